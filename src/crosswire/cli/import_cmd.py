@@ -1,0 +1,138 @@
+"""``crosswire import FILE.jsonl``: load articles and run them through the pipeline."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from crosswire.cli.common import UserError, db_option, expected_errors, settings_from, store_from
+from crosswire.models import Article, as_utc
+from crosswire.pipeline import IngestReport, Pipeline
+
+FIELDS = ("id", "title", "text", "lang", "date", "source", "url")
+
+
+class ImportLineError(ValueError):
+    def __init__(self, path: str, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}")
+
+
+def article_from_record(record: dict[str, Any]) -> Article:
+    """One JSON Lines record (the dataset layout) as an Article."""
+    if not isinstance(record, dict):
+        raise ValueError("expected a JSON object")
+    title, text = record.get("title"), record.get("text")
+    if not isinstance(title, str) or not isinstance(text, str):
+        raise ValueError("'title' and 'text' must be strings")
+    if not title.strip() and not text.strip():
+        raise ValueError("'title' and 'text' are both empty")
+    url = record.get("url") or None
+    source = record.get("source") or (urlsplit(url).hostname if url else None)
+    if source and source.startswith("www."):
+        source = source[4:]
+    try:
+        published = as_utc(record.get("date"))
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"'date' is not an ISO-8601 date: {record.get('date')!r}") from exc
+    ext = record.get("id")
+    return Article(
+        title=title.strip(),
+        text=text,
+        url=url,
+        external_id=None if ext is None else str(ext),
+        language=record.get("lang") or None,
+        source=source,
+        published_at=published,
+    )
+
+
+def read_jsonl(path: str) -> Iterator[Article]:
+    try:
+        handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror}") from exc
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield article_from_record(json.loads(line))
+            except UnicodeDecodeError as exc:
+                raise ImportLineError(path, number, "not UTF-8 text") from exc
+            except json.JSONDecodeError as exc:
+                raise ImportLineError(path, number, f"invalid JSON ({exc.msg})") from exc
+            except ValueError as exc:
+                raise ImportLineError(path, number, str(exc)) from exc
+
+
+def _validated(path: str) -> list[Article]:
+    try:
+        return list(read_jsonl(path))
+    except ImportLineError as exc:
+        raise UserError(f"{exc}; nothing was imported") from exc
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path}: not UTF-8 text; nothing was imported") from exc
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@db_option
+@click.option("--batch", default=500, show_default=True, help="Articles per transaction.")
+@click.option(
+    "--no-cluster", is_flag=True,
+    help="Only store the articles; `crosswire serve` or `crosswire worker` assigns stories later.",
+)
+@click.option("--digests/--no-digests", default=False, help="Build story digests after import.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_context
+@expected_errors
+def import_articles(
+    ctx: click.Context, file: str, database_url: str | None, batch: int, no_cluster: bool,
+    digests: bool, as_json: bool,
+) -> None:
+    """Load articles from a JSON Lines FILE (fields id, title, text, lang, date, source, url).
+
+    The whole file is checked first: a bad line stops the import before anything is written,
+    and the error names the line. Importing the same file again adds nothing."""
+    settings = settings_from(ctx, database_url=database_url)
+    if not Path(file).exists():
+        raise UserError(f"no such file: {file}")
+    articles = _validated(file)
+    store = store_from(settings)
+    pipeline = Pipeline(store, settings, cluster=not no_cluster)
+    report = IngestReport()
+    with Progress(
+        TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        transient=True, disable=as_json,
+    ) as progress:
+        task = progress.add_task("import", total=len(articles))
+        for start in range(0, len(articles), batch):
+            chunk = articles[start : start + batch]
+            report.merge(pipeline.add_articles(chunk))
+            progress.advance(task, len(chunk))
+    built = pipeline.refresh_digests(limit=10**9) if digests and not no_cluster else 0
+    summary = {
+        "file": file,
+        "read": len(articles),
+        "added": report.added,
+        "already_known": report.already_known,
+        "duplicates": report.duplicates,
+        "new_stories": report.new_stories,
+        "stories_touched": len(report.story_ids),
+        "digests_built": built,
+    }
+    store.close()
+    if as_json:
+        click.echo(json.dumps(summary))
+    else:
+        click.echo(
+            f"imported {summary['added']} new of {summary['read']} articles "
+            f"({summary['already_known']} already known, {summary['duplicates']} copies); "
+            f"{summary['new_stories']} new stories"
+        )

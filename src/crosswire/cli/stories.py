@@ -1,0 +1,77 @@
+"""``crosswire stories`` and ``crosswire story ID``: stories as operators script them."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from crosswire.cli.common import UserError, db_option, expected_errors, settings_from, store_from
+from crosswire.models import Story
+from crosswire.store import Store
+
+
+def story_summary(store: Store, story: Story) -> dict[str, Any]:
+    articles = store.get_articles(story.article_ids)
+    return {
+        "id": story.id,
+        "title": story.title,
+        "article_ids": [a.id for a in articles],
+        "external_ids": [a.external_id for a in articles],
+        "sources": sorted({a.source for a in articles if a.source}),
+        "created": story.created_at.isoformat() if story.created_at else None,
+        "updated": story.updated_at.isoformat() if story.updated_at else None,
+    }
+
+
+@click.command()
+@db_option
+@click.option("--limit", default=50, show_default=True, help="Most stories listed.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@expected_errors
+def stories(ctx: click.Context, database_url: str | None, limit: int, as_json: bool) -> None:
+    """List stories, most recently updated first."""
+    store = store_from(settings_from(ctx, database_url=database_url))
+    items = [story_summary(store, s) for s in store.list_stories(limit=limit)]
+    if as_json:
+        click.echo(json.dumps(items, ensure_ascii=False, indent=1))
+        return
+    for item in items:
+        click.echo(
+            f"{item['id']:>6}  {len(item['article_ids']):>3} articles  "
+            f"{len(item['sources']):>2} outlets  {item['title'][:80]}"
+        )
+
+
+@click.command()
+@click.argument("story_id", type=int)
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--refresh", is_flag=True, help="Rebuild the digest if it is out of date.")
+@click.pass_context
+@expected_errors
+def story(
+    ctx: click.Context, story_id: int, database_url: str | None, as_json: bool, refresh: bool
+) -> None:
+    """Show one story with its digest."""
+    settings = settings_from(ctx, database_url=database_url)
+    store = store_from(settings)
+    found = store.get_story(story_id)
+    if found is None:
+        raise UserError(f"no story {story_id}")
+    if refresh or found.digest is None or not found.digest:
+        from crosswire.pipeline import Pipeline
+
+        Pipeline(store, settings).refresh_digests()
+        found = store.get_story(story_id) or found
+    item = story_summary(store, found)
+    item["digest"] = found.digest
+    if as_json:
+        click.echo(json.dumps(item, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"# {item['title']}\n")
+    for sentence in (found.digest or {}).get("summary", []):
+        click.echo(f"- {sentence.get('text')} [{', '.join(sentence.get('sources', []))}]")
+    click.echo(f"\n{len(item['article_ids'])} articles from {', '.join(item['sources'])}")

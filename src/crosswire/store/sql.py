@@ -1,0 +1,878 @@
+"""The storage contract over DB-API: one body of SQL for SQLite and PostgreSQL.
+
+Queries are written with ``?`` placeholders; a dialect subclass supplies connections, turns
+placeholders into its own style, encodes times and runs its migrations and full-text search.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import fields
+from datetime import datetime
+from importlib import resources
+from typing import Any
+
+from crosswire.models import (
+    Article,
+    Comment,
+    Feed,
+    ModerationEntry,
+    Source,
+    Story,
+    Submission,
+    User,
+    as_utc,
+    utcnow,
+)
+from crosswire.store.base import Store, StoreError
+
+ARTICLE_COLUMNS = (
+    "id, external_id, url, canonical_url, title, byline, published_at, fetched_at, language, "
+    "text, content_hash, source, site_name, duplicate_of, origin, partial, feed_id, story_id"
+)
+_ARTICLE_TIMES = ("published_at", "fetched_at")
+_FEED_TIMES = ("next_fetch_at", "last_fetched_at", "last_success_at", "claimed_until")
+
+
+def _build(cls: type, row: dict[str, Any], times: Sequence[str] = (), bools: Sequence[str] = ()):
+    names = {f.name for f in fields(cls)}
+    values = {k: v for k, v in row.items() if k in names}
+    for key in times:
+        if key in values:
+            values[key] = as_utc(values[key])
+    for key in bools:
+        if key in values:
+            values[key] = bool(values[key])
+    return cls(**values)
+
+
+def _article(row: dict[str, Any]) -> Article:
+    return _build(Article, row, _ARTICLE_TIMES, ("partial",))
+
+
+class SqlStore(Store):
+    dialect = ""
+    _error_types: tuple[type[BaseException], ...] = ()
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._local = threading.local()
+        self._all_connections: list[Any] = []
+        self._lock = threading.Lock()
+
+    # dialect hooks -------------------------------------------------------------------
+    def _open_connection(self) -> Any:
+        raise NotImplementedError
+
+    def _sql(self, query: str) -> str:
+        return query
+
+    def _time(self, value: datetime | None) -> Any:
+        return value
+
+    def _begin_write(self, conn: Any) -> None:
+        conn.execute("BEGIN")
+
+    def _search(self, query: str, limit: int) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def _lock_migrations(self, conn: Any) -> None:
+        """Keep two processes from migrating at once (inside the migration transaction)."""
+
+    # plumbing ------------------------------------------------------------------------
+    def _conn(self) -> Any:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = self._open_connection()
+            except self._error_types as exc:
+                raise StoreError(f"cannot open database {self.redacted_url}: {_one_line(exc)}") from exc
+            self._local.conn = conn
+            self._local.depth = 0
+            with self._lock:
+                self._all_connections.append(conn)
+        return conn
+
+    @property
+    def redacted_url(self) -> str:
+        head, sep, tail = self.url.partition("@")
+        if not sep or "://" not in head:
+            return self.url
+        scheme, _, creds = head.partition("://")
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}@{tail}"
+
+    @contextmanager
+    def _tx(self) -> Iterator[Any]:
+        """A write transaction; nested calls join the outer one."""
+        conn = self._conn()
+        if self._local.depth:
+            self._local.depth += 1
+            try:
+                yield conn
+            finally:
+                self._local.depth -= 1
+            return
+        try:
+            self._begin_write(conn)
+        except self._error_types as exc:
+            raise StoreError(f"database {self.redacted_url}: {_one_line(exc)}") from exc
+        self._local.depth = 1
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except self._error_types as exc:
+            _rollback(conn)
+            raise StoreError(f"database {self.redacted_url}: {_one_line(exc)}") from exc
+        except BaseException:
+            _rollback(conn)
+            raise
+        finally:
+            self._local.depth = 0
+
+    def _rows(self, query: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        try:
+            cur = self._conn().execute(self._sql(query), tuple(params))
+            if cur.description is None:
+                return []
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        except self._error_types as exc:
+            if self._local.depth:
+                raise
+            raise StoreError(f"database {self.redacted_url}: {_one_line(exc)}") from exc
+
+    def _row(self, query: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        rows = self._rows(query, params)
+        return rows[0] if rows else None
+
+    def _exec(self, query: str, params: Sequence[Any] = ()) -> None:
+        with self._tx() as conn:
+            conn.execute(self._sql(query), tuple(params))
+
+    def _scalar(self, query: str, params: Sequence[Any] = ()) -> Any:
+        row = self._row(query, params)
+        return None if row is None else next(iter(row.values()))
+
+    def close(self) -> None:
+        with self._lock:
+            conns, self._all_connections = self._all_connections, []
+        for conn in conns:
+            try:
+                conn.close()
+            except Exception:  # noqa: BLE001 - closing a broken connection is best effort
+                pass
+        self._local = threading.local()
+
+    # migrations ----------------------------------------------------------------------
+    def _migration_scripts(self) -> list[tuple[int, str]]:
+        folder = resources.files("crosswire.store") / "migrations" / self.dialect
+        scripts = []
+        for entry in folder.iterdir():
+            if entry.name.endswith(".sql"):
+                scripts.append((int(entry.name.split("_", 1)[0]), entry.read_text("utf-8")))
+        return sorted(scripts)
+
+    def schema_version(self) -> int:
+        try:
+            return int(self._scalar("SELECT max(version) AS v FROM schema_migrations") or 0)
+        except StoreError:
+            return 0
+
+    def migrate(self) -> list[int]:
+        applied: list[int] = []
+        with self._tx() as conn:
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
+            self._lock_migrations(conn)
+            done = {r["version"] for r in self._rows("SELECT version FROM schema_migrations")}
+            for version, script in self._migration_scripts():
+                if version in done:
+                    continue
+                for statement in _split_sql(script):
+                    conn.execute(statement)
+                conn.execute(
+                    self._sql("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),
+                    (version, utcnow().isoformat()),
+                )
+                applied.append(version)
+        return applied
+
+    # sources -------------------------------------------------------------------------
+    def upsert_source(self, source: Source) -> None:
+        self._exec(
+            "INSERT INTO sources (domain, name, country, language, leaning, owner, typology, "
+            "provenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (domain) DO UPDATE SET "
+            "name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE sources.name END, "
+            "country = coalesce(excluded.country, sources.country), "
+            "language = coalesce(excluded.language, sources.language), "
+            "leaning = coalesce(excluded.leaning, sources.leaning), "
+            "owner = coalesce(excluded.owner, sources.owner), "
+            "typology = coalesce(excluded.typology, sources.typology), "
+            "provenance = coalesce(excluded.provenance, sources.provenance)",
+            (
+                source.domain,
+                source.name or "",
+                source.country,
+                source.language,
+                source.leaning,
+                source.owner,
+                source.typology,
+                source.provenance,
+            ),
+        )
+
+    def get_source(self, domain: str) -> Source | None:
+        row = self._row("SELECT * FROM sources WHERE domain = ?", (domain,))
+        return None if row is None else _build(Source, row)
+
+    def list_sources(self) -> list[Source]:
+        return [_build(Source, r) for r in self._rows("SELECT * FROM sources ORDER BY domain")]
+
+    # feeds ---------------------------------------------------------------------------
+    def add_feed(self, feed: Feed) -> Feed:
+        with self._tx():
+            if feed.source_domain:
+                self._ensure_source(feed.source_domain)
+            self._rows(
+                "INSERT INTO feeds (url, source_domain, title, interval_seconds, next_fetch_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING",
+                (
+                    feed.url,
+                    feed.source_domain,
+                    feed.title,
+                    feed.interval_seconds,
+                    self._time(feed.next_fetch_at or utcnow()),
+                ),
+            )
+            row = self._row("SELECT * FROM feeds WHERE url = ?", (feed.url,))
+        assert row is not None
+        return _build(Feed, row, _FEED_TIMES)
+
+    def get_feed(self, feed_id: int) -> Feed | None:
+        row = self._row("SELECT * FROM feeds WHERE id = ?", (feed_id,))
+        return None if row is None else _build(Feed, row, _FEED_TIMES)
+
+    def list_feeds(self) -> list[Feed]:
+        rows = self._rows("SELECT * FROM feeds ORDER BY id")
+        return [_build(Feed, r, _FEED_TIMES) for r in rows]
+
+    def delete_feed(self, feed_id: int) -> None:
+        with self._tx():
+            self._exec("UPDATE articles SET feed_id = NULL WHERE feed_id = ?", (feed_id,))
+            self._exec("DELETE FROM feeds WHERE id = ?", (feed_id,))
+
+    def claim_due_feeds(self, now: datetime, limit: int, lease_seconds: int) -> list[Feed]:
+        from datetime import timedelta
+
+        until = now + timedelta(seconds=lease_seconds)
+        with self._tx():
+            rows = self._rows(
+                "SELECT id FROM feeds WHERE (next_fetch_at IS NULL OR next_fetch_at <= ?) "
+                "AND (claimed_until IS NULL OR claimed_until < ?) "
+                "ORDER BY next_fetch_at LIMIT ?" + self._skip_locked(),
+                (self._time(now), self._time(now), limit),
+            )
+            ids = [r["id"] for r in rows]
+            for feed_id in ids:
+                self._exec(
+                    "UPDATE feeds SET claimed_until = ? WHERE id = ?", (self._time(until), feed_id)
+                )
+        return [f for f in (self.get_feed(i) for i in ids) if f is not None]
+
+    def _skip_locked(self) -> str:
+        return ""
+
+    def record_feed_result(
+        self,
+        feed_id: int,
+        *,
+        fetched_at: datetime,
+        next_fetch_at: datetime,
+        error: str | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        title: str | None = None,
+    ) -> None:
+        if error is not None:
+            self._exec(
+                "UPDATE feeds SET last_fetched_at = ?, next_fetch_at = ?, last_error = ?, "
+                "error_count = error_count + 1, claimed_until = NULL WHERE id = ?",
+                (self._time(fetched_at), self._time(next_fetch_at), error, feed_id),
+            )
+            return
+        self._exec(
+            "UPDATE feeds SET last_fetched_at = ?, last_success_at = ?, next_fetch_at = ?, "
+            "last_error = NULL, error_count = 0, claimed_until = NULL, "
+            "etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), "
+            "title = coalesce(?, title) WHERE id = ?",
+            (
+                self._time(fetched_at),
+                self._time(fetched_at),
+                self._time(next_fetch_at),
+                etag,
+                last_modified,
+                title,
+                feed_id,
+            ),
+        )
+
+    # articles ------------------------------------------------------------------------
+    def _ensure_source(self, domain: str) -> None:
+        self._rows(
+            "INSERT INTO sources (domain, name) VALUES (?, ?) ON CONFLICT (domain) DO NOTHING",
+            (domain, domain),
+        )
+
+    def _existing_article(self, article: Article) -> Article | None:
+        if article.external_id is not None:
+            found = self.find_article(external_id=article.external_id)
+            if found is not None:
+                return found
+        if article.url:
+            return self.find_article(url=article.url)
+        return None
+
+    def add_article(self, article: Article) -> tuple[Article, bool]:
+        return self.add_articles([article])[0]
+
+    def add_articles(self, articles: Sequence[Article]) -> list[tuple[Article, bool]]:
+        results: list[tuple[Article, bool]] = []
+        with self._tx():
+            seen_sources: set[str] = set()
+            for article in articles:
+                existing = self._existing_article(article)
+                if existing is not None:
+                    results.append((existing, False))
+                    continue
+                if article.source and article.source not in seen_sources:
+                    self._ensure_source(article.source)
+                    seen_sources.add(article.source)
+                row = self._row(
+                    "INSERT INTO articles (external_id, url, canonical_url, title, byline, "
+                    "published_at, fetched_at, language, text, content_hash, source, site_name, "
+                    "duplicate_of, origin, partial, feed_id) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    (
+                        article.external_id,
+                        article.url,
+                        article.canonical_url,
+                        article.title or "",
+                        article.byline,
+                        self._time(article.published_at),
+                        self._time(article.fetched_at or utcnow()),
+                        article.language,
+                        article.text or "",
+                        article.content_hash,
+                        article.source,
+                        article.site_name,
+                        article.duplicate_of,
+                        article.origin,
+                        int(article.partial),
+                        article.feed_id,
+                    ),
+                )
+                assert row is not None
+                stored = self.get_article(int(row["id"]))
+                assert stored is not None
+                results.append((stored, True))
+        return results
+
+    def get_article(self, article_id: int) -> Article | None:
+        row = self._row(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,))
+        return None if row is None else _article(row)
+
+    def get_articles(self, article_ids: Iterable[int]) -> list[Article]:
+        ids = [int(i) for i in article_ids]
+        found: dict[int, Article] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for row in self._rows(
+                f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
+            ):
+                found[int(row["id"])] = _article(row)
+        return [found[i] for i in ids if i in found]
+
+    def find_article(
+        self,
+        *,
+        url: str | None = None,
+        canonical_url: str | None = None,
+        content_hash: str | None = None,
+        external_id: str | None = None,
+    ) -> Article | None:
+        for column, value in (
+            ("external_id", external_id),
+            ("url", url),
+            ("canonical_url", canonical_url),
+            ("content_hash", content_hash),
+        ):
+            if value is None:
+                continue
+            row = self._row(
+                f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE {column} = ? ORDER BY id LIMIT 1",
+                (value,),
+            )
+            if row is not None:
+                return _article(row)
+        return None
+
+    def known_urls(self, urls: Iterable[str]) -> set[str]:
+        wanted = list(dict.fromkeys(urls))
+        known: set[str] = set()
+        for start in range(0, len(wanted), 400):
+            chunk = wanted[start : start + 400]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._rows(
+                f"SELECT url, canonical_url FROM articles WHERE url IN ({marks}) "
+                f"OR canonical_url IN ({marks})",
+                chunk + chunk,
+            )
+            for row in rows:
+                known.update(v for v in (row["url"], row["canonical_url"]) if v in chunk)
+        return known
+
+    def mark_duplicate(self, article_id: int, original_id: int) -> None:
+        self._exec(
+            "UPDATE articles SET duplicate_of = ? WHERE id = ?", (original_id, article_id)
+        )
+
+    def list_articles(
+        self,
+        *,
+        source: str | None = None,
+        story_id: int | None = None,
+        limit: int = 50,
+        before_id: int | None = None,
+    ) -> list[Article]:
+        where, params = [], []
+        for column, value in (("source", source), ("story_id", story_id)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        if before_id is not None:
+            where.append("id < ?")
+            params.append(before_id)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        rows = self._rows(
+            f"SELECT {ARTICLE_COLUMNS} FROM articles {clause} ORDER BY id DESC LIMIT ?",
+            [*params, limit],
+        )
+        return [_article(r) for r in rows]
+
+    def count_articles(self) -> int:
+        return int(self._scalar("SELECT count(*) AS n FROM articles"))
+
+    def unassigned_articles(self, limit: int = 1000) -> list[Article]:
+        rows = self._rows(
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE story_id IS NULL ORDER BY id LIMIT ?",
+            (limit,),
+        )
+        return [_article(r) for r in rows]
+
+    def search_articles(self, query: str, limit: int = 20) -> list[Article]:
+        if not query.strip():
+            return []
+        return [_article(r) for r in self._search(query, limit)]
+
+    # stories -------------------------------------------------------------------------
+    def create_story(self, title: str, article_ids: Sequence[int], at: datetime) -> Story:
+        with self._tx():
+            row = self._row(
+                "INSERT INTO stories (title, created_at, updated_at) VALUES (?, ?, ?) RETURNING id",
+                (title, self._time(at), self._time(at)),
+            )
+            assert row is not None
+            story_id = int(row["id"])
+            if article_ids:
+                self.attach_to_story(story_id, article_ids, at)
+        story = self.get_story(story_id)
+        assert story is not None
+        return story
+
+    def attach_to_story(self, story_id: int, article_ids: Sequence[int], at: datetime) -> None:
+        if not article_ids:
+            return
+        with self._tx():
+            previous = set()
+            for start in range(0, len(article_ids), 400):
+                chunk = list(article_ids[start : start + 400])
+                marks = ", ".join("?" for _ in chunk)
+                previous.update(
+                    r["story_id"]
+                    for r in self._rows(
+                        f"SELECT DISTINCT story_id FROM articles WHERE id IN ({marks}) "
+                        "AND story_id IS NOT NULL",
+                        chunk,
+                    )
+                )
+                self._exec(
+                    f"UPDATE articles SET story_id = ? WHERE id IN ({marks})", [story_id, *chunk]
+                )
+            for sid in previous | {story_id}:
+                self._refresh_counts(sid, at if sid == story_id else None)
+
+    def _refresh_counts(self, story_id: int, updated_at: datetime | None) -> None:
+        counts = self._row(
+            "SELECT count(*) AS articles, count(DISTINCT source) AS sources "
+            "FROM articles WHERE story_id = ?",
+            (story_id,),
+        )
+        assert counts is not None
+        if updated_at is None:
+            self._exec(
+                "UPDATE stories SET article_count = ?, source_count = ? WHERE id = ?",
+                (counts["articles"], counts["sources"], story_id),
+            )
+        else:
+            self._exec(
+                "UPDATE stories SET article_count = ?, source_count = ?, updated_at = ? "
+                "WHERE id = ?",
+                (counts["articles"], counts["sources"], self._time(updated_at), story_id),
+            )
+
+    def merge_stories(self, from_id: int, into_id: int, at: datetime) -> None:
+        if from_id == into_id:
+            return
+        with self._tx():
+            ids = [r["id"] for r in self._rows("SELECT id FROM articles WHERE story_id = ?", (from_id,))]
+            self.attach_to_story(into_id, ids, at)
+            self._exec("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (into_id, from_id))
+            self._exec(
+                "UPDATE comments SET story_id = ? WHERE story_id = ?", (into_id, from_id)
+            )
+            self._exec(
+                "UPDATE stories SET merged_into = ?, article_count = 0, source_count = 0 "
+                "WHERE id = ?",
+                (into_id, from_id),
+            )
+
+    def _story(self, row: dict[str, Any], with_articles: bool = True) -> Story:
+        import json
+
+        story = _build(Story, {**row, "digest": None}, ("created_at", "updated_at"))
+        if row.get("digest"):
+            story.digest = json.loads(row["digest"])
+        if with_articles:
+            story.article_ids = [
+                int(r["id"])
+                for r in self._rows("SELECT id FROM articles WHERE story_id = ? ORDER BY id", (story.id,))
+            ]
+        return story
+
+    def get_story(self, story_id: int, *, follow_merges: bool = True) -> Story | None:
+        for _ in range(32):  # merges chain at most this deep
+            row = self._row("SELECT * FROM stories WHERE id = ?", (story_id,))
+            if row is None:
+                return None
+            if row["merged_into"] is None or not follow_merges:
+                return self._story(row)
+            story_id = int(row["merged_into"])
+        return None
+
+    def list_stories(
+        self, *, limit: int = 30, before: tuple[datetime, int] | None = None
+    ) -> list[Story]:
+        if before is None:
+            rows = self._rows(
+                "SELECT * FROM stories WHERE merged_into IS NULL AND article_count > 0 "
+                "ORDER BY updated_at DESC, id DESC LIMIT ?",
+                (limit,),
+            )
+        else:
+            when, last_id = before
+            rows = self._rows(
+                "SELECT * FROM stories WHERE merged_into IS NULL AND article_count > 0 "
+                "AND (updated_at < ? OR (updated_at = ? AND id < ?)) "
+                "ORDER BY updated_at DESC, id DESC LIMIT ?",
+                (self._time(when), self._time(when), last_id, limit),
+            )
+        return [self._story(r) for r in rows]
+
+    def count_stories(self) -> int:
+        return int(
+            self._scalar(
+                "SELECT count(*) AS n FROM stories WHERE merged_into IS NULL AND article_count > 0"
+            )
+        )
+
+    def story_assignments(self) -> dict[int, int]:
+        rows = self._rows("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL")
+        return {int(r["id"]): int(r["story_id"]) for r in rows}
+
+    def set_story_title(self, story_id: int, title: str) -> None:
+        self._exec("UPDATE stories SET title = ? WHERE id = ?", (title, story_id))
+
+    def save_digest(
+        self, story_id: int, digest: dict[str, Any], stamp: str, title: str | None = None
+    ) -> None:
+        import json
+
+        payload = json.dumps(digest, ensure_ascii=False, default=str)
+        if title:
+            self._exec(
+                "UPDATE stories SET digest = ?, digest_stamp = ?, title = ? WHERE id = ?",
+                (payload, stamp, title, story_id),
+            )
+        else:
+            self._exec(
+                "UPDATE stories SET digest = ?, digest_stamp = ? WHERE id = ?",
+                (payload, stamp, story_id),
+            )
+
+    def stale_digests(self, limit: int = 100) -> list[int]:
+        rows = self._rows(
+            "SELECT s.id, s.digest_stamp, count(a.id) AS n, max(a.id) AS top, sum(a.id) AS total "
+            "FROM stories s JOIN articles a ON a.story_id = s.id WHERE s.merged_into IS NULL "
+            "GROUP BY s.id, s.digest_stamp, s.updated_at ORDER BY s.updated_at DESC"
+        )
+        stale = [
+            int(r["id"])
+            for r in rows
+            if r["digest_stamp"] != f"{r['n']}:{r['top']}:{r['total']}"
+        ]
+        return stale[:limit]
+
+    # embeddings ----------------------------------------------------------------------
+    def save_vectors(self, model: str, vectors: dict[int, bytes]) -> None:
+        with self._tx():
+            for article_id, blob in vectors.items():
+                self._exec(
+                    "INSERT INTO embeddings (article_id, model, vector) VALUES (?, ?, ?) "
+                    "ON CONFLICT (article_id, model) DO UPDATE SET vector = excluded.vector",
+                    (article_id, model, blob),
+                )
+
+    def load_vectors(self, model: str, article_ids: Iterable[int]) -> dict[int, bytes]:
+        ids = list(article_ids)
+        out: dict[int, bytes] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for row in self._rows(
+                f"SELECT article_id, vector FROM embeddings WHERE model = ? "
+                f"AND article_id IN ({marks})",
+                [model, *chunk],
+            ):
+                out[int(row["article_id"])] = bytes(row["vector"])
+        return out
+
+    # community -----------------------------------------------------------------------
+    def create_user(self, user: User) -> User:
+        with self._tx():
+            if self._row("SELECT id FROM users WHERE name = ?", (user.name,)) is not None:
+                raise StoreError(f"the name {user.name!r} is taken")
+            row = self._row(
+                "INSERT INTO users (name, password_hash, role, banned, created_at) "
+                "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                (user.name, user.password_hash, user.role, int(user.banned),
+                 self._time(user.created_at or utcnow())),
+            )
+        assert row is not None
+        stored = self.get_user(int(row["id"]))
+        assert stored is not None
+        return stored
+
+    def _user(self, row: dict[str, Any] | None) -> User | None:
+        return None if row is None else _build(User, row, ("created_at",), ("banned",))
+
+    def get_user(self, user_id: int) -> User | None:
+        return self._user(self._row("SELECT * FROM users WHERE id = ?", (user_id,)))
+
+    def get_user_by_name(self, name: str) -> User | None:
+        return self._user(self._row("SELECT * FROM users WHERE name = ?", (name,)))
+
+    def set_user_role(self, user_id: int, role: str) -> None:
+        self._exec("UPDATE users SET role = ? WHERE id = ?", (role, user_id))
+
+    def add_submission(self, submission: Submission) -> Submission:
+        with self._tx():
+            row = self._row(
+                "INSERT INTO submissions (url, user_id, article_id, status, error, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                (submission.url, submission.user_id, submission.article_id, submission.status,
+                 submission.error, self._time(submission.created_at or utcnow())),
+            )
+            assert row is not None
+            stored = self._row("SELECT * FROM submissions WHERE id = ?", (row["id"],))
+        assert stored is not None
+        return _build(Submission, stored, ("created_at",))
+
+    def update_submission(
+        self, submission_id: int, *, status: str, article_id: int | None, error: str | None
+    ) -> None:
+        self._exec(
+            "UPDATE submissions SET status = ?, article_id = ?, error = ? WHERE id = ?",
+            (status, article_id, error, submission_id),
+        )
+
+    def story_submissions(self, story_id: int) -> list[dict[str, Any]]:
+        rows = self._rows(
+            "SELECT s.id, s.url, s.article_id, s.created_at, s.status, u.name AS user_name "
+            "FROM submissions s JOIN users u ON u.id = s.user_id "
+            "JOIN articles a ON a.id = s.article_id WHERE a.story_id = ? ORDER BY s.id",
+            (story_id,),
+        )
+        for row in rows:
+            row["created_at"] = as_utc(row["created_at"])
+        return rows
+
+    def _comment(self, row: dict[str, Any]) -> Comment:
+        return _build(Comment, row, ("created_at", "edited_at"), ("deleted", "hidden"))
+
+    _COMMENT_SELECT = (
+        "SELECT c.*, u.name AS user_name, coalesce((SELECT sum(value) FROM votes v "
+        "WHERE v.target_type = 'comment' AND v.target_id = c.id), 0) AS score "
+        "FROM comments c JOIN users u ON u.id = c.user_id "
+    )
+
+    def add_comment(self, comment: Comment) -> Comment:
+        with self._tx():
+            row = self._row(
+                "INSERT INTO comments (story_id, user_id, parent_id, body, created_at) "
+                "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                (comment.story_id, comment.user_id, comment.parent_id, comment.body,
+                 self._time(comment.created_at or utcnow())),
+            )
+        assert row is not None
+        stored = self.get_comment(int(row["id"]))
+        assert stored is not None
+        return stored
+
+    def get_comment(self, comment_id: int) -> Comment | None:
+        row = self._row(self._COMMENT_SELECT + "WHERE c.id = ?", (comment_id,))
+        return None if row is None else self._comment(row)
+
+    def update_comment(
+        self,
+        comment_id: int,
+        *,
+        body: str | None = None,
+        edited_at: datetime | None = None,
+        deleted: bool | None = None,
+        hidden: bool | None = None,
+    ) -> None:
+        sets, params = [], []
+        for column, value in (("body", body), ("edited_at", self._time(edited_at)),
+                              ("deleted", deleted), ("hidden", hidden)):
+            if value is not None:
+                sets.append(f"{column} = ?")
+                params.append(int(value) if isinstance(value, bool) else value)
+        if sets:
+            self._exec(f"UPDATE comments SET {', '.join(sets)} WHERE id = ?", [*params, comment_id])
+
+    def story_comments(self, story_id: int) -> list[Comment]:
+        rows = self._rows(self._COMMENT_SELECT + "WHERE c.story_id = ? ORDER BY c.id", (story_id,))
+        return [self._comment(r) for r in rows]
+
+    def vote(self, user_id: int, target_type: str, target_id: int, value: int) -> int:
+        value = max(-1, min(1, int(value)))
+        with self._tx():
+            if value == 0:
+                self._exec(
+                    "DELETE FROM votes WHERE user_id = ? AND target_type = ? AND target_id = ?",
+                    (user_id, target_type, target_id),
+                )
+            else:
+                self._exec(
+                    "INSERT INTO votes (user_id, target_type, target_id, value) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (user_id, target_type, target_id) DO UPDATE SET value = excluded.value",
+                    (user_id, target_type, target_id, value),
+                )
+            score = self._scalar(
+                "SELECT coalesce(sum(value), 0) AS s FROM votes WHERE target_type = ? AND target_id = ?",
+                (target_type, target_id),
+            )
+        return int(score)
+
+    def flag(self, user_id: int, target_type: str, target_id: int, reason: str) -> None:
+        self._exec(
+            "INSERT INTO flags (user_id, target_type, target_id, reason, created_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id, target_type, target_id) DO NOTHING",
+            (user_id, target_type, target_id, reason, self._time(utcnow())),
+        )
+
+    def open_flags(self, limit: int = 100) -> list[dict[str, Any]]:
+        return self._rows(
+            "SELECT target_type, target_id, count(*) AS flags, max(reason) AS reason, "
+            "min(created_at) AS first_flagged FROM flags WHERE resolved = 0 "
+            "GROUP BY target_type, target_id ORDER BY count(*) DESC, min(created_at) LIMIT ?",
+            (limit,),
+        )
+
+    def resolve_flags(self, target_type: str, target_id: int) -> None:
+        self._exec(
+            "UPDATE flags SET resolved = 1 WHERE target_type = ? AND target_id = ?",
+            (target_type, target_id),
+        )
+
+    def log_moderation(self, entry: ModerationEntry) -> ModerationEntry:
+        with self._tx():
+            row = self._row(
+                "INSERT INTO moderation_log (moderator_id, action, target_type, target_id, reason, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                (entry.moderator_id, entry.action, entry.target_type, entry.target_id,
+                 entry.reason, self._time(entry.created_at or utcnow())),
+            )
+        assert row is not None
+        return self.moderation_log_entry(int(row["id"]))
+
+    def moderation_log_entry(self, entry_id: int) -> ModerationEntry:
+        row = self._row("SELECT * FROM moderation_log WHERE id = ?", (entry_id,))
+        assert row is not None
+        return _build(ModerationEntry, row, ("created_at",))
+
+    def moderation_log(self, limit: int = 100) -> list[ModerationEntry]:
+        rows = self._rows("SELECT * FROM moderation_log ORDER BY id DESC LIMIT ?", (limit,))
+        return [_build(ModerationEntry, r, ("created_at",)) for r in rows]
+
+    # meta ----------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        return self._scalar("SELECT value FROM meta WHERE key = ?", (key,))
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._exec(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def _rollback(conn: Any) -> None:
+    try:
+        conn.execute("ROLLBACK")
+    except Exception:  # noqa: BLE001 - the connection may already be gone
+        pass
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements; trigger bodies keep their inner semicolons."""
+    statements, current, in_trigger = [], [], False
+    for line in script.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("--"):
+            continue
+        current.append(line)
+        upper = stripped.upper()
+        if upper.startswith("CREATE TRIGGER"):
+            in_trigger = True
+        if in_trigger:
+            if upper == "END;":
+                statements.append("\n".join(current))
+                current, in_trigger = [], False
+        elif stripped.endswith(";"):
+            statements.append("\n".join(current).rstrip().rstrip(";"))
+            current = []
+    if current:
+        statements.append("\n".join(current))
+    return statements

@@ -1,0 +1,75 @@
+"""SQLite backend: WAL, a busy timeout, IMMEDIATE write transactions, FTS5 search."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from crosswire.store.sql import ARTICLE_COLUMNS, SqlStore
+
+_FTS_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class SqliteStore(SqlStore):
+    dialect = "sqlite"
+    _error_types = (sqlite3.Error,)
+
+    def __init__(self, url: str, busy_timeout_ms: int = 30_000) -> None:
+        super().__init__(url)
+        self.path = sqlite_path(url)
+        self.busy_timeout_ms = busy_timeout_ms
+
+    def _open_connection(self) -> sqlite3.Connection:
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(
+            self.path,
+            isolation_level=None,  # we issue BEGIN IMMEDIATE / COMMIT ourselves
+            check_same_thread=False,
+            timeout=self.busy_timeout_ms / 1000,
+        )
+        conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    def _time(self, value: datetime | None) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+    def _begin_write(self, conn: Any) -> None:
+        conn.execute("BEGIN IMMEDIATE")
+
+    def _search(self, query: str, limit: int) -> list[dict[str, Any]]:
+        words = _FTS_WORD.findall(query)
+        if not words:
+            return []
+        match = " ".join(f'"{w}"' for w in words)
+        return self._rows(
+            f"SELECT {', '.join('a.' + c.strip() for c in ARTICLE_COLUMNS.split(','))} "
+            "FROM articles_fts f JOIN articles a ON a.id = f.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?",
+            (match, limit),
+        )
+
+    def backup(self, target: str) -> None:
+        """Online backup to a file with SQLite's backup API."""
+        dest = sqlite3.connect(target)
+        try:
+            self._conn().backup(dest)
+        finally:
+            dest.close()
+
+
+def sqlite_path(url: str) -> str:
+    if not url.startswith("sqlite:///") and url != "sqlite://":
+        raise ValueError(f"not a SQLite URL: {url} (expected sqlite:///PATH)")
+    path = url[len("sqlite:///") :] if url != "sqlite://" else ""
+    return path or ":memory:"
