@@ -88,7 +88,7 @@ def settings(sqlite_url, monkeypatch) -> Settings:
     for key in list(os.environ):
         if key.startswith("CROSSWIRE_"):
             monkeypatch.delenv(key)
-    monkeypatch.chdir(os.path.dirname(sqlite_url[len("sqlite:///"):]))
+    monkeypatch.chdir(os.path.dirname(sqlite_url[len("sqlite:///") :]))
     return load_settings(
         database_url=sqlite_url,
         allow_private_addresses=True,

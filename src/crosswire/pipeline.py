@@ -36,8 +36,14 @@ class IngestReport:
     story_ids: set[int] = field(default_factory=set)
 
     def merge(self, other: IngestReport) -> None:
-        for name in ("received", "added", "already_known", "duplicates", "new_stories",
-                     "merged_stories"):
+        for name in (
+            "received",
+            "added",
+            "already_known",
+            "duplicates",
+            "new_stories",
+            "merged_stories",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.story_ids |= other.story_ids
 

@@ -63,12 +63,8 @@ class Settings(BaseSettings):
         10_000_000, description="Largest body accepted, after decompression, in bytes."
     )
     max_redirects: int = Field(5, description="Redirects followed before a fetch is refused.")
-    per_host_delay: float = Field(
-        1.0, description="Seconds between two requests to the same host."
-    )
-    per_host_concurrency: int = Field(
-        2, description="Requests in flight at once to one host."
-    )
+    per_host_delay: float = Field(1.0, description="Seconds between two requests to the same host.")
+    per_host_concurrency: int = Field(2, description="Requests in flight at once to one host.")
     fetch_concurrency: int = Field(8, description="Requests in flight at once overall.")
     respect_robots: bool = Field(True, description="Obey robots.txt before fetching a page.")
     allow_private_addresses: bool = Field(
@@ -114,11 +110,7 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
     if path is None and Path("crosswire.toml").exists():
         path = "crosswire.toml"
     from_file = _read_config_file(Path(path)) if path else {}
-    env_keys = {
-        name
-        for name in Settings.model_fields
-        if f"CROSSWIRE_{name.upper()}" in os.environ
-    }
+    env_keys = {name for name in Settings.model_fields if f"CROSSWIRE_{name.upper()}" in os.environ}
     init = {k: v for k, v in from_file.items() if k not in env_keys}
     init.update({k: v for k, v in overrides.items() if v is not None})
     try:
@@ -129,4 +121,3 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise ConfigError(f"setting {where}: {first['msg']}") from exc
-

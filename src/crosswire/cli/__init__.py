@@ -50,7 +50,10 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
-    "--config", "config_file", type=click.Path(dir_okay=False), envvar="CROSSWIRE_CONFIG",
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    envvar="CROSSWIRE_CONFIG",
     help="TOML settings file (same keys as the CROSSWIRE_* variables).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Log debug messages.")

@@ -85,7 +85,8 @@ def _validated(path: str) -> list[Article]:
 @db_option
 @click.option("--batch", default=500, show_default=True, help="Articles per transaction.")
 @click.option(
-    "--no-cluster", is_flag=True,
+    "--no-cluster",
+    is_flag=True,
     help="Only store the articles; `crosswire serve` or `crosswire worker` assigns stories later.",
 )
 @click.option("--digests/--no-digests", default=False, help="Build story digests after import.")
@@ -93,8 +94,13 @@ def _validated(path: str) -> list[Article]:
 @click.pass_context
 @expected_errors
 def import_articles(
-    ctx: click.Context, file: str, database_url: str | None, batch: int, no_cluster: bool,
-    digests: bool, as_json: bool,
+    ctx: click.Context,
+    file: str,
+    database_url: str | None,
+    batch: int,
+    no_cluster: bool,
+    digests: bool,
+    as_json: bool,
 ) -> None:
     """Load articles from a JSON Lines FILE (fields id, title, text, lang, date, source, url).
 
@@ -108,8 +114,12 @@ def import_articles(
     pipeline = Pipeline(store, settings, cluster=not no_cluster)
     report = IngestReport()
     with Progress(
-        TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        transient=True, disable=as_json,
+        TextColumn("importing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+        disable=as_json,
     ) as progress:
         task = progress.add_task("import", total=len(articles))
         for start in range(0, len(articles), batch):

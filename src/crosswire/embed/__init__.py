@@ -113,7 +113,10 @@ class HashingEmbedder:
         self.dim = dim
         self._words = HashingVectorizer(n_features=dim, alternate_sign=False, norm=None)
         self._chars = HashingVectorizer(
-            n_features=dim, analyzer="char_wb", ngram_range=(3, 4), alternate_sign=False,
+            n_features=dim,
+            analyzer="char_wb",
+            ngram_range=(3, 4),
+            alternate_sign=False,
             norm=None,
         )
 
@@ -135,7 +138,9 @@ class SentenceTransformerEmbedder:
         try:
             self._model = SentenceTransformer(model_name)
         except Exception as exc:  # noqa: BLE001 - any load failure is one clear line
-            raise EmbedderError(f"cannot load sentence-transformers model {model_name!r}: {exc}") from exc
+            raise EmbedderError(
+                f"cannot load sentence-transformers model {model_name!r}: {exc}"
+            ) from exc
         self.name = f"sentence-transformers:{model_name}"
         self.dim = int(self._model.get_sentence_embedding_dimension())
 

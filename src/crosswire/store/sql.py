@@ -88,7 +88,9 @@ class SqlStore(Store):
             try:
                 conn = self._open_connection()
             except self._error_types as exc:
-                raise StoreError(f"cannot open database {self.redacted_url}: {_one_line(exc)}") from exc
+                raise StoreError(
+                    f"cannot open database {self.redacted_url}: {_one_line(exc)}"
+                ) from exc
             self._local.conn = conn
             self._local.depth = 0
             with self._lock:
@@ -438,9 +440,7 @@ class SqlStore(Store):
         return known
 
     def mark_duplicate(self, article_id: int, original_id: int) -> None:
-        self._exec(
-            "UPDATE articles SET duplicate_of = ? WHERE id = ?", (original_id, article_id)
-        )
+        self._exec("UPDATE articles SET duplicate_of = ? WHERE id = ?", (original_id, article_id))
 
     def list_articles(
         self,
@@ -540,12 +540,15 @@ class SqlStore(Store):
         if from_id == into_id:
             return
         with self._tx():
-            ids = [r["id"] for r in self._rows("SELECT id FROM articles WHERE story_id = ?", (from_id,))]
+            ids = [
+                r["id"]
+                for r in self._rows("SELECT id FROM articles WHERE story_id = ?", (from_id,))
+            ]
             self.attach_to_story(into_id, ids, at)
-            self._exec("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (into_id, from_id))
             self._exec(
-                "UPDATE comments SET story_id = ? WHERE story_id = ?", (into_id, from_id)
+                "UPDATE stories SET merged_into = ? WHERE merged_into = ?", (into_id, from_id)
             )
+            self._exec("UPDATE comments SET story_id = ? WHERE story_id = ?", (into_id, from_id))
             self._exec(
                 "UPDATE stories SET merged_into = ?, article_count = 0, source_count = 0 "
                 "WHERE id = ?",
@@ -561,7 +564,9 @@ class SqlStore(Store):
         if with_articles:
             story.article_ids = [
                 int(r["id"])
-                for r in self._rows("SELECT id FROM articles WHERE story_id = ? ORDER BY id", (story.id,))
+                for r in self._rows(
+                    "SELECT id FROM articles WHERE story_id = ? ORDER BY id", (story.id,)
+                )
             ]
         return story
 
@@ -632,9 +637,7 @@ class SqlStore(Store):
             "GROUP BY s.id, s.digest_stamp, s.updated_at ORDER BY s.updated_at DESC"
         )
         stale = [
-            int(r["id"])
-            for r in rows
-            if r["digest_stamp"] != f"{r['n']}:{r['top']}:{r['total']}"
+            int(r["id"]) for r in rows if r["digest_stamp"] != f"{r['n']}:{r['top']}:{r['total']}"
         ]
         return stale[:limit]
 
@@ -670,8 +673,13 @@ class SqlStore(Store):
             row = self._row(
                 "INSERT INTO users (name, password_hash, role, banned, created_at) "
                 "VALUES (?, ?, ?, ?, ?) RETURNING id",
-                (user.name, user.password_hash, user.role, int(user.banned),
-                 self._time(user.created_at or utcnow())),
+                (
+                    user.name,
+                    user.password_hash,
+                    user.role,
+                    int(user.banned),
+                    self._time(user.created_at or utcnow()),
+                ),
             )
         assert row is not None
         stored = self.get_user(int(row["id"]))
@@ -695,8 +703,14 @@ class SqlStore(Store):
             row = self._row(
                 "INSERT INTO submissions (url, user_id, article_id, status, error, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                (submission.url, submission.user_id, submission.article_id, submission.status,
-                 submission.error, self._time(submission.created_at or utcnow())),
+                (
+                    submission.url,
+                    submission.user_id,
+                    submission.article_id,
+                    submission.status,
+                    submission.error,
+                    self._time(submission.created_at or utcnow()),
+                ),
             )
             assert row is not None
             stored = self._row("SELECT * FROM submissions WHERE id = ?", (row["id"],))
@@ -736,8 +750,13 @@ class SqlStore(Store):
             row = self._row(
                 "INSERT INTO comments (story_id, user_id, parent_id, body, created_at) "
                 "VALUES (?, ?, ?, ?, ?) RETURNING id",
-                (comment.story_id, comment.user_id, comment.parent_id, comment.body,
-                 self._time(comment.created_at or utcnow())),
+                (
+                    comment.story_id,
+                    comment.user_id,
+                    comment.parent_id,
+                    comment.body,
+                    self._time(comment.created_at or utcnow()),
+                ),
             )
         assert row is not None
         stored = self.get_comment(int(row["id"]))
@@ -758,8 +777,12 @@ class SqlStore(Store):
         hidden: bool | None = None,
     ) -> None:
         sets, params = [], []
-        for column, value in (("body", body), ("edited_at", self._time(edited_at)),
-                              ("deleted", deleted), ("hidden", hidden)):
+        for column, value in (
+            ("body", body),
+            ("edited_at", self._time(edited_at)),
+            ("deleted", deleted),
+            ("hidden", hidden),
+        ):
             if value is not None:
                 sets.append(f"{column} = ?")
                 params.append(int(value) if isinstance(value, bool) else value)
@@ -816,8 +839,14 @@ class SqlStore(Store):
             row = self._row(
                 "INSERT INTO moderation_log (moderator_id, action, target_type, target_id, reason, "
                 "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                (entry.moderator_id, entry.action, entry.target_type, entry.target_id,
-                 entry.reason, self._time(entry.created_at or utcnow())),
+                (
+                    entry.moderator_id,
+                    entry.action,
+                    entry.target_type,
+                    entry.target_id,
+                    entry.reason,
+                    self._time(entry.created_at or utcnow()),
+                ),
             )
         assert row is not None
         return self.moderation_log_entry(int(row["id"]))

@@ -1,0 +1,141 @@
+"""`crosswire import`, `stories`, `story`, `config` through the real command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from crosswire.store import open_store
+
+EVENTS = {
+    "quake": [
+        (
+            "Earthquake of magnitude 6.1 shakes coastal Valdoria",
+            "A magnitude 6.1 earthquake struck the coast of Valdoria on Tuesday, damaging 40 homes.",
+        ),
+        (
+            "Valdoria quake: 40 homes damaged, no deaths reported",
+            "Officials in Valdoria said the 6.1 magnitude earthquake damaged 40 homes on Tuesday.",
+        ),
+        (
+            "Séisme de magnitude 6,1 sur la côte de Valdoria",
+            "Un séisme de magnitude 6,1 a frappé la côte de Valdoria mardi, endommageant 40 maisons.",
+        ),
+    ],
+    "election": [
+        (
+            "Northmark votes in snap parliamentary election",
+            "Voters in Northmark cast ballots on Sunday in a snap election called by the premier.",
+        ),
+        (
+            "Turnout high as Northmark holds snap election",
+            "Polling stations in Northmark reported high turnout in Sunday's snap election.",
+        ),
+    ],
+}
+
+
+def write_dataset(path: Path) -> Path:
+    lines, n = [], 0
+    for story, items in EVENTS.items():
+        for title, text in items:
+            n += 1
+            lines.append(
+                json.dumps(
+                    {
+                        "id": f"a{n}",
+                        "story": story,
+                        "title": title,
+                        "text": text,
+                        "lang": "fr" if "é" in title else "en",
+                        "date": f"2026-05-0{n % 9 + 1}T10:00:00Z",
+                        "source": f"outlet{n}.example",
+                        "url": f"https://outlet{n}.example/{story}",
+                    },
+                    ensure_ascii=False,
+                )
+            )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def crosswire(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CROSSWIRE_")}
+    return subprocess.run(
+        [sys.executable, "-m", "crosswire", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+
+
+def test_import_is_idempotent_and_lists_stories(tmp_path, sqlite_url):
+    data = write_dataset(tmp_path / "articles.jsonl")
+    first = crosswire("import", str(data), "--db", sqlite_url, "--json", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    report = json.loads(first.stdout)
+    assert (report["read"], report["added"]) == (5, 5)
+    second = crosswire("import", str(data), "--db", sqlite_url, "--json", cwd=tmp_path)
+    assert json.loads(second.stdout)["added"] == 0
+    with open_store(sqlite_url) as store:
+        assert store.count_articles() == 5
+        assert store.unassigned_articles() == []
+    listed = crosswire("stories", "--db", sqlite_url, "--json", cwd=tmp_path)
+    stories = json.loads(listed.stdout)
+    assert sum(len(s["article_ids"]) for s in stories) == 5
+    assert {"id", "title", "article_ids", "sources", "updated"} <= set(stories[0])
+    one = crosswire("story", str(stories[0]["id"]), "--db", sqlite_url, "--json", cwd=tmp_path)
+    assert one.returncode == 0, one.stderr
+    assert json.loads(one.stdout)["id"] == stories[0]["id"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"title": "ok", "text": "fine"}\n{"title": "broken"\n', ":2: invalid JSON"),
+        ('{"title": 5, "text": "x"}\n', ":1: 'title' and 'text' must be strings"),
+        ('{"title": "a", "text": "b", "date": "yesterday"}\n', ":1: 'date' is not an ISO"),
+        ("[1, 2]\n", ":1: expected a JSON object"),
+    ],
+)
+def test_bad_lines_are_named_and_nothing_is_written(tmp_path, sqlite_url, content, message):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(content, encoding="utf-8")
+    result = crosswire("import", str(bad), "--db", sqlite_url, cwd=tmp_path)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    with open_store(sqlite_url) as store:
+        assert store.count_articles() == 0
+
+
+def test_expected_failures_are_one_line(tmp_path):
+    missing = crosswire("import", str(tmp_path / "nope.jsonl"), cwd=tmp_path)
+    assert missing.returncode != 0 and "no such file" in missing.stderr
+    binary = tmp_path / "b.jsonl"
+    binary.write_bytes(b"\xff\xfe\x00garbage\n")
+    broken = crosswire("import", str(binary), "--db", f"sqlite:///{tmp_path}/x.db", cwd=tmp_path)
+    assert broken.returncode != 0 and "UTF-8" in broken.stderr
+    unreachable = crosswire("stories", "--db", "postgresql://nobody@127.0.0.1:1/none", cwd=tmp_path)
+    assert unreachable.returncode != 0
+    assert "cannot open database" in unreachable.stderr
+    assert "Traceback" not in unreachable.stderr
+    scheme = crosswire("stories", "--db", "mysql://x", cwd=tmp_path)
+    assert "unsupported database URL" in scheme.stderr
+
+
+def test_config_prints_effective_settings(tmp_path):
+    (tmp_path / "crosswire.toml").write_text("[crosswire]\nport = 8123\n")
+    result = crosswire("config", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["port"] == 8123
+    explained = crosswire("config", "--explain", cwd=tmp_path)
+    assert "# Port the web server listens on." in explained.stdout
