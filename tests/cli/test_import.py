@@ -16,7 +16,7 @@ EVENTS = {
     "quake": [
         (
             "Earthquake of magnitude 6.1 shakes coastal Valdoria",
-            "A magnitude 6.1 earthquake struck the coast of Valdoria on Tuesday, damaging 40 homes.",
+            "A magnitude 6.1 earthquake struck coastal Valdoria on Tuesday, damaging 40 homes.",
         ),
         (
             "Valdoria quake: 40 homes damaged, no deaths reported",
@@ -24,7 +24,7 @@ EVENTS = {
         ),
         (
             "Séisme de magnitude 6,1 sur la côte de Valdoria",
-            "Un séisme de magnitude 6,1 a frappé la côte de Valdoria mardi, endommageant 40 maisons.",
+            "Un séisme de magnitude 6,1 a frappé Valdoria mardi, endommageant 40 maisons.",
         ),
     ],
     "election": [

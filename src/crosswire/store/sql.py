@@ -803,12 +803,14 @@ class SqlStore(Store):
                 )
             else:
                 self._exec(
-                    "INSERT INTO votes (user_id, target_type, target_id, value) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT (user_id, target_type, target_id) DO UPDATE SET value = excluded.value",
+                    "INSERT INTO votes (user_id, target_type, target_id, value) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT (user_id, target_type, target_id) "
+                    "DO UPDATE SET value = excluded.value",
                     (user_id, target_type, target_id, value),
                 )
             score = self._scalar(
-                "SELECT coalesce(sum(value), 0) AS s FROM votes WHERE target_type = ? AND target_id = ?",
+                "SELECT coalesce(sum(value), 0) AS s FROM votes "
+                "WHERE target_type = ? AND target_id = ?",
                 (target_type, target_id),
             )
         return int(score)
