@@ -67,6 +67,14 @@ class SqliteStore(SqlStore):
         finally:
             dest.close()
 
+    def restore_from(self, source: str) -> None:
+        """Replace this database's content with a backup file, online."""
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            src.backup(self._conn())
+        finally:
+            src.close()
+
 
 def sqlite_path(url: str) -> str:
     if not url.startswith("sqlite:///") and url != "sqlite://":
