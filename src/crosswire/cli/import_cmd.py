@@ -23,30 +23,44 @@ class ImportLineError(ValueError):
         super().__init__(f"{path}:{line}: {message}")
 
 
+def _optional_text(record: dict[str, Any], key: str) -> str | None:
+    value = record.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"'{key}' must be a string")
+    return value
+
+
 def article_from_record(record: dict[str, Any]) -> Article:
     """One JSON Lines record (the dataset layout) as an Article."""
     if not isinstance(record, dict):
         raise ValueError("expected a JSON object")
-    title, text = record.get("title"), record.get("text")
+    title, text = record.get("title", ""), record.get("text", "")
     if not isinstance(title, str) or not isinstance(text, str):
         raise ValueError("'title' and 'text' must be strings")
     if not title.strip() and not text.strip():
         raise ValueError("'title' and 'text' are both empty")
-    url = record.get("url") or None
-    source = record.get("source") or (urlsplit(url).hostname if url else None)
+    url = _optional_text(record, "url")
+    if url is not None and urlsplit(url).scheme not in ("http", "https"):
+        raise ValueError(f"'url' is not an http(s) URL: {url!r}")
+    source = _optional_text(record, "source") or (urlsplit(url).hostname if url else None)
     if source and source.startswith("www."):
         source = source[4:]
+    date = _optional_text(record, "date")
     try:
-        published = as_utc(record.get("date"))
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"'date' is not an ISO-8601 date: {record.get('date')!r}") from exc
+        published = as_utc(date)
+    except ValueError as exc:
+        raise ValueError(f"'date' is not an ISO-8601 date: {date!r}") from exc
     ext = record.get("id")
+    if ext is not None and not isinstance(ext, (str, int)) or isinstance(ext, bool):
+        raise ValueError("'id' must be a string or an integer")
     return Article(
         title=title.strip(),
         text=text,
         url=url,
         external_id=None if ext is None else str(ext),
-        language=record.get("lang") or None,
+        language=_optional_text(record, "lang"),
         source=source,
         published_at=published,
     )
