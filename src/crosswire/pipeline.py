@@ -117,20 +117,23 @@ class Pipeline:
         now = utcnow()
         by_story: dict[int, list[int]] = defaultdict(list)
         for decision in assignments:
-            if decision.duplicate_of is not None:
-                self.store.mark_duplicate(decision.article_id, decision.duplicate_of)
-                report.duplicates += 1
             if decision.story_id is not None:
                 by_story[decision.story_id].append(decision.article_id)
-        for story_id, ids in by_story.items():
-            story = self.store.get_story(story_id, follow_merges=False)
-            if story is not None and not story.article_ids:
-                report.new_stories += 1
-            self.store.attach_to_story(story_id, ids, now)
-            report.story_ids.add(story_id)
-        for from_id, into_id in self.engine.drain_merges():
-            self.store.merge_stories(from_id, into_id, now)
-            report.merged_stories += 1
+        # one unit of work: a crash leaves a batch either fully assigned or in the backlog
+        with self.store.transaction():
+            for decision in assignments:
+                if decision.duplicate_of is not None:
+                    self.store.mark_duplicate(decision.article_id, decision.duplicate_of)
+                    report.duplicates += 1
+            for story_id, ids in by_story.items():
+                story = self.store.get_story(story_id, follow_merges=False)
+                if story is not None and not story.article_ids:
+                    report.new_stories += 1
+                self.store.attach_to_story(story_id, ids, now)
+                report.story_ids.add(story_id)
+            for from_id, into_id in self.engine.drain_merges():
+                self.store.merge_stories(from_id, into_id, now)
+                report.merged_stories += 1
         self._title_new_stories(report.story_ids)
         return report
 

@@ -140,6 +140,8 @@ def import_articles(
             chunk = articles[start : start + batch]
             report.merge(pipeline.add_articles(chunk))
             progress.advance(task, len(chunk))
+    if not no_cluster:  # articles a killed earlier run stored but never assigned
+        report.merge(pipeline.process_backlog())
     built = pipeline.refresh_digests(limit=10**9) if digests and not no_cluster else 0
     summary = {
         "file": file,

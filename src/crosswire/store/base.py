@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
@@ -46,6 +47,10 @@ class Store(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[None]:
+        """A unit of work: the store calls inside it commit together or not at all."""
 
     # sources -----------------------------------------------------------------------------
     @abstractmethod
@@ -264,6 +269,20 @@ class Store(ABC):
 
     @abstractmethod
     def moderation_log(self, limit: int = 100) -> list[ModerationEntry]: ...
+
+    # named locks: one holder among all processes sharing the database -----------------
+    @abstractmethod
+    def try_lock(self, name: str) -> bool:
+        """Take the exclusive lock ``name`` without waiting; True when the caller holds it.
+
+        The lock belongs to the calling thread's database session (PostgreSQL: a session
+        advisory lock on the connection that also does that thread's writes; SQLite: a lock
+        file beside the database), so a killed process frees it. Taking a lock already held
+        by the same thread returns True without nesting."""
+
+    @abstractmethod
+    def unlock(self, name: str) -> None:
+        """Release ``name`` if the calling thread holds it."""
 
     # small key/value settings kept with the data --------------------------------------
     @abstractmethod

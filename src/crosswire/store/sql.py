@@ -134,6 +134,11 @@ class SqlStore(Store):
         finally:
             self._local.depth = 0
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self._tx():
+            yield
+
     def _rows(self, query: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         try:
             cur = self._conn().execute(self._sql(query), tuple(params))
