@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from crosswire.store.base import StoreError
+from crosswire.store.locks import advisory_key
 from crosswire.store.sql import ARTICLE_COLUMNS, SqlStore
 
 try:
@@ -36,6 +37,29 @@ class PostgresStore(SqlStore):
 
     def _lock_migrations(self, conn: Any) -> None:
         conn.execute("SELECT pg_advisory_xact_lock(7263001)")
+
+    def try_lock(self, name: str) -> bool:
+        held = self._held_locks()
+        if name in held:
+            return True
+        got = bool(self._scalar("SELECT pg_try_advisory_lock(?) AS ok", (advisory_key(name),)))
+        if got:
+            held.add(name)
+        return got
+
+    def unlock(self, name: str) -> None:
+        held = self._held_locks()
+        if name in held:
+            held.discard(name)
+            self._scalar("SELECT pg_advisory_unlock(?) AS ok", (advisory_key(name),))
+
+    def _held_locks(self) -> set[str]:
+        """Names this thread's session holds (advisory locks nest; we never take one twice)."""
+        self._conn()
+        held = getattr(self._local, "locks", None)
+        if held is None:
+            held = self._local.locks = set()
+        return held
 
     def _search(self, query: str, limit: int) -> list[dict[str, Any]]:
         columns = ", ".join("a." + c.strip() for c in ARTICLE_COLUMNS.split(","))

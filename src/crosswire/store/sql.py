@@ -363,7 +363,8 @@ class SqlStore(Store):
                     "INSERT INTO articles (external_id, url, canonical_url, title, byline, "
                     "published_at, fetched_at, language, text, content_hash, source, site_name, "
                     "duplicate_of, origin, partial, feed_id) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT DO NOTHING RETURNING id",
                     (
                         article.external_id,
                         article.url,
@@ -383,7 +384,11 @@ class SqlStore(Store):
                         article.feed_id,
                     ),
                 )
-                assert row is not None
+                if row is None:  # another worker stored the same URL since we looked
+                    raced = self._existing_article(article)
+                    assert raced is not None
+                    results.append((raced, False))
+                    continue
                 stored = self.get_article(int(row["id"]))
                 assert stored is not None
                 results.append((stored, True))

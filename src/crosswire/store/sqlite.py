@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from crosswire.store.locks import FileLocks
 from crosswire.store.sql import ARTICLE_COLUMNS, SqlStore
 
 _FTS_WORD = re.compile(r"\w+", re.UNICODE)
@@ -21,6 +22,7 @@ class SqliteStore(SqlStore):
         super().__init__(url)
         self.path = sqlite_path(url)
         self.busy_timeout_ms = busy_timeout_ms
+        self._file_locks = FileLocks(self.path)
 
     def _open_connection(self) -> sqlite3.Connection:
         if self.path != ":memory:":
@@ -46,6 +48,16 @@ class SqliteStore(SqlStore):
 
     def _begin_write(self, conn: Any) -> None:
         conn.execute("BEGIN IMMEDIATE")
+
+    def try_lock(self, name: str) -> bool:
+        return self._file_locks.try_lock(name)
+
+    def unlock(self, name: str) -> None:
+        self._file_locks.unlock(name)
+
+    def close(self) -> None:
+        self._file_locks.release_all()
+        super().close()
 
     def _search(self, query: str, limit: int) -> list[dict[str, Any]]:
         words = _FTS_WORD.findall(query)
