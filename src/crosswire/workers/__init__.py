@@ -1,0 +1,1 @@
+"""Long-running jobs: the feed scheduler, the story assigner, worker processes."""
