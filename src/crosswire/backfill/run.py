@@ -1,0 +1,158 @@
+"""Drive a backfill: prepare partitions on Dask, then store and cluster in time order.
+
+Memory stays bounded in the driver: prepared partitions live on the Dask workers; the
+driver gathers only their time keys (24 bytes an article), sorts them, and pulls the
+articles back a chunk at a time in that order, the next chunk in flight while the current
+one is stored and assigned. Clustering is ``Pipeline.add_articles`` — the online path —
+with the embedder primed with the vectors the workers computed, so nothing is embedded twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from crosswire.backfill.prepare import Prepared, prepare_part
+from crosswire.backfill.sources import archive_files, read_part, split_file
+from crosswire.pipeline import IngestReport, Pipeline
+from crosswire.settings import Settings
+from crosswire.store import open_store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class BackfillReport:
+    files: int = 0
+    partitions: int = 0
+    read: int = 0
+    rejected: int = 0
+    ingest: IngestReport = field(default_factory=IngestReport)
+    errors: list[str] = field(default_factory=list)  # the first few rejected records
+
+
+@dataclass
+class DaskOptions:
+    scheduler: str | None = None  # address of an existing cluster; None: a LocalCluster
+    workers: int = 2
+    threads_per_worker: int = 1
+    processes: bool = True
+    dashboard: bool = True
+    memory_limit: str = "auto"
+
+
+def start_client(options: DaskOptions) -> Any:
+    from distributed import Client, LocalCluster
+
+    if options.scheduler:
+        return Client(options.scheduler)
+    cluster = LocalCluster(
+        n_workers=options.workers,
+        threads_per_worker=options.threads_per_worker,
+        processes=options.processes,
+        dashboard_address=":8787" if options.dashboard else None,
+        memory_limit=options.memory_limit,
+    )
+    return Client(cluster)
+
+
+def backfill(
+    source: str | Path,
+    settings: Settings,
+    client: Any,
+    *,
+    part_size: int = 2000,
+    chunk: int = 500,
+    cluster: bool = True,
+    on_progress: Callable[[int, int], None] | None = None,
+    on_prepared: Callable[[list[Any]], None] | None = None,
+) -> BackfillReport:
+    """Backfill ``source`` (file or folder) into ``settings.database_url`` with ``client``."""
+    report = BackfillReport()
+    files = archive_files(source)
+    parts = [p for f in files for p in split_file(f, part_size)]
+    report.files, report.partitions = len(files), len(parts)
+    embedder = settings.embedder if cluster else None
+    records = client.map(read_part, parts, pure=False)
+    prepared = client.map(
+        prepare_part, records, embedder=embedder, lead_chars=_lead_chars(settings), pure=False
+    )
+    del records
+    if on_prepared is not None:
+        on_prepared(prepared)  # a progress bar over the cluster work
+    keys: list[tuple[float, int, int]] = []
+    for part_keys in client.gather(client.map(_keys, prepared, range(len(parts)))):
+        keys.extend(part_keys)
+    keys.sort()
+    for rejected in client.gather(client.map(_errors, prepared)):
+        report.rejected += len(rejected)
+        report.errors.extend(rejected[: max(0, 5 - len(report.errors))])
+    report.read = len(keys) + report.rejected
+    store = open_store(settings.database_url)
+    try:
+        pipeline = Pipeline(store, settings, cluster=cluster)
+        primer = _primer(settings.embedder) if cluster else None
+        done = 0
+        batches = [keys[i : i + chunk] for i in range(0, len(keys), chunk)]
+        pending = _fetch(client, prepared, batches[0]) if batches else None
+        for n, batch in enumerate(batches):
+            assert pending is not None
+            pieces = client.gather(pending)
+            pending = _fetch(client, prepared, batches[n + 1]) if n + 1 < len(batches) else None
+            articles = _in_order(batch, pieces, primer)
+            report.ingest.merge(pipeline.add_articles(articles))
+            done += len(articles)
+            if on_progress is not None:
+                on_progress(done, len(keys))
+    finally:
+        store.close()
+    return report
+
+
+def _keys(prepared: Prepared, part: int) -> list[tuple[float, int, int]]:
+    return prepared.time_keys(part)
+
+
+def _errors(prepared: Prepared) -> list[str]:
+    return prepared.errors
+
+
+def _take(prepared: Prepared, positions: list[int]) -> Prepared:
+    return prepared.take(positions)
+
+
+def _fetch(client: Any, prepared: list[Any], batch: list[tuple[float, int, int]]) -> list[Any]:
+    """Futures of the articles of ``batch``, one task per partition it touches."""
+    wanted: dict[int, list[int]] = defaultdict(list)
+    for _, part, position in batch:
+        wanted[part].append(position)
+    return [
+        (part, positions, client.submit(_take, prepared[part], positions, pure=False))
+        for part, positions in wanted.items()
+    ]
+
+
+def _in_order(batch, pieces, primer) -> list[Any]:  # noqa: ANN001 - private helper
+    by_key: dict[tuple[int, int], Any] = {}
+    for part, positions, piece in pieces:
+        if primer is not None and len(piece.vectors):
+            primer(piece.texts, piece.vectors)
+        for position, article in zip(positions, piece.articles, strict=True):
+            by_key[(part, position)] = article
+    return [by_key[(part, position)] for _, part, position in batch]
+
+
+def _lead_chars(settings: Settings) -> int:
+    from crosswire.cluster import options_from_settings
+
+    return options_from_settings(settings).lead_chars
+
+
+def _primer(embedder: str) -> Callable[[list[str], Any], None]:
+    from crosswire.embed import load_embedder
+
+    return load_embedder(embedder).prime

@@ -1,0 +1,87 @@
+"""Find and read archive files in the dataset layout: JSON Lines or Parquet, file or folder."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+SUFFIXES = (".jsonl", ".json", ".ndjson", ".parquet")
+
+
+class SourceError(ValueError):
+    """The archive cannot be read; the message is one line."""
+
+
+def archive_files(source: str | Path) -> list[Path]:
+    """``source`` itself, or the archive files in a folder (recursively, sorted by name)."""
+    path = Path(source)
+    if path.is_file():
+        if not path.name.endswith(SUFFIXES):
+            raise SourceError(f"{path}: expected a .jsonl or .parquet file")
+        return [path]
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.name.endswith(SUFFIXES))
+        if not files:
+            raise SourceError(f"{path}: no .jsonl or .parquet files in this folder")
+        return files
+    raise SourceError(f"no such file or folder: {path}")
+
+
+def split_file(path: Path, lines_per_part: int) -> list[tuple[str, int, int]]:
+    """Partitions of one file as ``(path, start, stop)``: line ranges for JSON Lines, row
+    group ranges for Parquet. Only Parquet metadata and line breaks are read here."""
+    if path.name.endswith(".parquet"):
+        return _parquet_parts(path, lines_per_part)
+    with path.open("rb") as handle:
+        total = sum(1 for _ in handle)
+    return [
+        (str(path), start, min(total, start + lines_per_part))
+        for start in range(0, total, lines_per_part)
+    ]
+
+
+def _parquet_parts(path: Path, rows_per_part: int) -> list[tuple[str, int, int]]:
+    """Runs of whole row groups of about ``rows_per_part`` rows: ``(path, first, stop)``."""
+    import pyarrow.parquet as pq
+
+    meta = pq.ParquetFile(path).metadata
+    parts, first, rows = [], 0, 0
+    for group in range(meta.num_row_groups):
+        rows += meta.row_group(group).num_rows
+        if rows >= rows_per_part:
+            parts.append((str(path), first, group + 1))
+            first, rows = group + 1, 0
+    if first < meta.num_row_groups:
+        parts.append((str(path), first, meta.num_row_groups))
+    return parts
+
+
+def read_part(part: tuple[str, int, int]) -> list[dict[str, Any]]:
+    """The records of one partition (blank lines skipped)."""
+    path, start, stop = part
+    if path.endswith(".parquet"):
+        return list(_parquet_rows(path, start, stop))
+    records = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if number >= stop:
+                break
+            if number < start or not line.strip():
+                continue
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise SourceError(f"{path}:{number + 1}: invalid JSON ({exc.msg})") from exc
+    return records
+
+
+def _parquet_rows(path: str, first_group: int, stop_group: int) -> Iterator[dict[str, Any]]:
+    import pyarrow.parquet as pq
+
+    table = pq.ParquetFile(path).read_row_groups(list(range(first_group, stop_group)))
+    for row in table.to_pylist():
+        if row.get("date") is not None and not isinstance(row["date"], str):
+            row["date"] = row["date"].isoformat()  # a timestamp column
+        yield row
