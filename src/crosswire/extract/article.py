@@ -1,0 +1,98 @@
+"""One HTML page in, one ``Article`` out: trafilatura for the text and metadata (htmldate for
+the date), py3langid for the language, our own credit-line detection and URL normalisation.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime
+from urllib.parse import urljoin, urlsplit
+
+import trafilatura
+
+from crosswire.extract.credits import find_credit
+from crosswire.extract.language import detect_language
+from crosswire.extract.urls import normalise_url
+from crosswire.models import Article, as_utc, utcnow
+
+log = logging.getLogger(__name__)
+
+DATE_PARAMS = {"extensive_search": True, "original_date": True}
+_HTML_LANG = re.compile(r"<html[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.I)
+
+
+class ExtractionError(Exception):
+    """No article text could be found in the page; the message is one line."""
+
+
+def extract_article(
+    html: str,
+    url: str | None = None,
+    *,
+    fetched_at: datetime | None = None,
+    min_chars: int = 1,
+) -> Article:
+    """Extract the article in ``html`` (fetched from ``url``).
+
+    Raises ``ExtractionError`` when the page holds no main text of at least ``min_chars``.
+    """
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            date_extraction_params=DATE_PARAMS,
+        )
+    except Exception as exc:  # noqa: BLE001 - the library raises many kinds on odd input
+        raise ExtractionError(f"cannot parse page: {type(exc).__name__}: {exc}") from exc
+    text = (getattr(doc, "text", None) or "").strip()
+    if doc is None or len(text) < min_chars:
+        raise ExtractionError(f"no article text found in {url or 'the page'}")
+    credit, text = find_credit(text)
+    title = (doc.title or "").strip() or text.split("\n", 1)[0][:200]
+    hint = _html_lang(html)
+    return Article(
+        title=title,
+        text=text,
+        url=url,
+        canonical_url=canonical_url(doc.url, url),
+        byline=(doc.author or None),
+        published_at=_date(doc.date),
+        fetched_at=fetched_at or utcnow(),
+        language=detect_language(f"{title}\n{text}", hint=hint),
+        source=domain_of(url or doc.url),
+        site_name=(doc.sitename or None),
+        origin=credit.origin if credit else None,
+    )
+
+
+def canonical_url(declared: str | None, url: str | None) -> str | None:
+    """The page's declared canonical URL (made absolute) if it is http(s), else the fetched
+    URL; either way normalised (no fragment, no tracking parameters)."""
+    candidate = urljoin(url, declared) if declared and url else declared or url
+    if not candidate or urlsplit(candidate).scheme not in ("http", "https"):
+        candidate = url
+    return normalise_url(candidate) if candidate else None
+
+
+def domain_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.") or None
+
+
+def _html_lang(html: str) -> str | None:
+    match = _HTML_LANG.search(html[:5000])
+    return match.group(1).lower() if match else None
+
+
+def _date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return as_utc(value)
+    except ValueError:
+        return None
