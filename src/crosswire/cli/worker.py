@@ -17,6 +17,9 @@ from crosswire.cli.common import db_option, expected_errors, settings_from, stor
 @click.option(
     "--poll", default=2.0, show_default=True, help="Seconds between looks at the backlog."
 )
+@click.option(
+    "--digests/--no-digests", default=True, show_default=True, help="Refresh story digests."
+)
 @click.option("--once", is_flag=True, help="One feed round and the backlog, then exit.")
 @click.pass_context
 @expected_errors
@@ -27,6 +30,7 @@ def worker(
     no_assign: bool,
     batch: int,
     poll: float,
+    digests: bool,
     once: bool,
 ) -> None:
     """Refresh feeds, extract and store articles, and assign stories — next to other workers.
@@ -39,7 +43,14 @@ def worker(
 
     settings = settings_from(ctx, database_url=database_url)
     store_from(settings).close()  # migrate once, and fail early with a one-line error
-    job = Worker(settings, fetch=not no_fetch, assign=not no_assign, batch=batch, poll_seconds=poll)
+    job = Worker(
+        settings,
+        fetch=not no_fetch,
+        assign=not no_assign,
+        batch=batch,
+        poll_seconds=poll,
+        digests=digests,
+    )
     if once:
         job.run_once()
         return

@@ -44,11 +44,14 @@ class Worker:
         assign: bool = True,
         batch: int = 200,
         poll_seconds: float = 2.0,
+        digests: bool = True,
     ) -> None:
         self.settings = settings
         self.fetch = fetch
         self.assigner = (
-            Assigner(settings, batch=batch, poll_seconds=poll_seconds) if assign else None
+            Assigner(settings, batch=batch, poll_seconds=poll_seconds, digests=digests)
+            if assign
+            else None
         )
         self.stop_event = threading.Event()
         self._store: Store | None = None
