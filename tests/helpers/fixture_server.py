@@ -104,7 +104,9 @@ class FixtureServer:
     def __post_init__(self) -> None:
         self._httpd = ThreadingHTTPServer((self.host, 0), _make_handler(self))
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     # lifecycle ---------------------------------------------------------------------------
     def start(self) -> FixtureServer:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import datetime
+from html import unescape
 from urllib.parse import urljoin, urlsplit
 
 import trafilatura
@@ -19,6 +20,8 @@ from crosswire.models import Article, as_utc, utcnow
 log = logging.getLogger(__name__)
 
 DATE_PARAMS = {"extensive_search": True, "original_date": True}
+_LINK_TAG = re.compile(r"<link\b[^>]*>", re.I)
+_ATTR = re.compile(r"""([a-zA-Z:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _HTML_LANG = re.compile(r"<html[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.I)
 
 
@@ -57,7 +60,7 @@ def extract_article(
         title=title,
         text=text,
         url=url,
-        canonical_url=canonical_url(doc.url, url),
+        canonical_url=canonical_url(_declared_canonical(html) or doc.url, url),
         byline=(doc.author or None),
         published_at=_date(doc.date),
         fetched_at=fetched_at or utcnow(),
@@ -82,6 +85,16 @@ def domain_of(url: str | None) -> str | None:
         return None
     host = (urlsplit(url).hostname or "").lower()
     return host.removeprefix("www.") or None
+
+
+def _declared_canonical(html: str) -> str | None:
+    """``<link rel="canonical" href>`` as written (relative ones included)."""
+    head = html[: html.find("</head>") if "</head>" in html[:200_000] else 50_000]
+    for tag in _LINK_TAG.findall(head):
+        attrs = {m[0].lower(): m[1] or m[2] or m[3] for m in _ATTR.findall(tag)}
+        if "canonical" in attrs.get("rel", "").lower().split() and attrs.get("href"):
+            return unescape(attrs["href"].strip())
+    return None
 
 
 def _html_lang(html: str) -> str | None:

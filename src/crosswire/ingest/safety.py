@@ -39,6 +39,10 @@ METADATA_ADDRESSES = frozenset(
     for a in ("169.254.169.254", "169.254.170.2", "100.100.100.200", "fd00:ec2::254")
 )
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
+# what "private" means here: the networks an intranet uses (RFC 1918, IPv6 unique local)
+PRIVATE_NETWORKS = tuple(
+    ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7")
+)
 _LEGACY_IPV4_CHARS = set("0123456789abcdefx.")
 
 
@@ -88,7 +92,7 @@ def _kind(ip: IPAddress) -> str | None:
         return "link-local"
     if ip.is_multicast:
         return "multicast"
-    if ip.is_private:
+    if any(ip.version == net.version and ip in net for net in PRIVATE_NETWORKS):
         return "private"
     if ip.is_reserved:
         return "reserved"
