@@ -20,6 +20,7 @@ from crosswire.cli.common import db_option, expected_errors, settings_from, stor
 @click.option(
     "--digests/--no-digests", default=True, show_default=True, help="Refresh story digests."
 )
+@click.option("--feed-batch", default=50, show_default=True, help="Feeds leased per refresh round.")
 @click.option("--once", is_flag=True, help="One feed round and the backlog, then exit.")
 @click.pass_context
 @expected_errors
@@ -31,6 +32,7 @@ def worker(
     batch: int,
     poll: float,
     digests: bool,
+    feed_batch: int,
     once: bool,
 ) -> None:
     """Refresh feeds, extract and store articles, and assign stories — next to other workers.
@@ -50,6 +52,7 @@ def worker(
         batch=batch,
         poll_seconds=poll,
         digests=digests,
+        feed_batch=feed_batch,
     )
     if once:
         job.run_once()

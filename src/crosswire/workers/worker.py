@@ -25,14 +25,14 @@ from crosswire.workers.assigner import Assigner
 log = logging.getLogger(__name__)
 
 
-def feed_scheduler(store: Store, settings: Settings) -> Any | None:
+def feed_scheduler(store: Store, settings: Settings, **options: Any) -> Any | None:
     """The feed scheduler over a storing-only pipeline, or None where ingestion is absent."""
     try:
         from crosswire.workers.feeds import FeedScheduler
     except ImportError:
         log.warning("worker: the feed scheduler is not installed; only assigning stories")
         return None
-    return FeedScheduler(store, Pipeline(store, settings, cluster=False), settings)
+    return FeedScheduler(store, Pipeline(store, settings, cluster=False), settings, **options)
 
 
 class Worker:
@@ -45,9 +45,11 @@ class Worker:
         batch: int = 200,
         poll_seconds: float = 2.0,
         digests: bool = True,
+        feed_batch: int = 50,
     ) -> None:
         self.settings = settings
         self.fetch = fetch
+        self.feed_options = {"batch": feed_batch, "poll_seconds": max(poll_seconds, 1.0)}
         self.assigner = (
             Assigner(settings, batch=batch, poll_seconds=poll_seconds, digests=digests)
             if assign
@@ -61,7 +63,7 @@ class Worker:
         """Work until :meth:`stop` is called (from a signal handler or another thread)."""
         if self.fetch:
             self._store = open_store(self.settings.database_url)
-            self._scheduler = feed_scheduler(self._store, self.settings)
+            self._scheduler = feed_scheduler(self._store, self.settings, **self.feed_options)
             if self._scheduler is not None:
                 self._scheduler.start()
         try:
@@ -76,7 +78,7 @@ class Worker:
         """One feed round, then assign whatever is stored (for cron jobs and tests)."""
         if self.fetch:
             self._store = open_store(self.settings.database_url)
-            self._scheduler = feed_scheduler(self._store, self.settings)
+            self._scheduler = feed_scheduler(self._store, self.settings, **self.feed_options)
             if self._scheduler is not None:
                 self._scheduler.run_once()
         try:
