@@ -15,7 +15,7 @@ import trafilatura
 from crosswire.extract.credits import find_credit
 from crosswire.extract.language import detect_language
 from crosswire.extract.urls import normalise_url
-from crosswire.models import Article, as_utc, utcnow
+from crosswire.models import Article, as_utc, normalise_text, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ def extract_article(
     url: str | None = None,
     *,
     fetched_at: datetime | None = None,
-    min_chars: int = 1,
+    min_chars: int = 80,
 ) -> Article:
     """Extract the article in ``html`` (fetched from ``url``).
 
@@ -55,6 +55,9 @@ def extract_article(
         raise ExtractionError(f"no article text found in {url or 'the page'}")
     credit, text = find_credit(text)
     title = (doc.title or "").strip() or text.split("\n", 1)[0][:200]
+    first, _, rest = text.partition("\n")
+    if rest and normalise_text(first) == normalise_text(title):
+        text = rest.strip()  # the headline repeated as the body's first line
     hint = _html_lang(html)
     return Article(
         title=title,

@@ -45,7 +45,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # French
         (
             "fr",
-            r"^(?:cet article|cette tribune|ce texte|l'article|cet entretien)? ?(?:a été |est )?"
+            r"^(?:cet article|cette tribune|ce texte|l'article|article|cet entretien)? ?(?:a été |est )?"
             r"(?:initialement|originellement|d'abord|originalement) (?:publiée?|paru(?:e)?)"
             r" (?:sur|dans|par|chez) " + _O + _END,
         ),
@@ -150,11 +150,9 @@ class Credit:
 def _origin(raw: str) -> str:
     origin = raw.strip().strip(" .,:;!\"'«»“”‘’()[]")
     origin = re.sub(
-        r"^(?:the website |le site |die website |der website |der |dem |den |el sitio |موقع )",
-        "",
-        origin,
-        flags=re.I,
+        r"^(?:the website |le site |die website |el sitio |موقع )", "", origin, flags=re.I
     )
+    origin = re.sub(r"^(?:der|dem|den) ", "", origin)  # German article, not "Der Freitag"
     return origin[:120]
 
 

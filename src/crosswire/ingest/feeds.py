@@ -94,6 +94,8 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
         article = _entry_article(entry, feed)
         if article is not None:
             feed.articles.append(article)
+    if parsed.get("bozo") and not feed.articles:
+        raise FeedError(f"malformed XML: {_first_line(parsed.get('bozo_exception'))}")
     return feed
 
 
