@@ -112,7 +112,8 @@ def test_not_feeds_are_refused_with_one_line(body, message):
 
 def test_entries_without_links_keep_an_id_and_are_not_dropped():
     body = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
-    <item><title>Only a title</title><guid isPermaLink="false">abc-1</guid><description>Text</description></item>
+    <item><title>Only a title</title><guid isPermaLink="false">abc-1</guid>
+    <description>Text</description></item>
     </channel></rss>"""
     feed = parse_feed(body, BASE + "nolink.xml")
     assert feed.articles[0].url is None

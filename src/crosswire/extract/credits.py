@@ -45,7 +45,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # French
         (
             "fr",
-            r"^(?:cet article|cette tribune|ce texte|l'article|article|cet entretien)? ?(?:a été |est )?"
+            r"^(?:cet article|cette tribune|ce texte|l'article|article|cet entretien)? ?"
+            r"(?:a été |est )?"
             r"(?:initialement|originellement|d'abord|originalement) (?:publiée?|paru(?:e)?)"
             r" (?:sur|dans|par|chez) " + _O + _END,
         ),
