@@ -9,7 +9,8 @@ So fetching, extraction and storing run in parallel in every worker (``Pipeline(
 False)``), and one worker at a time — whichever holds the ``story-assigner`` lock — assigns the
 stored backlog in id order with one engine. Assignment is cheap next to fetching and
 extraction (one embedding and a nearest-neighbour search per article), so one assigner keeps
-up with many fetchers; see bench/scale_workers.py.
+up with many fetchers, the more so as the fetchers also embed what they store
+(``workers/vectors.py``); see bench/scale_workers.py.
 
 The lock is a PostgreSQL *session* advisory lock taken on the very connection that writes
 the assignments (``Store.try_lock``). If the assigner dies, is killed or loses its
@@ -29,6 +30,7 @@ from collections.abc import Callable
 from crosswire.pipeline import Pipeline
 from crosswire.settings import Settings
 from crosswire.store import Store, StoreError, open_store
+from crosswire.workers.vectors import prime_from_store
 
 log = logging.getLogger(__name__)
 
@@ -45,12 +47,14 @@ class Assigner:
         batch: int = 200,
         poll_seconds: float = 2.0,
         digests: bool = True,
+        prime_window: int = 2000,
         open_store: Callable[[str], Store] = open_store,
     ) -> None:
         self.settings = settings
         self.batch = batch
         self.poll_seconds = poll_seconds
         self.digests = digests
+        self.prime_window = prime_window
         self._open_store = open_store
         self._store: Store | None = None
         self._pipeline: Pipeline | None = None
@@ -82,6 +86,12 @@ class Assigner:
             log.info("assigner: this worker now assigns stories")
             # a fresh engine restores itself from the store: the previous holder's decisions
             self._pipeline = Pipeline(self._store, self.settings, cluster=True)
+            recent = getattr(self._pipeline, "_recent_assigned_articles", list)()
+            prime_from_store(self._store, self.settings, recent)
+        backlog = self._store.unassigned_articles(limit=self.prime_window)
+        if not backlog:
+            return False
+        prime_from_store(self._store, self.settings, backlog)  # vectors the fetchers stored
         report = self._pipeline.process_backlog(batch=self.batch)
         busy = bool(report.story_ids or report.duplicates)
         if busy and self.digests:

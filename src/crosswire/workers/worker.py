@@ -1,10 +1,12 @@
 """One ``crosswire worker`` process: fetch in parallel with the others, assign when elected.
 
-Every worker runs the feed scheduler with a storing-only pipeline. Feeds are shared through
-the database: ``Store.claim_due_feeds`` leases due feeds with ``FOR UPDATE SKIP LOCKED`` on
-PostgreSQL, so two workers never refresh the same feed at once; a killed worker's leases
-expire (``claimed_until``) and the feeds are claimed again. Articles are unique by URL and
-import id, and a racing insert of the same URL is skipped, so nothing is stored twice.
+Every worker runs the feed scheduler with a storing-only pipeline that also stores each new
+article's embedding (``workers/vectors.py``), so the costly model runs in parallel too.
+Feeds are shared through the database: ``Store.claim_due_feeds`` leases due feeds with
+``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so two workers never refresh the same feed at
+once; a killed worker's leases expire (``claimed_until``) and the feeds are claimed again.
+Articles are unique by URL and import id, and a racing insert of the same URL is skipped,
+so nothing is stored twice.
 
 Next to it an :class:`~crosswire.workers.assigner.Assigner` thread competes for the one
 story-assigner lock (see that module for why assignment is serialised). On SQLite the same
@@ -17,10 +19,10 @@ import logging
 import threading
 from typing import Any
 
-from crosswire.pipeline import Pipeline
 from crosswire.settings import Settings
 from crosswire.store import Store, open_store
 from crosswire.workers.assigner import Assigner
+from crosswire.workers.vectors import VectorPipeline
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +34,7 @@ def feed_scheduler(store: Store, settings: Settings, **options: Any) -> Any | No
     except ImportError:
         log.warning("worker: the feed scheduler is not installed; only assigning stories")
         return None
-    return FeedScheduler(store, Pipeline(store, settings, cluster=False), settings, **options)
+    return FeedScheduler(store, VectorPipeline(store, settings), settings, **options)
 
 
 class Worker:
