@@ -87,3 +87,25 @@ def test_racing_inserts_of_one_url_store_it_once(store):
     created = [a.url for r in results for a, new in r if new]
     assert sorted(created) == sorted({f"https://x.example/{i}" for i in range(90)})
     assert store.count_articles() == 90
+
+
+@pytest.mark.postgres
+def test_two_installations_in_one_database_do_not_share_locks(pg_url):
+    import uuid
+
+    import psycopg
+
+    from tests.conftest import PG_URL
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_URL, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in PG_URL else "?"
+    one, two = open_store(pg_url), open_store(f"{PG_URL}{sep}options=-csearch_path%3D{schema}")
+    try:
+        assert one.try_lock("assigner") and two.try_lock("assigner")
+    finally:
+        one.close()
+        two.close()
+        with psycopg.connect(PG_URL, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")

@@ -42,7 +42,7 @@ class PostgresStore(SqlStore):
         held = self._held_locks()
         if name in held:
             return True
-        got = bool(self._scalar("SELECT pg_try_advisory_lock(?) AS ok", (advisory_key(name),)))
+        got = bool(self._scalar("SELECT pg_try_advisory_lock(?) AS ok", (self.lock_key(name),)))
         if got:
             held.add(name)
         return got
@@ -51,7 +51,15 @@ class PostgresStore(SqlStore):
         held = self._held_locks()
         if name in held:
             held.discard(name)
-            self._scalar("SELECT pg_advisory_unlock(?) AS ok", (advisory_key(name),))
+            self._scalar("SELECT pg_advisory_unlock(?) AS ok", (self.lock_key(name),))
+
+    def lock_key(self, name: str) -> int:
+        """Advisory locks are per database; the schema in the key keeps two crosswire
+        installations in one database (or two test schemas) from sharing a lock."""
+        schema = getattr(self._local, "schema", None)
+        if schema is None:
+            schema = self._local.schema = str(self._scalar("SELECT current_schema() AS s"))
+        return advisory_key(f"{schema}/{name}")
 
     def _held_locks(self) -> set[str]:
         """Names this thread's session holds (advisory locks nest; we never take one twice)."""
