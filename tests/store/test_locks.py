@@ -94,7 +94,6 @@ def test_two_installations_in_one_database_do_not_share_locks(pg_url):
     import uuid
 
     import psycopg
-
     from tests.conftest import PG_URL
 
     schema = f"t_{uuid.uuid4().hex[:12]}"
