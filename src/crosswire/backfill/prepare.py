@@ -1,7 +1,8 @@
 """The per-partition work of a backfill, run on Dask workers: pure, no store, no engine.
 
-records → validated ``Article`` (normalised fields, dedup content hash) → the text the story
-engine embeds → its vector. Workers load the embedder once per process (``load_embedder``).
+records (or archived pages, extracted) → validated ``Article`` (normalised fields, dedup
+content hash) → the text the story engine embeds → its vector. Workers load the embedder
+once per process (``load_embedder``).
 """
 
 from __future__ import annotations
@@ -57,11 +58,14 @@ def prepare_part(
     errors: list[str] = []
     for record in records:
         try:
-            articles.append(article_from_record(record))
+            if isinstance(record, dict) and "html" in record:  # a page from a WARC file
+                from crosswire.backfill.warc import article_from_page
+
+                articles.append(article_from_page(record))
+            else:
+                articles.append(article_from_record(record))
         except ValueError as exc:
-            errors.append(
-                f"record {record.get('id', '?') if isinstance(record, dict) else '?'}: {exc}"
-            )
+            errors.append(f"record {_name(record)}: {exc}")
     texts = [embedding_text(a, lead_chars) for a in articles]
     if embedder is None or not texts:
         vectors = np.zeros((len(texts), 0), dtype=np.float32)
@@ -70,3 +74,9 @@ def prepare_part(
 
         vectors = np.asarray(load_embedder(embedder).encode(texts), dtype=np.float32)
     return Prepared(articles, texts, vectors, errors)
+
+
+def _name(record: Any) -> str:
+    if not isinstance(record, dict):
+        return "?"
+    return str(record.get("id") or record.get("url") or "?")

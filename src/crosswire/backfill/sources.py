@@ -1,4 +1,5 @@
-"""Find and read archive files in the dataset layout: JSON Lines or Parquet, file or folder."""
+"""Find and read archive files: JSON Lines or Parquet in the dataset layout, or WARC files
+of web pages; a file or a folder of them."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-SUFFIXES = (".jsonl", ".json", ".ndjson", ".parquet")
+SUFFIXES = (".jsonl", ".json", ".ndjson", ".parquet", ".warc", ".warc.gz")
 
 
 class SourceError(ValueError):
@@ -19,12 +20,12 @@ def archive_files(source: str | Path) -> list[Path]:
     path = Path(source)
     if path.is_file():
         if not path.name.endswith(SUFFIXES):
-            raise SourceError(f"{path}: expected a .jsonl or .parquet file")
+            raise SourceError(f"{path}: expected a .jsonl, .parquet or .warc(.gz) file")
         return [path]
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.name.endswith(SUFFIXES))
         if not files:
-            raise SourceError(f"{path}: no .jsonl or .parquet files in this folder")
+            raise SourceError(f"{path}: no .jsonl, .parquet or .warc files in this folder")
         return files
     raise SourceError(f"no such file or folder: {path}")
 
@@ -34,6 +35,8 @@ def split_file(path: Path, lines_per_part: int) -> list[tuple[str, int, int]]:
     group ranges for Parquet. Only Parquet metadata and line breaks are read here."""
     if path.name.endswith(".parquet"):
         return _parquet_parts(path, lines_per_part)
+    if path.name.endswith((".warc", ".warc.gz")):
+        return [(str(path), 0, 0)]  # one partition per WARC file (see backfill/warc.py)
     with path.open("rb") as handle:
         total = sum(1 for _ in handle)
     return [
@@ -63,6 +66,10 @@ def read_part(part: tuple[str, int, int]) -> list[dict[str, Any]]:
     path, start, stop = part
     if path.endswith(".parquet"):
         return list(_parquet_rows(path, start, stop))
+    if path.endswith((".warc", ".warc.gz")):
+        from crosswire.backfill.warc import read_warc
+
+        return read_warc(path)
     records = []
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle):

@@ -33,10 +33,11 @@ def backfill(
     no_cluster: bool,
     as_json: bool,
 ) -> None:
-    """Backfill an archive: JSON Lines or Parquet files of articles (a file or a folder; fields
-    id, title, text, lang, date, source, url).
+    """Backfill an archive: JSON Lines or Parquet files of articles (fields id, title, text,
+    lang, date, source, url) or WARC files of web pages; a file or a folder of them.
 
-    Parsing, normalisation, the dedup hash and embeddings run on a Dask cluster — a local one
+    Parsing (and extraction, for WARC), normalisation, the dedup hash and embeddings run on a
+    Dask cluster — a local one
     by default, or the one at --scheduler. Stories are then assigned in time order by the
     same engine as the online path. Backfilling the same archive again adds nothing."""
     from crosswire.backfill.run import DaskOptions, start_client
