@@ -82,6 +82,18 @@ class Settings(BaseSettings):
         "en", description="Language digests are written in where a story has articles in it."
     )
     summary_sentences: int = Field(5, description="Sentences in a story's summary.")
+    cluster_threshold: float = Field(
+        1.8,
+        description="Score an article needs against a story to join it (higher: more, "
+        "tighter stories); the default was tuned on the AllSides train split.",
+    )
+    cluster_window_days: float = Field(
+        7.0, description="Days a story stays open to new articles after its newest one."
+    )
+    dedup_enabled: bool = Field(
+        True,
+        description="Link exact and near copies (syndicated wire copy) to their original.",
+    )
     # operations
     log_level: str = Field("INFO", description="Logging level: DEBUG, INFO, WARNING, ERROR.")
 

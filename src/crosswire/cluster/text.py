@@ -1,0 +1,69 @@
+"""What the story engine reads from an article: a short lead, word terms and anchors.
+
+Anchors are language-independent evidence that survives translation: numbers (with their
+digits normalised, so ``120.000``, ``120,000`` and ``१२०००0`` agree) and words written in
+Latin script with a capital letter (names, acronyms) in any language's text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from crosswire.models import Article
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})+(?!\d)|\d+")
+_SENTENCE_END = re.compile(r"(?<=[.!?。؟।])\s+")
+_LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z\u00c0-\u024f'’-]{2,}\b")
+_DIGITS = {ord(c): str(unicodedata.digit(c)) for c in map(chr, range(0x10000)) if c.isdigit()}
+_SEPARATORS = re.compile(r"[.,\u00a0\u202f ]")
+
+# Terms too frequent to tell events apart, in the languages the datasets cover. IDF does the
+# rest; this list only keeps the vectors short.
+_STOP = frozenset(
+    """a an the of to in on for and or but is are was were be been by with at from as that this
+    it its he she they we you i his her their our not no has have had will would said says
+    le la les de des du un une et en au aux pour par sur dans est qui que ne pas il elle
+    der die das den dem des ein eine und ist im zu mit von auf für nicht sich es
+    el los las del y por con para una es se al lo como más""".split()
+)
+
+
+def normalise_digits(text: str) -> str:
+    """Every Unicode decimal digit as its ASCII digit."""
+    return text.translate(_DIGITS)
+
+
+def lead_text(article: Article, max_chars: int = 300) -> str:
+    """Title plus the opening sentences of the body, up to about ``max_chars`` characters."""
+    title = (article.title or "").strip()
+    body = " ".join((article.text or "").split())
+    lead = ""
+    for sentence in _SENTENCE_END.split(body):
+        if len(lead) >= max_chars:
+            break
+        lead = f"{lead} {sentence}".strip()
+    lead = lead[: max_chars * 2]
+    return f"{title}. {lead}".strip(". ") if title else lead
+
+
+def extract_terms(text: str) -> Counter[str]:
+    """Lower-cased word counts without stop words, one-letter words and bare numbers."""
+    words = (w.casefold() for w in _WORD.findall(text))
+    return Counter(w for w in words if len(w) > 1 and w not in _STOP and not w.isdigit())
+
+
+def extract_anchors(text: str) -> Counter[str]:
+    """Numbers (``#120000``) and capitalised Latin-script words (``@bush``) in ``text``."""
+    text = normalise_digits(text)
+    anchors: Counter[str] = Counter()
+    for match in _NUMBER.findall(text):
+        number = _SEPARATORS.sub("", match).lstrip("0") or "0"
+        anchors[f"#{number}"] += 1
+    for name in _LATIN_NAME.findall(text):
+        word = name.casefold().strip("'’-")
+        if word not in _STOP:
+            anchors[f"@{word}"] += 1
+    return anchors

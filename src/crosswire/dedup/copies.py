@@ -1,0 +1,130 @@
+"""Exact and near copies: the same canonical URL, the same text, or mostly the same words.
+
+Near copies are found with MinHash LSH over word shingles of the body (titles are often
+rewritten by the outlets that re-publish wire copy), then confirmed by the estimated share of
+the shorter text's shingles found in the other (a trimmed copy is contained in its original).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from datasketch import MinHashLSH
+
+from crosswire.dedup.shingles import estimate_containment, shingle, sign
+from crosswire.dedup.urls import canonicalise_url
+from crosswire.models import Article, normalise_text
+
+
+@dataclass(frozen=True)
+class CopyOptions:
+    containment: float = 0.8  # confirmed near copy at or above this share of shared shingles
+    candidate_jaccard: float = 0.3  # LSH recall point; candidates are then confirmed
+    shingle_words: int = 4
+    num_perm: int = 128
+    min_shingles: int = 8  # shorter bodies are only matched exactly
+    max_entries: int = 200_000  # the oldest entries are forgotten beyond this
+
+
+@dataclass
+class _Entry:
+    article_id: int
+    root: int  # the original this article copies, or itself
+    source: str
+    credit: str
+    url: str | None
+    text_hash: str | None
+    signature: object | None
+    size: int
+
+
+class CopyIndex:
+    """Remembers recent articles and tells which one a new article copies, if any."""
+
+    def __init__(self, options: CopyOptions | None = None) -> None:
+        self.options = options or CopyOptions()
+        self._entries: OrderedDict[int, _Entry] = OrderedDict()
+        self._by_url: dict[str, int] = {}
+        self._by_hash: dict[str, int] = {}
+        self._lsh = MinHashLSH(
+            threshold=self.options.candidate_jaccard, num_perm=self.options.num_perm
+        )
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def find(self, article: Article) -> int | None:
+        """Id of the indexed article that ``article`` is a copy of (or the original of)."""
+        entry = self._describe(article)
+        if entry.url and entry.url in self._by_url:
+            return self._by_url[entry.url]
+        if entry.text_hash and entry.text_hash in self._by_hash:
+            return self._by_hash[entry.text_hash]
+        if entry.signature is None:
+            return None
+        best, best_share = None, -1.0
+        for key in sorted(self._lsh.query(entry.signature)):
+            other = self._entries[key]
+            share = estimate_containment(
+                entry.signature,
+                entry.size,
+                other.signature,
+                other.size,  # type: ignore[arg-type]
+            )
+            if share >= self.options.containment and share > best_share:
+                best, best_share = key, share
+        return best
+
+    def root_of(self, article_id: int) -> int:
+        entry = self._entries.get(article_id)
+        return entry.root if entry else article_id
+
+    def is_credited_original(self, article: Article, indexed_id: int) -> bool:
+        """True when the indexed article's credit line names ``article``'s outlet."""
+        other = self._entries.get(indexed_id)
+        if other is None or not other.credit:
+            return False
+        names = {n for n in (article.source, article.site_name) if n}
+        names |= {n.removeprefix("www.").split(".")[0] for n in list(names) if "." in n}
+        return any(normalise_text(n) in other.credit for n in names if len(n) > 2)
+
+    def add(self, article: Article, root: int | None = None) -> None:
+        """Index ``article`` (with ``root`` the original it copies, if it is a copy)."""
+        if article.id is None or article.id in self._entries:
+            return
+        entry = self._describe(article)
+        entry.root = root if root is not None else article.id
+        self._entries[article.id] = entry
+        if entry.url:
+            self._by_url.setdefault(entry.url, article.id)
+        if entry.text_hash:
+            self._by_hash.setdefault(entry.text_hash, article.id)
+        if entry.signature is not None:
+            self._lsh.insert(article.id, entry.signature, check_duplication=False)
+        while len(self._entries) > self.options.max_entries:
+            self._forget(next(iter(self._entries)))
+
+    def _forget(self, article_id: int) -> None:
+        entry = self._entries.pop(article_id)
+        if entry.url and self._by_url.get(entry.url) == article_id:
+            del self._by_url[entry.url]
+        if entry.text_hash and self._by_hash.get(entry.text_hash) == article_id:
+            del self._by_hash[entry.text_hash]
+        if entry.signature is not None:
+            self._lsh.remove(article_id)
+
+    def _describe(self, article: Article) -> _Entry:
+        shingles = shingle(article.text or "", self.options.shingle_words)
+        enough = len(shingles) >= self.options.min_shingles
+        body = normalise_text(article.text or "")
+        return _Entry(
+            article_id=article.id if article.id is not None else -1,
+            root=article.id if article.id is not None else -1,
+            source=article.source or "",
+            credit=normalise_text(article.origin or ""),
+            url=canonicalise_url(article.canonical_url or article.url),
+            text_hash=article.content_hash if body else None,
+            signature=sign(shingles, self.options.num_perm) if enough else None,
+            size=len(shingles),
+        )

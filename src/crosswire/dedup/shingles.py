@@ -1,0 +1,38 @@
+"""Word shingles and their MinHash signature: the basis of near-copy detection."""
+
+from __future__ import annotations
+
+import re
+
+from datasketch import MinHash
+
+from crosswire.models import normalise_text
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def shingle(text: str, size: int = 5) -> set[bytes]:
+    """The set of ``size``-word windows of the normalised text (one window if it is shorter)."""
+    words = _WORD.findall(normalise_text(text))
+    if not words:
+        return set()
+    if len(words) <= size:
+        return {" ".join(words).encode("utf-8")}
+    return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+
+
+def sign(shingles: set[bytes], num_perm: int = 128) -> MinHash:
+    """MinHash signature of a shingle set (seeded, so signatures compare across processes)."""
+    signature = MinHash(num_perm=num_perm, seed=1)
+    if shingles:
+        signature.update_batch(list(shingles))
+    return signature
+
+
+def estimate_containment(a: MinHash, size_a: int, b: MinHash, size_b: int) -> float:
+    """Share of the smaller set found in the other, from the Jaccard estimate and the sizes."""
+    if not size_a or not size_b:
+        return 0.0
+    jaccard = a.jaccard(b)
+    overlap = jaccard * (size_a + size_b) / (1.0 + jaccard)
+    return min(1.0, overlap / min(size_a, size_b))

@@ -1,0 +1,30 @@
+"""Canonical form of an article URL, so one page reached by two links is seen once."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+_TRACKING_PREFIXES = ("utm_", "mc_", "pk_")
+_TRACKING = frozenset(
+    "fbclid gclid dclid msclkid igshid ocid cmpid smid ref ref_src ncid share taid".split()
+)
+
+
+def canonicalise_url(url: str | None) -> str | None:
+    """Lower-case scheme and host without ``www.``, no fragment, no tracking parameters,
+    no trailing slash; ``http`` and ``https`` agree. None for an empty or non-web URL."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    host = parts.hostname.lower().removeprefix("www.")
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not k.lower().startswith(_TRACKING_PREFIXES) and k.lower() not in _TRACKING
+    ]
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit(("https", host, path, urlencode(sorted(query)), ""))
