@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -58,7 +59,10 @@ def test_one_worker_on_sqlite_assigns_its_backlog(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "crosswire", "worker", "--db", url, "--once", "--no-fetch"],
         cwd=tmp_path,
-        env={"CROSSWIRE_EMBEDDER": "hashing", "PATH": "/usr/bin:/bin"},
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith("CROSSWIRE_")},
+            "CROSSWIRE_EMBEDDER": "hashing",
+        },
         capture_output=True,
         text=True,
         timeout=120,
