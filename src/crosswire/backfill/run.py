@@ -3,8 +3,9 @@
 Memory stays bounded in the driver: prepared partitions live on the Dask workers; the
 driver gathers only their time keys (24 bytes an article), sorts them, and pulls the
 articles back a chunk at a time in that order, the next chunk in flight while the current
-one is stored and assigned. Clustering is ``Pipeline.add_articles`` — the online path —
-with the embedder primed with the vectors the workers computed, so nothing is embedded twice.
+one is stored (with its vectors) and assigned. Clustering is ``Pipeline.process_backlog`` —
+the online engine, a chunk at a time in time order — with the embedder primed with the
+vectors the workers computed, so nothing is embedded twice.
 """
 
 from __future__ import annotations
@@ -16,11 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from crosswire.backfill.prepare import Prepared, prepare_part
 from crosswire.backfill.sources import archive_files, read_part, split_file
+from crosswire.embed import load_embedder
+from crosswire.models import Article
 from crosswire.pipeline import IngestReport, Pipeline
 from crosswire.settings import Settings
-from crosswire.store import open_store
+from crosswire.store import Store, open_store
 
 log = logging.getLogger(__name__)
 
@@ -76,10 +81,13 @@ def backfill(
     files = archive_files(source)
     parts = [p for f in files for p in split_file(f, part_size)]
     report.files, report.partitions = len(files), len(parts)
-    embedder = settings.embedder if cluster else None
     records = client.map(read_part, parts, pure=False)
     prepared = client.map(
-        prepare_part, records, embedder=embedder, lead_chars=_lead_chars(settings), pure=False
+        prepare_part,
+        records,
+        embedder=settings.embedder,
+        lead_chars=_lead_chars(settings),
+        pure=False,
     )
     del records
     if on_prepared is not None:
@@ -94,8 +102,8 @@ def backfill(
     report.read = len(keys) + report.rejected
     store = open_store(settings.database_url)
     try:
-        pipeline = Pipeline(store, settings, cluster=cluster)
-        primer = _primer(settings.embedder) if cluster else None
+        pipeline = Pipeline(store, settings, cluster=True) if cluster else None
+        embedder = load_embedder(settings.embedder)
         done = 0
         batches = [keys[i : i + chunk] for i in range(0, len(keys), chunk)]
         pending = _fetch(client, prepared, batches[0]) if batches else None
@@ -103,13 +111,34 @@ def backfill(
             assert pending is not None
             pieces = client.gather(pending)
             pending = _fetch(client, prepared, batches[n + 1]) if n + 1 < len(batches) else None
-            articles = _in_order(batch, pieces, primer)
-            report.ingest.merge(pipeline.add_articles(articles))
+            articles, texts, vectors = _in_order(batch, pieces)
+            report.ingest.merge(_store_chunk(store, embedder.name, articles, vectors))
+            if pipeline is not None:
+                embedder.prime(texts, vectors)  # the engine embeds nothing again
+                report.ingest.merge(pipeline.process_backlog(batch=chunk))
             done += len(articles)
             if on_progress is not None:
                 on_progress(done, len(keys))
     finally:
         store.close()
+    return report
+
+
+def _store_chunk(store: Store, model: str, articles: list[Article], vectors: Any) -> IngestReport:
+    """Store articles in time order with their vectors, in one transaction: the vectors
+    serve this backfill's engine, and later a worker's (``crosswire worker``) on takeover."""
+    report = IngestReport(received=len(articles))
+    with store.transaction():
+        stored = store.add_articles(articles)
+        blobs = {
+            article.id: vectors[row].tobytes()
+            for row, (article, created) in enumerate(stored)
+            if created and article.id is not None
+        }
+        if blobs:
+            store.save_vectors(model, blobs)
+    report.added = len(blobs)
+    report.already_known = len(stored) - len(blobs)
     return report
 
 
@@ -136,23 +165,17 @@ def _fetch(client: Any, prepared: list[Any], batch: list[tuple[float, int, int]]
     ]
 
 
-def _in_order(batch, pieces, primer) -> list[Any]:  # noqa: ANN001 - private helper
-    by_key: dict[tuple[int, int], Any] = {}
+def _in_order(batch, pieces) -> tuple[list[Article], list[str], Any]:  # noqa: ANN001
+    """The articles of ``batch``, their lead texts and vectors, in the batch's order."""
+    by_key: dict[tuple[int, int], tuple[Article, str, Any]] = {}
     for part, positions, piece in pieces:
-        if primer is not None and len(piece.vectors):
-            primer(piece.texts, piece.vectors)
-        for position, article in zip(positions, piece.articles, strict=True):
-            by_key[(part, position)] = article
-    return [by_key[(part, position)] for _, part, position in batch]
+        for row, position in enumerate(positions):
+            by_key[(part, position)] = (piece.articles[row], piece.texts[row], piece.vectors[row])
+    rows = [by_key[(part, position)] for _, part, position in batch]
+    return [r[0] for r in rows], [r[1] for r in rows], np.stack([r[2] for r in rows])
 
 
 def _lead_chars(settings: Settings) -> int:
     from crosswire.cluster import options_from_settings
 
     return options_from_settings(settings).lead_chars
-
-
-def _primer(embedder: str) -> Callable[[list[str], Any], None]:
-    from crosswire.embed import load_embedder
-
-    return load_embedder(embedder).prime
