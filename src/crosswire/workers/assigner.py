@@ -72,6 +72,10 @@ class Assigner:
                 log.warning("assigner: %s; reconnecting", exc)
                 self._drop()
                 busy = False
+            except Exception:  # noqa: BLE001 - never keep the lock while not assigning
+                log.exception("assigner: assignment failed; giving up the lock")
+                self._drop()
+                busy = False
             if not busy:
                 stop.wait(self.poll_seconds)
         self._drop()
