@@ -12,8 +12,10 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter, defaultdict
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from html import escape
 from pathlib import Path
@@ -29,9 +31,10 @@ pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 FEEDS, EVENTS, PER_EVENT = 8, 12, 4
 
 
-def serve_fleet_fixture(server: FixtureServer) -> dict[str, str]:
+def serve_fleet_fixture(server: FixtureServer, gate: threading.Event) -> dict[str, str]:
     """FEEDS RSS feeds whose items link to article pages on the server; page path → event.
-    Pages answer slowly, so fetching is still going on when the kill comes."""
+    Pages answer slowly, and those of half the feeds wait for ``gate``, so fetching is still
+    going on when the kill comes, however fast the machine."""
     pages: dict[str, str] = {}
     items: dict[int, list[str]] = defaultdict(list)
     for n, (event, article) in enumerate(invented_events(EVENTS, PER_EVENT)):
@@ -44,8 +47,10 @@ def serve_fleet_fixture(server: FixtureServer) -> dict[str, str]:
             "</article></body></html>"
         )
 
-        def page(req: Request, html: str = html) -> None:
-            time.sleep(0.4)
+        def page(req: Request, html: str = html, gated: bool = n % FEEDS >= FEEDS // 2) -> None:
+            if gated:
+                gate.wait(30)
+            time.sleep(0.2)
             req.send(html, content_type="text/html; charset=utf-8")
 
         server.route(path, page)
@@ -93,9 +98,18 @@ def test_three_fetching_workers_one_killed(pg_url, tmp_path):
     procs: dict[int, subprocess.Popen] = {}
     logs: dict[int, Path] = {}
     with FixtureServer() as server:
-        pages = serve_fleet_fixture(server)
+        gate = threading.Event()
+        pages = serve_fleet_fixture(server, gate)
+        soon = datetime.now(UTC) + timedelta(seconds=2)  # gated feeds come due a bit later
         for f in range(FEEDS):
-            store.add_feed(Feed(url=server.url(f"/feed{f}.xml"), source_domain=f"outlet{f}.test"))
+            due = soon if f >= FEEDS // 2 else None
+            store.add_feed(
+                Feed(
+                    url=server.url(f"/feed{f}.xml"),
+                    source_domain=f"outlet{f}.test",
+                    next_fetch_at=due,
+                )
+            )
         try:
             for n in range(3):
                 procs[n], logs[n] = start_worker(pg_url, tmp_path, n)
@@ -111,6 +125,7 @@ def test_three_fetching_workers_one_killed(pg_url, tmp_path):
             procs[victim].wait()
             killed_at = time.time()
             stored_at_kill = store.count_articles()
+            gate.set()
             survivors = {n: logs[n] for n in logs if n != victim}
             assert len(wait_for(lambda: assigners(survivors), 30, "a successor")) == 1
 
@@ -142,6 +157,7 @@ def test_three_fetching_workers_one_killed(pg_url, tmp_path):
             for n in survivors:
                 assert procs[n].wait(timeout=30) == 0, logs[n].read_text()
         finally:
+            gate.set()
             for proc in procs.values():
                 if proc.poll() is None:
                     proc.kill()
