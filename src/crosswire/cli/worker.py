@@ -58,13 +58,11 @@ def worker(
         job.run_once()
         return
     signal.signal(signal.SIGTERM, lambda *_: job.stop())
-    click.echo(f"crosswire worker: working on {store_from_url(settings.database_url)}", err=True)
-    try:
-        job.run()
-    except KeyboardInterrupt:
-        job.stop()
+    click.echo(f"crosswire worker: working on {redacted(settings.database_url)}", err=True)
+    job.run()  # Ctrl-C ends it through run_cli; run() releases the lock on the way out
 
 
-def store_from_url(url: str) -> str:
+def redacted(url: str) -> str:
+    """The database URL without its credentials, for the log."""
     head, sep, tail = url.partition("@")
     return f"{head.split('://')[0]}://…@{tail}" if sep else url
