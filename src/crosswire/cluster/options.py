@@ -28,7 +28,7 @@ class ClusterOptions:
     dense_candidates: int = 20
     lead_chars: int = 300
     dedup: bool = True
-    copy_containment: float = 0.8
+    copy_containment: float = 0.5  # tuned on allsides train copies
 
 
 def options_from_settings(settings: Settings) -> ClusterOptions:

@@ -19,8 +19,8 @@ from crosswire.models import Article, normalise_text
 
 @dataclass(frozen=True)
 class CopyOptions:
-    containment: float = 0.8  # confirmed near copy at or above this share of shared shingles
-    candidate_jaccard: float = 0.3  # LSH recall point; candidates are then confirmed
+    containment: float = 0.5  # confirmed near copy at or above this share of shared shingles
+    candidate_jaccard: float = 0.2  # LSH recall point; candidates are then confirmed
     shingle_words: int = 4
     num_perm: int = 128
     min_shingles: int = 8  # shorter bodies are only matched exactly

@@ -1,0 +1,120 @@
+"""The story engine on an invented stream, with the model-free ``hashing`` embedder."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from crosswire.cluster import ClusterOptions, StoryEngine, options_from_settings
+from crosswire.eval.metrics import score_pairs
+from crosswire.settings import Settings
+from tests.cluster.stream import make_stream
+
+OPTIONS = ClusterOptions(embedder="hashing")
+
+
+def run(articles, batch: int, options: ClusterOptions = OPTIONS):
+    counter = itertools.count(1)
+    engine = StoryEngine(options, new_story_id=lambda: next(counter))
+    decisions = []
+    for start in range(0, len(articles), batch):
+        decisions.extend(engine.add(articles[start : start + batch]))
+    return engine, decisions
+
+
+def test_groups_the_invented_stream_into_its_stories():
+    articles, gold = make_stream()
+    engine, decisions = run(articles, batch=8)
+    assert [d.article_id for d in decisions] == [a.id for a in articles]
+    predicted = [engine.resolve(d.story_id) for d in decisions]
+    assert score_pairs(gold, predicted)["pairwise_f1"] >= 0.9
+
+
+@pytest.mark.parametrize("batch", [1, 5, 100])
+def test_decisions_do_not_depend_on_batch_size(batch):
+    articles, _ = make_stream()
+    _, reference = run(articles, batch=3)
+    _, decisions = run(articles, batch=batch)
+    assert [(d.story_id, d.duplicate_of) for d in decisions] == [
+        (d.story_id, d.duplicate_of) for d in reference
+    ]
+
+
+def test_a_copy_joins_its_originals_story_and_points_at_it():
+    articles, _ = make_stream()
+    original = articles[2]
+    copy = replace(original, id=999, url="https://reprint.example/x", title="Reprinted")
+    engine, decisions = run(articles, batch=4)
+    [decision] = engine.add([copy])
+    assert decision.duplicate_of == original.id
+    assert decision.story_id == decisions[2].story_id
+
+
+def test_the_credited_outlet_is_the_original_even_when_it_arrives_second():
+    articles, _ = make_stream()
+    first = replace(articles[0], origin="Originally published by wire.example")
+    wire = replace(articles[0], id=500, source="wire.example", url="https://wire.example/1")
+    engine, _ = run([first], batch=1)
+    [decision] = engine.add([wire])
+    assert decision.duplicate_of is None
+    assert decision.story_id == 1
+
+
+def test_restore_rebuilds_the_same_state_as_having_seen_the_articles():
+    articles, _ = make_stream()
+    half = len(articles) // 2
+    engine, decisions = run(articles[:half], batch=4)
+    later = engine.add(articles[half:])
+    assert engine.drain_merges() == []
+    restored_articles = [
+        replace(a, story_id=d.story_id, duplicate_of=d.duplicate_of)
+        for a, d in zip(articles[:half], decisions, strict=True)
+    ]
+    next_id = itertools.count(max(d.story_id for d in decisions) + 1)
+    fresh = StoryEngine(OPTIONS, new_story_id=next_id.__next__)
+    fresh.restore(restored_articles)
+    again = fresh.add(articles[half:])
+    assert [d.story_id for d in again] == [d.story_id for d in later]
+
+
+def test_old_stories_close_after_the_window():
+    articles, _ = make_stream(per_story=1)
+    options = replace(OPTIONS, dedup=False, window_days=2.0)
+    late = replace(articles[0], id=77, published_at=articles[0].published_at + timedelta(days=9))
+    engine, decisions = run(articles, batch=10, options=options)
+    [decision] = engine.add([late])
+    assert decision.story_id != decisions[0].story_id
+    assert len(engine.active) <= len(articles)
+
+
+def test_an_article_bridging_two_stories_merges_them():
+    articles, gold = make_stream()
+    options = replace(OPTIONS, dedup=False)
+    engine, decisions = run(articles, batch=8, options=options)
+    first = gold.index(0)
+    second = gold.index(1)
+    a, b = articles[first], articles[second]
+    assert decisions[first].story_id != decisions[second].story_id
+    bridge = replace(a, id=300, title=f"{a.title} {b.title}", text=f"{a.text} {b.text}")
+    engine.add([bridge])
+    merges = engine.drain_merges()
+    assert len(merges) == 1
+    assert set(merges[0]) == {decisions[first].story_id, decisions[second].story_id}
+    assert engine.resolve(merges[0][0]) == merges[0][1]
+    assert engine.drain_merges() == []
+
+
+def test_options_come_from_the_settings():
+    settings = Settings(embedder="hashing", cluster_threshold=2.5, dedup_enabled=False)
+    options = options_from_settings(settings)
+    assert (options.embedder, options.threshold, options.dedup) == ("hashing", 2.5, False)
+
+
+def test_articles_need_an_id():
+    articles, _ = make_stream()
+    engine = StoryEngine(OPTIONS, new_story_id=lambda: 1)
+    with pytest.raises(ValueError):
+        engine.add([replace(articles[0], id=None)])

@@ -1,0 +1,107 @@
+"""`crosswire eval cluster | pairs | dedup` on small files of our own, model-free."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from crosswire.cli import cli
+from crosswire.eval.metrics import score_bcubed, score_pairs
+from tests.cluster.stream import make_stream
+
+
+@pytest.fixture
+def hashing(monkeypatch):
+    monkeypatch.setenv("CROSSWIRE_EMBEDDER", "hashing")
+
+
+def write_stream(path, languages=("en",)):
+    articles, gold = make_stream()
+    with path.open("w", encoding="utf-8") as handle:
+        for i, (a, label) in enumerate(zip(articles, gold, strict=True)):
+            record = {
+                "id": f"x{a.id}",
+                "story": f"s{label}",
+                "lang": languages[i % len(languages)],
+                "title": a.title,
+                "text": a.text,
+                "date": a.published_at.isoformat(),
+            }
+            handle.write(json.dumps(record) + "\n")
+    return path
+
+
+def invoke(*args):
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_eval_cluster_prints_the_agreed_keys(tmp_path, hashing):
+    path = write_stream(tmp_path / "s.jsonl")
+    out = invoke("eval", "cluster", "--dataset", str(path), "--json")
+    keys = {
+        "pairwise_precision",
+        "pairwise_recall",
+        "pairwise_f1",
+        "bcubed_precision",
+        "bcubed_recall",
+        "bcubed_f1",
+        "docs",
+        "gold_stories",
+        "predicted_stories",
+        "docs_per_second",
+    }
+    assert keys <= set(out)
+    assert out["docs"] == 24 and out["gold_stories"] == 6
+    assert out["pairwise_f1"] >= 0.9
+
+
+def test_eval_cluster_limit_and_languages(tmp_path, hashing):
+    path = write_stream(tmp_path / "s.jsonl", languages=("en", "fr"))
+    out = invoke(
+        "eval", "cluster", "--dataset", str(path), "--langs", "fr", "--limit", "5", "--json"
+    )
+    assert out["docs"] == 5
+
+
+def test_eval_pairs(tmp_path, hashing):
+    articles, gold = make_stream()
+    path = tmp_path / "pairs.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(0, len(articles) - 1):
+            same = gold[i] == gold[i + 1]
+            record = {
+                "pair_id": str(i),
+                "lang1": "en",
+                "lang2": "en",
+                "text1": articles[i].text,
+                "text2": articles[i + 1].text,
+                "overall": 1.0 if same else 4.0,
+            }
+            handle.write(json.dumps(record) + "\n")
+    out = invoke("eval", "pairs", "--dataset", str(path), "--json")
+    assert out["pairs"] == len(articles) - 1
+    assert out["pearson"] > 0.5
+    assert set(out["by_language_pair"]) == {"en-en"}
+
+
+def test_eval_dedup(tmp_path, hashing):
+    path = write_stream(tmp_path / "s.jsonl")
+    out = invoke("eval", "dedup", "--dataset", str(path), "--json")
+    assert out["copies"] == 12 * 5
+    assert 0.0 <= out["precision"] <= 1.0 and out["recall"] >= 0.6
+
+
+def test_pair_counting_and_bcubed_by_hand():
+    gold = ["a", "a", "a", "b", "b"]
+    predicted = [1, 1, 2, 2, 2]
+    pairs = score_pairs(gold, predicted)
+    # same-story pairs: gold 3 + 1 = 4, predicted 1 + 3 = 4, shared 1 + 1 = 2
+    assert pairs["pairwise_precision"] == pytest.approx(0.5)
+    assert pairs["pairwise_recall"] == pytest.approx(0.5)
+    b3 = score_bcubed(gold, predicted)
+    assert b3["bcubed_precision"] == pytest.approx((1 + 1 + 1 / 3 + 2 / 3 + 2 / 3) / 5)
+    assert b3["bcubed_recall"] == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1 + 1) / 5)

@@ -1,0 +1,89 @@
+"""Exact and near copies with invented wire stories."""
+
+from __future__ import annotations
+
+import random
+
+from crosswire.dedup import CopyIndex, canonicalise_url
+from crosswire.eval.copy_variants import KINDS, make_variant
+from crosswire.models import Article
+
+WIRE = (
+    "The harbour authority of Brellin said on Thursday that 14 cargo cranes would be replaced "
+    "over the next three years at a cost of 210 million crowns. Dock workers welcomed the "
+    "plan but asked for training on the new automated equipment before the first delivery. "
+    "The authority expects the work to begin in the spring and to finish before the busy "
+    "autumn season, when grain exports usually peak. A spokesperson added that no jobs would "
+    "be cut during the replacement and that night shifts would continue as before."
+)
+OTHER = (
+    "A regional court in Ostmere ruled on Friday that the town council must reopen the public "
+    "library it closed last year, finding that the closure ignored a consultation promised "
+    "to residents. The council said it would study the ruling before deciding whether to "
+    "appeal, while library volunteers gathered outside the court to celebrate the decision."
+)
+
+
+def article(i: int, text: str, **kw) -> Article:
+    kw.setdefault("url", f"https://site{i}.example/a")
+    return Article(id=i, title=f"Story {i}", text=text, **kw)
+
+
+def test_same_canonical_url_is_a_copy():
+    index = CopyIndex()
+    index.add(article(1, WIRE, url="https://www.wire.example/a/?utm_source=x#top"))
+    found = index.find(article(2, OTHER, url="http://wire.example/a"))
+    assert found == 1
+
+
+def test_every_kind_of_constructed_copy_is_found_and_unrelated_text_is_not():
+    index = CopyIndex()
+    original = article(1, WIRE)
+    index.add(original)
+    index.add(article(2, OTHER))
+    rng = random.Random(5)
+    for n, kind in enumerate(KINDS):
+        assert index.find(make_variant(original, kind, rng, 100 + n)) == 1, kind
+    unrelated = article(3, "Völlig andere Nachricht über ein Radrennen in den Bergen " * 3)
+    assert index.find(unrelated) is None
+
+
+def test_copies_point_at_the_root_original():
+    index = CopyIndex()
+    index.add(article(1, WIRE))
+    index.add(article(2, WIRE + " Extra line."), root=1)
+    assert index.root_of(2) == 1
+    assert index.root_of(1) == 1
+
+
+def test_short_bodies_only_match_exactly():
+    index = CopyIndex()
+    index.add(article(1, "Brief note on cranes."))
+    assert index.find(article(2, "Brief note on cranes today.")) is None
+    assert index.find(article(3, "brief  note on CRANES.")) == 1
+
+
+def test_the_index_forgets_the_oldest_beyond_its_size():
+    from crosswire.dedup import CopyOptions
+
+    index = CopyIndex(CopyOptions(max_entries=1))
+    index.add(article(1, WIRE))
+    index.add(article(2, OTHER))
+    assert len(index) == 1
+    assert index.find(article(3, WIRE)) is None
+
+
+def test_credit_line_names_the_original_outlet():
+    index = CopyIndex()
+    index.add(article(1, WIRE, origin="This story originally appeared on Wire.example"))
+    assert index.is_credited_original(article(2, WIRE, source="wire.example"), 1)
+    assert not index.is_credited_original(article(3, WIRE, source="other.example"), 1)
+
+
+def test_canonical_urls():
+    assert canonicalise_url("HTTP://WWW.Example.com/a/b/?b=2&a=1&utm_medium=rss#x") == (
+        "https://example.com/a/b?a=1&b=2"
+    )
+    assert canonicalise_url("https://example.com") == "https://example.com/"
+    assert canonicalise_url("mailto:x@example.com") is None
+    assert canonicalise_url("") is None
