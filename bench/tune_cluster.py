@@ -58,9 +58,13 @@ def main() -> None:
     parser.add_argument(
         "--chunk", type=int, default=921, help="score streams of this many articles (val size)"
     )
+    parser.add_argument("--set", action="append", default=[], help="option=value to try")
     args = parser.parse_args()
     articles, gold = load_labelled_articles(args.train, limit=args.limit)
     base = ClusterOptions(embedder=args.embedder)
+    for assignment in args.set:
+        key, value = assignment.split("=", 1)
+        base = dataclasses.replace(base, **{key: type(getattr(base, key))(value)})
     if args.fit_weights:
         weights = fit_weights(articles[: args.chunk * 3], gold[: args.chunk * 3], base)
     else:

@@ -21,8 +21,6 @@ from crosswire.dedup import CopyIndex, CopyOptions
 from crosswire.embed import load_embedder
 from crosswire.models import Article, Assignment
 
-LEXICAL_KEEP = 150  # heaviest terms kept per article vector
-
 
 class StoryEngine:
     def __init__(self, options: ClusterOptions, new_story_id: Callable[[], int]) -> None:
@@ -33,8 +31,8 @@ class StoryEngine:
             self.embedder.dim, options.window_days * DAY, options.max_active_stories
         )
         self.copies = CopyIndex(CopyOptions(containment=options.copy_containment))
-        self.words = DocumentFrequencies()
-        self.anchor_df = DocumentFrequencies()
+        self.words = DocumentFrequencies(options.idf_prior_docs)
+        self.anchor_df = DocumentFrequencies(options.idf_prior_docs)
         self._story_of: dict[int, int] = {}  # article id -> story id, for copies
         self._merged_into: dict[int, int] = {}
         self._merges: list[tuple[int, int]] = []
@@ -104,8 +102,8 @@ class StoryEngine:
             article_id=int(article.id) if article.id is not None else -self._seq,
             language=language,
             dense=dense,
-            lexical=weigh_terms(terms, self.words, keep=LEXICAL_KEEP),
-            anchors=weigh_terms(anchors, self.anchor_df, keep=LEXICAL_KEEP),
+            lexical=weigh_terms(terms, self.words, keep=self.options.lexical_terms),
+            anchors=weigh_terms(anchors, self.anchor_df, keep=self.options.anchor_terms),
             timestamp=when.timestamp() if when is not None else None,
             seq=self._seq,
         )

@@ -15,7 +15,11 @@ SparseVector = dict[str, float]
 class DocumentFrequencies:
     """How many articles so far contain each term (per vocabulary, e.g. words or anchors)."""
 
-    def __init__(self) -> None:
+    def __init__(self, prior_docs: int = 0) -> None:
+        # ``prior_docs`` imaginary earlier articles that contain no term: at the start of a
+        # stream every term then weighs about the same, instead of the first article's words
+        # looking common.
+        self.prior_docs = prior_docs
         self.docs = 0
         self.counts: Counter[str] = Counter()
 
@@ -24,7 +28,7 @@ class DocumentFrequencies:
         self.counts.update(terms.keys())
 
     def idf(self, term: str) -> float:
-        return math.log((1 + self.docs) / (1 + self.counts.get(term, 0))) + 1.0
+        return math.log((1 + self.docs + self.prior_docs) / (1 + self.counts.get(term, 0))) + 1.0
 
 
 def weigh_terms(terms: Counter[str], df: DocumentFrequencies, keep: int = 0) -> SparseVector:

@@ -22,6 +22,10 @@ class ClusterOptions:
     bias: float = 0.0
     cross_lingual_lexical: float = 0.45  # share of the lexical weight given to dense elsewhere
     weight_time: float = 0.3
+    idf_prior_docs: int = 0
+    # Heaviest terms kept per article: long and short articles then compare alike.
+    lexical_terms: int = 150
+    anchor_terms: int = 150
     time_sigma_days: float = 3.0
     window_days: float = 7.0
     max_active_stories: int = 20_000

