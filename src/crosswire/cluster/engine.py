@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from crosswire.cluster.index import ActiveStories, query_keys
-from crosswire.cluster.languages import detect_language
+from crosswire.cluster.languages import covered_languages, detect_language
 from crosswire.cluster.lexical import DocumentFrequencies, weigh_terms
 from crosswire.cluster.options import ClusterOptions
 from crosswire.cluster.scoring import DAY, Fit, measure_fit
@@ -27,6 +27,7 @@ class StoryEngine:
         self.options = options
         self.new_story_id = new_story_id
         self.embedder = load_embedder(options.embedder)
+        self.embedder_languages = covered_languages(options.embedder)
         self.active = ActiveStories(
             self.embedder.dim, options.window_days * DAY, options.max_active_stories
         )
@@ -102,6 +103,7 @@ class StoryEngine:
             article_id=int(article.id) if article.id is not None else -self._seq,
             language=language,
             dense=dense,
+            covered=language in self.embedder_languages,
             lexical=weigh_terms(terms, self.words, keep=self.options.lexical_terms),
             anchors=weigh_terms(anchors, self.anchor_df, keep=self.options.anchor_terms),
             timestamp=when.timestamp() if when is not None else None,

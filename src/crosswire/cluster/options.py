@@ -26,6 +26,11 @@ class ClusterOptions:
     # Heaviest terms kept per article: long and short articles then compare alike.
     lexical_terms: int = 150
     anchor_terms: int = 150
+    # Across languages the embedder does not cover, only a translation can be recognised:
+    # an article joins a story when its numbers and Latin-script names match one member's
+    # this closely (cosine), with at least ``translation_min_anchors`` of them. Not tuned.
+    translation_anchors: float = 0.6
+    translation_min_anchors: int = 4
     time_sigma_days: float = 3.0
     window_days: float = 7.0
     max_active_stories: int = 20_000

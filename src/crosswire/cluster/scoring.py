@@ -5,6 +5,8 @@
   when the story has none in that language);
 - ``anchors``: average TF-IDF cosine of numbers and Latin-script names (they survive
   translation);
+- for an article in a language the embedder does not cover, against a story without articles
+  in that language, only the closest member's anchors count (a translation keeps them);
 - ``time``: Gaussian of the gap to the story's newest, oldest and mean article (Miranda et
   al., 2018), 1 when either side is undated.
 """
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from crosswire.cluster.lexical import dot
 from crosswire.cluster.options import ClusterOptions
 from crosswire.cluster.state import ArticleFeatures, StoryState
 
@@ -40,9 +43,22 @@ def measure_fit(
     lexical = same.mean_cosine(article.lexical) if same is not None else None
     anchors = story.anchors.mean_cosine(article.anchors)
     time = time_affinity(article.timestamp, story, options.time_sigma_days * DAY)
-    return Fit(
-        story.story_id, weigh(dense, lexical, anchors, time, options), dense, lexical, anchors, time
-    )
+    if lexical is None and not article.covered:
+        score = translation_score(article, story, options) - options.weight_time * (1.0 - time)
+    else:
+        score = weigh(dense, lexical, anchors, time, options)
+    return Fit(story.story_id, score, dense, lexical, anchors, time)
+
+
+def translation_score(
+    article: ArticleFeatures, story: StoryState, options: ClusterOptions
+) -> float:
+    """For a language the embedder does not know: the closest member's anchors, scaled so
+    that ``translation_anchors`` meets the join threshold."""
+    if len(article.anchors) < options.translation_min_anchors:
+        return 0.0
+    best = max((dot(article.anchors, m) for m in story.member_anchors), default=0.0)
+    return options.threshold * best / options.translation_anchors
 
 
 def weigh(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,6 +17,7 @@ class ArticleFeatures:
     article_id: int
     language: str
     dense: np.ndarray
+    covered: bool  # the embedder knows this language
     lexical: SparseVector
     anchors: SparseVector
     timestamp: float | None  # seconds since the epoch, None when undated
@@ -33,6 +34,7 @@ class StoryState:
     dense_sum: np.ndarray = field(init=False)
     lexical: dict[str, Centroid] = field(default_factory=dict)  # one per language
     anchors: Centroid = field(default_factory=lambda: Centroid(keep=300))
+    member_anchors: deque[SparseVector] = field(default_factory=lambda: deque(maxlen=16))
     languages: Counter[str] = field(default_factory=Counter)
     newest: float | None = None
     oldest: float | None = None
@@ -49,6 +51,7 @@ class StoryState:
         self.dense_sum += article.dense
         self.lexical.setdefault(article.language, Centroid(keep=200)).add(article.lexical)
         self.anchors.add(article.anchors)
+        self.member_anchors.append(article.anchors)
         self.languages[article.language] += 1
         self.touch(article)
 
@@ -70,6 +73,7 @@ class StoryState:
             mine = self.lexical.setdefault(language, Centroid(keep=200))
             mine.add(centroid.total, centroid.count)
         self.anchors.add(other.anchors.total, other.anchors.count)
+        self.member_anchors.extend(other.member_anchors)
         self.languages.update(other.languages)
         self.last_seq = max(self.last_seq, other.last_seq)
         for t in (other.newest, other.oldest):
