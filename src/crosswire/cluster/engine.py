@@ -94,7 +94,9 @@ class StoryEngine:
     def _features(self, article: Article, dense: np.ndarray) -> ArticleFeatures:
         self._seq += 1
         language = article.language or detect_language(article)
-        terms = extract_terms(f"{article.title} {article.title} {article.text}")
+        terms = extract_terms(
+            f"{article.title} {article.title} {article.text}", bigrams=self.options.bigrams
+        )
         anchors = extract_anchors(f"{article.title} {article.text}")
         self.words.add(terms)
         self.anchor_df.add(anchors)

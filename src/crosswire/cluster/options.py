@@ -25,6 +25,7 @@ class ClusterOptions:
     idf_prior_docs: int = 0
     # Heaviest terms kept per article: long and short articles then compare alike.
     lexical_terms: int = 150
+    bigrams: bool = False  # adjacent word pairs as extra lexical terms
     anchor_terms: int = 150
     # Across languages the embedder does not cover, only a translation can be recognised:
     # an article joins a story when its numbers and Latin-script names match one member's

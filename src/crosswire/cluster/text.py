@@ -49,10 +49,15 @@ def lead_text(article: Article, max_chars: int = 300) -> str:
     return f"{title}. {lead}".strip(". ") if title else lead
 
 
-def extract_terms(text: str) -> Counter[str]:
-    """Lower-cased word counts without stop words, one-letter words and bare numbers."""
+def extract_terms(text: str, bigrams: bool = False) -> Counter[str]:
+    """Lower-cased word counts without stop words, one-letter words and bare numbers; with
+    ``bigrams``, also the pairs of adjacent kept words."""
     words = (w.casefold() for w in _WORD.findall(text))
-    return Counter(w for w in words if len(w) > 1 and w not in _STOP and not w.isdigit())
+    kept = [w for w in words if len(w) > 1 and w not in _STOP and not w.isdigit()]
+    terms = Counter(kept)
+    if bigrams:
+        terms.update(f"{a}_{b}" for a, b in zip(kept, kept[1:], strict=False))
+    return terms
 
 
 def extract_anchors(text: str) -> Counter[str]:
