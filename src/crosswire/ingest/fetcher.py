@@ -29,7 +29,7 @@ from crosswire.ingest.errors import (
 )
 from crosswire.ingest.netguard import deadline, guarded_transport
 from crosswire.ingest.politeness import HostThrottle, RobotsCache
-from crosswire.ingest.safety import AddressPolicy, IPNetwork, Resolver
+from crosswire.ingest.safety import IPNetwork, Resolver, settings_policy
 from crosswire.settings import Settings
 
 __all__ = [
@@ -83,7 +83,7 @@ class Fetcher:
         resolver: Resolver | None = None,
     ) -> None:
         self.settings = settings
-        self.policy = AddressPolicy.build(settings.allow_private_addresses, trusted, resolver)
+        self.policy = settings_policy(settings, trusted, resolver)
         self.throttle = HostThrottle(settings.per_host_delay, settings.per_host_concurrency)
         self.robots = RobotsCache(settings.user_agent, self._fetch_robots)
         timeout = httpx.Timeout(

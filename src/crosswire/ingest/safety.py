@@ -13,8 +13,9 @@ the address actually connected to, so a name that resolves differently the secon
 
 ``allow_private`` (the ``allow_private_addresses`` setting) admits loopback, private and
 link-local addresses for tests and intranets; cloud metadata endpoints, multicast and the
-unspecified address stay refused. ``trusted`` networks are always admitted: tests use it to
-reach a fixture server on 127.0.0.1 while still proving that everything else is refused.
+unspecified address stay refused. ``trusted`` networks (the ``trusted_networks`` setting) are
+always admitted: an intranet can open one subnet only, and tests reach a fixture server on
+127.0.0.1 while still proving that everything else is refused.
 """
 
 from __future__ import annotations
@@ -23,11 +24,22 @@ import ipaddress
 import socket
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import SplitResult, urlsplit
 
 from crosswire.ingest.errors import ConnectionFailedError, UnsafeURLError
 
-__all__ = ["AddressPolicy", "UnsafeURLError", "check_url", "parse_ip", "system_resolver"]
+if TYPE_CHECKING:
+    from crosswire.settings import Settings
+
+__all__ = [
+    "AddressPolicy",
+    "UnsafeURLError",
+    "check_url",
+    "parse_ip",
+    "settings_policy",
+    "system_resolver",
+]
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -184,6 +196,25 @@ def split_url(url: str) -> SplitResult:
     if port == 0:
         raise UnsafeURLError(f"refused: invalid port in {url!r}")
     return parts
+
+
+def parse_networks(text: str) -> list[IPNetwork]:
+    """``"10.1.0.0/16, 127.0.0.1/32"`` as networks (the ``trusted_networks`` setting)."""
+    try:
+        return [ipaddress.ip_network(part.strip()) for part in text.split(",") if part.strip()]
+    except ValueError as exc:
+        raise ValueError(f"trusted_networks: {exc}") from exc
+
+
+def settings_policy(
+    settings: Settings,
+    trusted: Iterable[str | IPNetwork] = (),
+    resolver: Resolver | None = None,
+) -> AddressPolicy:
+    """The policy the settings ask for: ``allow_private_addresses`` and ``trusted_networks``,
+    plus any ``trusted`` networks given here."""
+    networks = [*parse_networks(settings.trusted_networks), *trusted]
+    return AddressPolicy.build(settings.allow_private_addresses, networks, resolver)
 
 
 def check_url(
