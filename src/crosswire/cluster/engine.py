@@ -121,7 +121,7 @@ class StoryEngine:
         if copied is not None:
             return self._place_copy(article, features, copied)
         fits = self._rank(features)
-        if fits and fits[0].score >= self.options.threshold:
+        if fits and self._joins(fits):
             story = self.active.stories[fits[0].story_id]
             for other in fits[1:]:
                 if other.score < self.options.merge_threshold:
@@ -159,6 +159,18 @@ class StoryEngine:
             duplicate_of=root,
             score=1.0,  # type: ignore[arg-type]
         )
+
+    def _joins(self, fits: list[Fit]) -> bool:
+        """Join the best story at the threshold, or a little below it when the best stands
+        clearly above the runner-up (``margin``)."""
+        best = fits[0].score
+        if best >= self.options.threshold:
+            return True
+        if not self.options.margin or len(fits) < 2:  # no runner-up, no contrast
+            return False
+        second = fits[1].score
+        low = self.options.threshold - self.options.margin_relief
+        return best >= low and best - second >= self.options.margin
 
     def _rank(self, features: ArticleFeatures) -> list[Fit]:
         fits = []

