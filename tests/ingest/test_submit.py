@@ -1,0 +1,58 @@
+"""`fetch_article`: one URL, fetched safely and extracted; a feed entry is never dropped."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from crosswire.extract.article import ExtractionError
+from crosswire.ingest.errors import HTTPStatusError, UnsafeURLError
+from crosswire.ingest.submit import fetch_article
+from crosswire.models import Article
+
+pytestmark = pytest.mark.timeout(30)
+
+
+def test_submitted_url_is_extracted(site, fetcher, strict_settings):
+    url = site.url("/articles/es-1.html?utm_campaign=x")
+    article = fetch_article(url, strict_settings, fetcher=fetcher)
+    assert article.url == url and article.language == "es"
+    assert article.origin == "La Gaceta del Turia" and not article.partial
+    assert article.canonical_url == site.url("/articles/es-1.html?id=7")
+
+
+def test_failures_raise_one_line_errors_without_a_fallback(site, fetcher, strict_settings):
+    site.route("/empty.html", body="<html><body></body></html>", content_type="text/html")
+    site.route("/doc.pdf", body=b"%PDF-1.4", content_type="application/pdf")
+    with pytest.raises(HTTPStatusError):
+        fetch_article(site.url("/nope.html"), strict_settings, fetcher=fetcher)
+    with pytest.raises(ExtractionError, match="no article text"):
+        fetch_article(site.url("/empty.html"), strict_settings, fetcher=fetcher)
+    with pytest.raises(ExtractionError, match="not an HTML page"):
+        fetch_article(site.url("/doc.pdf"), strict_settings, fetcher=fetcher)
+    with pytest.raises(UnsafeURLError):
+        fetch_article("http://10.0.0.1/a.html", strict_settings, fetcher=fetcher)
+
+
+def test_feed_entry_fallback_is_kept_partial_or_merged(site, fetcher, strict_settings):
+    when = datetime(2026, 3, 14, 8, 30, tzinfo=UTC)
+    entry = Article(
+        title="Feed title",
+        text="The feed's summary.",
+        url=site.url("/nope.html"),
+        published_at=when,
+        source="outlet.example",
+        feed_id=3,
+        partial=True,
+    )
+    kept = fetch_article(entry.url, strict_settings, fetcher=fetcher, fallback=entry)
+    assert kept.partial and kept.text == "The feed's summary." and kept.fetched_at
+    entry.url = site.url("/articles/en-1.html")
+    merged = fetch_article(entry.url, strict_settings, fetcher=fetcher, fallback=entry)
+    assert not merged.partial and merged.text.startswith("The city of Northbridge")
+    assert merged.published_at == when and merged.source == "outlet.example"
+    assert merged.feed_id == 3 and merged.origin == "The Harbour Ledger"
+    long_summary = Article(title="T", text="word " * 1000, url=entry.url, partial=True)
+    teaser = fetch_article(entry.url, strict_settings, fetcher=fetcher, fallback=long_summary)
+    assert teaser.partial and teaser.text == long_summary.text
