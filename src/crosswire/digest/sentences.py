@@ -1,0 +1,62 @@
+"""Split a story's articles into sentences, each knowing its article, source and position."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from crosswire.digest.text import split_sentences, words
+from crosswire.models import Article
+
+
+@dataclass
+class Sentence:
+    text: str
+    article_id: int
+    source: str
+    language: str
+    position: int  # 0 = the lead
+    words: list[str] = field(default_factory=list)
+
+
+@dataclass
+class StorySentences:
+    """Every sentence of a story's original (non-copy) articles, with embeddings."""
+
+    sentences: list[Sentence]
+    vectors: np.ndarray  # (n, d), L2-normalised
+
+    def of_article(self, article_id: int) -> list[int]:
+        return [i for i, s in enumerate(self.sentences) if s.article_id == article_id]
+
+
+def source_of(article: Article) -> str:
+    """The outlet credited for an article: its source domain, else its site, else its id."""
+    return article.source or article.site_name or f"article-{article.key}"
+
+
+def article_sentences(article: Article, limit: int) -> list[Sentence]:
+    """The article's sentences (title excluded), at most ``limit``."""
+    out = []
+    for position, text in enumerate(split_sentences(article.text or "")[:limit]):
+        out.append(
+            Sentence(
+                text=text,
+                article_id=int(article.id or 0),
+                source=source_of(article),
+                language=article.language or "",
+                position=position,
+                words=words(text),
+            )
+        )
+    return out
+
+
+def collect_sentences(articles: list[Article], embed, limit: int) -> StorySentences:  # noqa: ANN001
+    """Sentences of ``articles`` embedded with ``embed`` (an object with ``encode``)."""
+    sentences = [s for a in articles for s in article_sentences(a, limit)]
+    if not sentences:
+        return StorySentences([], np.zeros((0, 1), dtype=np.float32))
+    vectors = embed.encode([s.text for s in sentences])
+    return StorySentences(sentences, np.asarray(vectors, dtype=np.float32))

@@ -1,0 +1,84 @@
+"""The attributed extractive summary: sentences from reader-language articles, each crediting
+every outlet (in any language) that reports the same thing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from crosswire.digest.attribution import attribute
+from crosswire.digest.options import DigestOptions
+from crosswire.digest.selection import select_sentences
+from crosswire.digest.sentences import StorySentences
+
+# The languages multilingual USE v3 was trained on (Yang et al., 2019); other embedders
+# (sentence-transformers models) are assumed to cover the reader's language.
+USEM3_LANGUAGES = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh".split())
+
+
+def embedder_knows(embedder: str, language: str) -> bool:
+    if embedder == "usem3":
+        return language in USEM3_LANGUAGES
+    return embedder != "hashing"
+
+
+def summary_candidates(story: StorySentences, language: str, options: DigestOptions) -> list[int]:
+    """Sentences of a usable length, from articles in ``language`` when the story has any."""
+    sized = [
+        i
+        for i, s in enumerate(story.sentences)
+        if options.min_words <= len(s.words) <= options.max_words
+    ]
+    if not sized:  # a story of short texts: take what there is
+        sized = [i for i, s in enumerate(story.sentences) if s.words]
+    in_language = [i for i in sized if story.sentences[i].language == language]
+    return in_language or sized
+
+
+def build_summary(
+    story: StorySentences,
+    options: DigestOptions,
+    also_published_by: dict[int, list[str]],
+    title_vectors: np.ndarray | None = None,
+) -> list[dict[str, Any]]:
+    candidates = summary_candidates(story, options.reader_language, options)
+    chosen = select_sentences(
+        story,
+        candidates,
+        max_sentences=options.summary_sentences if options.summary_words is None else 10**6,
+        max_words=options.summary_words,
+        redundancy=options.redundancy,
+        weights=options.weights,
+        title_vectors=title_vectors,
+        semantic=embedder_knows(options.embedder, options.reader_language),
+    )
+    # present the chosen sentences in reading order: by article, then position
+    order = {s.article_id: k for k, s in enumerate(story.sentences) if s.position == 0}
+    chosen.sort(
+        key=lambda i: (order.get(story.sentences[i].article_id, 0), story.sentences[i].position)
+    )
+    entries = []
+    for index in chosen:
+        sentence = story.sentences[index]
+        evidence = attribute(story, index, options.match_threshold)
+        also = sorted({c for e in evidence for c in also_published_by.get(e.article_id, [])})
+        entries.append(
+            {
+                "text": sentence.text,
+                "article_id": sentence.article_id,
+                "source": sentence.source,
+                "sources": [e.source for e in evidence],
+                "also_published_by": also,
+                "evidence": [
+                    {
+                        "source": e.source,
+                        "article_id": e.article_id,
+                        "sentence": e.sentence,
+                        "score": round(e.score, 3),
+                    }
+                    for e in evidence[1:]
+                ],
+            }
+        )
+    return entries

@@ -1,0 +1,55 @@
+"""Unicode-aware text primitives shared by the digest, the comparison and the evaluation.
+
+Words are runs of letters, digits and combining marks (``\\p{L}\\p{N}\\p{M}``), so Arabic,
+Hebrew, Greek, Czech and Devanagari words stay whole: Python's ``\\w`` splits Hindi words at
+their vowel signs, and ``rouge-score``'s default tokenizer drops non-ASCII letters entirely.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)?")
+# A sentence ends at . ! ? … and their Arabic, Devanagari and CJK forms, followed by space.
+_END = regex.compile(r"(?<=[.!?…؟।。！？][\"'”’»)\]]?)\s+")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev no vs etc inc ltd co corp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mme mlle m dr hr nr bzw ca sr sra".split()
+)
+
+
+def words(text: str) -> list[str]:
+    """Case-folded words of ``text``, in any script."""
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Paragraphs, then sentences; abbreviations and initials do not end a sentence."""
+    out: list[str] = []
+    for paragraph in regex.split(r"\n\s*", text or ""):
+        paragraph = " ".join(paragraph.split())
+        if not paragraph:
+            continue
+        pieces = _END.split(paragraph)
+        current = ""
+        for piece in pieces:
+            current = f"{current} {piece}".strip() if current else piece
+            if _ends_in_abbreviation(current):
+                continue
+            out.append(current)
+            current = ""
+        if current:
+            out.append(current)
+    return out
+
+
+def _ends_in_abbreviation(sentence: str) -> bool:
+    if not sentence.endswith("."):
+        return False
+    last = sentence[:-1].rsplit(" ", 1)[-1]
+    bare = last.strip("(\"'“‘").casefold()
+    if len(bare) == 1 and bare.isalpha():
+        return True  # an initial: "George W. Bush"
+    if regex.fullmatch(r"(?:\p{L}\.)+\p{L}", bare):
+        return True  # "U.S." , "e.g."
+    return bare in _ABBREVIATIONS

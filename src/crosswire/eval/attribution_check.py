@@ -1,0 +1,52 @@
+"""Check a digest's attribution against the articles themselves, independently of how the
+digest was built: a summary sentence is *attributed* when it appears verbatim in its own
+article and every other outlet it lists has an evidence sentence that appears verbatim in one
+of that outlet's articles and matches the summary sentence (same rule as production: cosine
+at the threshold, or most words shared within a language)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crosswire.digest.attribution import lexical_match
+from crosswire.digest.text import split_sentences, words
+from crosswire.models import Article
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def attributed(
+    digest: dict[str, Any],
+    articles: list[Article],
+    embed,
+    threshold: float,  # noqa: ANN001
+) -> tuple[int, int]:
+    """(attributed summary sentences, all summary sentences)."""
+    by_id = {int(a.id or 0): a for a in articles}
+    good = 0
+    entries = digest.get("summary", [])
+    for entry in entries:
+        own = by_id.get(entry["article_id"])
+        ok = own is not None and entry["text"] in {_norm(s) for s in split_sentences(own.text)}
+        listed = [s for s in entry["sources"] if s != entry["source"]]
+        evidence = {e["source"]: e for e in entry.get("evidence", [])}
+        for source in listed:
+            e = evidence.get(source)
+            article = by_id.get(e["article_id"]) if e else None
+            if e is None or article is None or article.source != source:
+                ok = False
+                break
+            if e["sentence"] not in {_norm(s) for s in split_sentences(article.text)}:
+                ok = False
+                break
+            vectors = embed.encode([entry["text"], e["sentence"]])
+            cosine = float(vectors[0] @ vectors[1])
+            same_language = own is not None and own.language == article.language
+            lexical = lexical_match(words(entry["text"]), words(e["sentence"]))
+            if cosine < threshold and not (same_language and lexical >= 0.6):
+                ok = False
+                break
+        good += ok
+    return good, len(entries)
