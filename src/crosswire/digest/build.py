@@ -13,7 +13,6 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from crosswire.compare import compare_story
 from crosswire.digest.headline import choose_headline
 from crosswire.digest.options import DigestOptions
 from crosswire.digest.sentences import collect_sentences, source_of
@@ -37,6 +36,8 @@ def build_digest(
     reused = _reuse(previous, articles, originals, options)
     if reused is not None:
         return reused
+    from crosswire.compare import compare_story  # compare uses digest's text helpers
+
     embed = embed or load_embedder(options.embedder)
     copies = copies_of(articles)
     also: dict[int, list[str]] = {}
@@ -50,7 +51,9 @@ def build_digest(
         "summary": build_summary(story, options, also, _title_vectors(originals, embed)),
         "timeline": build_timeline(originals, embed, options.max_updates),
         "spread": build_spread(originals, sources),
-        "comparison": compare_story(story, embed, options.only_in_per_source),
+        "comparison": compare_story(
+            story, embed, options.only_in_per_source, options.match_threshold
+        ),
         "copies": copies,
         "article_count": len(originals),
         "source_count": len({source_of(a) for a in originals}),

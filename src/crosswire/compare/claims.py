@@ -1,0 +1,81 @@
+"""Claims that diverge: one pair of sentences at a time, precision first.
+
+Two sentences from different outlets conflict only when they are about the same thing
+(embedding cosine gates, set high) and then only on one of these grounds:
+
+- ``number``: a figure with the same unit differs by more than 10 % and the other sentence
+  does not also carry the first figure;
+- ``casualty``: one says killed/dead, the other injured/survived (neither both), with the same
+  count of people when counts are given, no negation in either;
+- ``stance``: one confirms, the other denies, no negation;
+- ``direction``: raised vs cut vs left unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crosswire.compare.lexicon import classes_in, negated
+from crosswire.compare.numbers import extract_quantities, values_differ
+from crosswire.digest.text import words
+
+SAME_FIGURE_SUBJECT = 0.8  # cosine for two figures to be about the same subject
+SAME_EVENT = 0.6  # cosine for casualty claims with matching counts
+SAME_CLAIM = 0.75  # cosine for claims without numbers to be about the same thing
+CROSS_UNIT = 0.85  # cosine to align figures whose unit words differ (another language)
+
+
+@dataclass
+class Conflict:
+    kind: str
+    topic: str
+    claim_a: str
+    claim_b: str
+
+
+def _exclusive(category: str, a: str, b: str) -> tuple[str, str] | None:
+    ca, cb = classes_in(category, a), classes_in(category, b)
+    if len(ca) == 1 and len(cb) == 1 and ca != cb:
+        return next(iter(ca)), next(iter(cb))
+    return None
+
+
+def number_conflict(a: str, b: str, cosine: float) -> Conflict | None:
+    if cosine < SAME_FIGURE_SUBJECT or negated(words(a)) or negated(words(b)):
+        return None
+    qa, qb = extract_quantities(a), extract_quantities(b)
+    if not qa or not qb:
+        return None
+    for x in qa:
+        if any(not values_differ(x.value, y.value) for y in qb):
+            continue  # the other sentence carries this figure too
+        for y in qb:
+            if any(not values_differ(y.value, z.value) for z in qa):
+                continue
+            same_unit = x.unit == y.unit and x.unit != ""
+            other_language = len(qa) == 1 and len(qb) == 1 and cosine >= CROSS_UNIT
+            if (same_unit or other_language) and values_differ(x.value, y.value):
+                return Conflict("number", x.unit or y.unit, x.text, y.text)
+    return None
+
+
+def claim_conflict(a: str, b: str, cosine: float) -> Conflict | None:
+    wa, wb = words(a), words(b)
+    if negated(wa) or negated(wb):
+        return None
+    sides = _exclusive("casualty", a, b)
+    if sides and cosine >= SAME_EVENT:
+        ca = {q.value for q in extract_quantities(a)}
+        cb = {q.value for q in extract_quantities(b)}
+        if (ca and cb and ca & cb) or (not ca and not cb and cosine >= SAME_CLAIM):
+            return Conflict("casualty", "killed or injured", sides[0], sides[1])
+    for category, threshold in (("stance", SAME_CLAIM), ("direction", SAME_FIGURE_SUBJECT)):
+        sides = _exclusive(category, a, b)
+        if sides and cosine >= threshold:
+            return Conflict(category, category, sides[0], sides[1])
+    return None
+
+
+def detect_conflict(a: str, b: str, cosine: float) -> Conflict | None:
+    """The conflict between sentences ``a`` and ``b`` (cosine of their embeddings), if any."""
+    return claim_conflict(a, b, cosine) or number_conflict(a, b, cosine)

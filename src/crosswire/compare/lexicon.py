@@ -1,0 +1,205 @@
+"""Word lists for the comparison, by language (en, fr, de, es, ar). Entries are word
+prefixes matched against case-folded words; multi-word entries against the whole sentence."""
+
+from __future__ import annotations
+
+CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
+    "casualty": {
+        "killed": (
+            "killed",
+            "kill",
+            "dead",
+            "died",
+            "dies",
+            "death",
+            "fatal",
+            "lost their lives",
+            "tué",
+            "tue",
+            "morts",
+            "mort",
+            "décéd",
+            "coûté la vie",
+            "getötet",
+            "tot",
+            "starb",
+            "ums leben",
+            "gestorben",
+            "murier",
+            "muert",
+            "fallec",
+            "قتل",
+            "مقتل",
+            "قتلى",
+            "مصرع",
+            "توفي",
+            "حتفه",
+        ),
+        "injured": (
+            "injur",
+            "wounded",
+            "hurt",
+            "survived",
+            "blessé",
+            "blesse",
+            "blessure",
+            "verletz",
+            "verwundet",
+            "herid",
+            "lesionad",
+            "أصيب",
+            "إصاب",
+            "جرحى",
+            "جريح",
+            "مصاب",
+        ),
+    },
+    "stance": {
+        "confirmed": ("confirm", "bestätig", "أكد"),
+        "denied": (
+            "denied",
+            "denies",
+            "deny",
+            "démenti",
+            "dément",
+            "nié",
+            "nie ",
+            "dementiert",
+            "bestritt",
+            "bestreit",
+            "negó",
+            "niega",
+            "desmint",
+            "نفى",
+            "نفت",
+            "ينفي",
+        ),
+    },
+    "direction": {
+        "up": ("raised", "raises", "rose", "increased", "hiked", "augment", "erhöht", "subió"),
+        "down": (
+            "cut ",
+            "cuts",
+            "lowered",
+            "reduced",
+            "fell",
+            "decreased",
+            "baiss",
+            "senkt",
+            "bajó",
+            "redujo",
+        ),
+        "unchanged": ("unchanged", "held steady", "inchangé", "unverändert", "sin cambios"),
+    },
+}
+
+NEGATIONS = frozenset(
+    "no not none never without nobody neither n't aucun aucune personne kein keine keiner "
+    "nicht niemand ningún ninguno ninguna nadie sin لم لا دون".split()
+)
+
+NUMBER_WORDS: dict[str, float] = {
+    # en
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "dozen": 12,
+    # fr
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "dix": 10,
+    "vingt": 20,
+    "cent": 100,
+    # de
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "zehn": 10,
+    "zwanzig": 20,
+    # es
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "diez": 10,
+    "veinte": 20,
+    # ar
+    "اثنان": 2,
+    "جنديان": 2,
+    "ثلاثة": 3,
+    "ثلاث": 3,
+    "أربعة": 4,
+    "خمسة": 5,
+    "عشرة": 10,
+}
+
+SCALES: dict[str, float] = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "mille": 1e3,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "millón": 1e6,
+    "millones": 1e6,
+    "mil": 1e3,
+    "millionen": 1e6,
+    "milliarden": 1e9,
+    "tausend": 1e3,
+    "ألف": 1e3,
+    "آلاف": 1e3,
+    "مليون": 1e6,
+    "ملايين": 1e6,
+    "مليار": 1e9,
+}
+
+PERCENT = ("%", "percent", "per cent", "pour cent", "por ciento", "prozent", "بالمئة", "في المئة")
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec janvier février mars avril mai juin "
+    "juillet août septembre octobre novembre décembre januar februar märz juni juli "
+    "oktober dezember enero febrero marzo abril mayo junio julio agosto septiembre octubre "
+    "noviembre diciembre".split()
+)
+
+
+def classes_in(category: str, text: str) -> set[str]:
+    """The classes of ``category`` whose words occur in ``text``."""
+    folded = " " + text.casefold() + " "
+    tokens = folded.split()
+    found = set()
+    for name, entries in CLASSES[category].items():
+        for entry in entries:
+            if " " in entry.strip() or entry.endswith(" "):
+                if entry in folded:
+                    found.add(name)
+            elif any(t.strip(".,;:!?\"'()«»“”").startswith(entry) for t in tokens):
+                found.add(name)
+    return found
+
+
+def negated(words: list[str]) -> bool:
+    return any(w in NEGATIONS or w.endswith("n't") for w in words)

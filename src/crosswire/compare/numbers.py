@@ -1,0 +1,97 @@
+"""Quantities in sentences ("5 million shells", "24 years", "62 percent"), aligned across
+outlets; figures for the same subject that differ are flagged, with both sentences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from crosswire.compare.lexicon import MONTHS, NUMBER_WORDS, PERCENT, SCALES
+from crosswire.digest.text import words
+
+_NUMBER = regex.compile(
+    r"(?<![\p{L}\p{N}])(\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+|\d+(?:[.,]\d+)?)(?![\p{N}])"
+)
+_WORDISH = regex.compile(r"[\p{L}\p{M}%]+")
+RELATIVE_TOLERANCE = 0.1
+FUNCTION_WORDS = frozenset(
+    "the a an of in on at to and or was were is are who that for by with from le la les de "
+    "des du et en à est sont der die das und im am el los las y".split()
+)
+
+
+@dataclass
+class Quantity:
+    text: str  # as written: "5 million shells"
+    value: float
+    unit: str  # case-folded, singular-ish: "shell", "%", "" when none
+
+
+def parse_number(token: str) -> float:
+    """'1,200' / '12 000' / '2.500' → thousands; '3.2' / '3,2' → decimals."""
+    compact = token.replace("\u00a0", " ").replace("\u202f", " ")
+    if regex.fullmatch(r"\d{1,3}(?:[,. ]\d{3})+", compact):
+        return float(regex.sub(r"[,. ]", "", compact))
+    return float(compact.replace(",", "."))
+
+
+def _unit(after: str) -> tuple[str, str]:
+    """(unit, the text it took) from what follows a number."""
+    lowered = after.casefold().lstrip()
+    for p in PERCENT:
+        if lowered.startswith(p):
+            return "%", after[: len(after) - len(after.lstrip()) + len(p)]
+    match = _WORDISH.search(after[:40])
+    if match is None or match.start() > 2:
+        return "", ""
+    word = match.group().casefold()
+    if word in FUNCTION_WORDS:
+        return "", ""
+    return _singular(word), after[: match.end()]
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def extract_quantities(sentence: str) -> list[Quantity]:
+    """Figures with their unit; years, dates and clock times are left out."""
+    out: list[Quantity] = []
+    for match in _NUMBER.finditer(sentence):
+        token = match.group(1)
+        before = sentence[: match.start()].casefold().split()[-1:]
+        after = sentence[match.end() :]
+        if after[:1] == ":" or (before and before[0].strip(",.") in MONTHS):
+            continue
+        try:
+            value = parse_number(token)
+        except ValueError:
+            continue
+        rest = after
+        scale_match = regex.match(r"\s*([\p{L}]+)", rest)
+        if scale_match and scale_match.group(1).casefold() in SCALES:
+            value *= SCALES[scale_match.group(1).casefold()]
+            rest = rest[scale_match.end() :]
+        unit, taken = _unit(rest)
+        if unit in MONTHS or (1900 <= value <= 2100 and value.is_integer() and unit != "%"):
+            continue
+        if unit and unit.isdigit():
+            continue
+        text = sentence[match.start() : len(sentence) - len(rest)] + taken
+        out.append(Quantity(" ".join(text.split()), value, unit))
+    for i, word in enumerate(words(sentence)):
+        if word in NUMBER_WORDS and not (i and words(sentence)[i - 1] in ("a", "the")):
+            nxt = words(sentence)[i + 1 : i + 2]
+            unit = _singular(nxt[0]) if nxt else ""
+            if unit and not unit.isdigit() and unit not in FUNCTION_WORDS:
+                out.append(Quantity(f"{word} {nxt[0]}", float(NUMBER_WORDS[word]), unit))
+    return out
+
+
+def values_differ(a: float, b: float) -> bool:
+    return abs(a - b) > RELATIVE_TOLERANCE * max(abs(a), abs(b))
+
+
+def counts(sentence: str) -> set[float]:
+    return {q.value for q in extract_quantities(sentence)}

@@ -1,0 +1,57 @@
+"""The comparison of the fixture story and the pair rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.compare.claims import detect_conflict
+from crosswire.compare.numbers import extract_quantities, parse_number
+from crosswire.digest import DigestOptions, build_digest
+from tests.fixtures.story_fixture import story_articles, story_sources
+
+
+@pytest.fixture(scope="module")
+def comparison() -> dict:
+    return build_digest(story_articles(), story_sources(), DigestOptions())["comparison"]
+
+
+def test_passenger_figures_conflict_with_evidence(comparison):
+    rows = [r for r in comparison["numbers"] if r["subject"] == "passenger"]
+    assert rows and rows[0]["conflict"]
+    assert {v["value"] for v in rows[0]["values"]} == {212.0, 340.0}
+    kinds = {c["kind"] for c in comparison["conflicts"]}
+    assert {"number", "casualty"} <= kinds
+    for conflict in comparison["conflicts"]:
+        assert all(side["sentence"] for side in conflict["sides"])
+
+
+def test_quote_is_carried_by_two_outlets(comparison):
+    quote = next(q for q in comparison["quotes"] if "everything we could" in q["quote"])
+    assert sorted(quote["sources"]) == ["harbourpost.example", "northwire.example"]
+    assert quote["speaker"] and "Lind" in quote["speaker"]
+
+
+def test_only_in_names_a_single_outlet(comparison):
+    assert any(
+        o["source"] == "northwire.example" and "suspended" in o["sentence"]
+        for o in comparison["only_in"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("token", "value"),
+    [("1,200", 1200), ("12 000", 12000), ("2.500", 2500), ("3.2", 3.2), ("3,2", 3.2)],
+)
+def test_parse_number(token, value):
+    assert parse_number(token) == value
+
+
+def test_years_and_dates_are_not_figures():
+    assert extract_quantities("In 2024 the bridge opened on March 3.") == []
+
+
+def test_rules_need_similar_sentences():
+    a, b = "Two soldiers were killed in the attack.", "Two soldiers were injured in the attack."
+    assert detect_conflict(a, b, 0.9).kind == "casualty"
+    assert detect_conflict(a, b, 0.3) is None
+    assert detect_conflict("No one was killed.", "Two were injured.", 0.9) is None
