@@ -47,6 +47,8 @@ def sentences_match(a: Sentence, b: Sentence, cosine: float, threshold: float) -
 
 def attribute(story: StorySentences, index: int, threshold: float) -> list[Evidence]:
     """Evidence from every outlet with a matching sentence; the sentence's own outlet first."""
+    from crosswire.compare.claims import detect_conflict  # compare imports digest.text
+
     own = story.sentences[index]
     scores = story.vectors @ story.vectors[index] if len(story.sentences) else np.zeros(0)
     best: dict[str, Evidence] = {own.source: Evidence(own.source, own.article_id, own.text, 1.0)}
@@ -56,6 +58,8 @@ def attribute(story: StorySentences, index: int, threshold: float) -> list[Evide
         score = sentences_match(own, other, float(scores[j]), threshold)
         if score < threshold:
             continue
+        if detect_conflict(own.text, other.text, float(scores[j])) is not None:
+            continue  # close in meaning but contradicting: not the same claim
         current = best.get(other.source)
         if current is None or score > current.score:
             best[other.source] = Evidence(other.source, other.article_id, other.text, score)
