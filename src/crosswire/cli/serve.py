@@ -1,0 +1,74 @@
+"""``crosswire serve``: the web UI, with feed ingestion and story upkeep in the background."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import click
+
+from crosswire.cli.common import db_option, expected_errors, settings_from, store_from
+from crosswire.pipeline import Pipeline
+
+log = logging.getLogger("crosswire.serve")
+
+
+def keep_stories_current(pipeline: Pipeline, stop: threading.Event, every: float = 5.0) -> None:
+    """Assign stories to any backlog and rebuild stale digests until ``stop``."""
+    while not stop.is_set():
+        try:
+            pipeline.process_backlog()
+            pipeline.refresh_digests(limit=20)
+        except Exception:  # noqa: BLE001 - keep serving; the log says what failed
+            log.exception("story upkeep failed")
+        stop.wait(every)
+
+
+@click.command()
+@db_option
+@click.option("--host", default=None, help="Address to listen on (setting: host).")
+@click.option("--port", type=int, default=None, help="Port to listen on (setting: port).")
+@click.option("--no-fetch", is_flag=True, help="Serve without running the feed scheduler.")
+@click.pass_context
+@expected_errors
+def serve(
+    ctx: click.Context,
+    database_url: str | None,
+    host: str | None,
+    port: int | None,
+    no_fetch: bool,
+) -> None:
+    """Serve the web UI and JSON API; refresh feeds in the background."""
+    import uvicorn
+
+    from crosswire.web import create_app
+
+    overrides = {"database_url": database_url, "host": host, "port": port}
+    if no_fetch:
+        overrides["fetch_enabled"] = False
+    settings = settings_from(ctx, **overrides)
+    store = store_from(settings)
+    pipeline = Pipeline(store, settings)
+    scheduler = None
+    if settings.fetch_enabled:
+        from crosswire.workers.feeds import FeedScheduler
+
+        scheduler = FeedScheduler(store, pipeline, settings)
+        scheduler.start()
+        log.info("feed ingestion running")
+    else:
+        log.info("feed ingestion off (--no-fetch)")
+    stop = threading.Event()
+    upkeep = threading.Thread(
+        target=keep_stories_current, args=(pipeline, stop), name="story-upkeep", daemon=True
+    )
+    upkeep.start()
+    app = create_app(settings, store, pipeline, scheduler=scheduler)
+    log.info("serving on http://%s:%d", settings.host, settings.port)
+    try:
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+    finally:
+        stop.set()
+        if scheduler is not None:
+            scheduler.stop()
+        store.close()
