@@ -33,7 +33,7 @@ def write_articles(path: Path, n: int) -> None:
                     {
                         "id": f"k{i}",
                         "title": f"Flooding in {place} closes {i % 7 + 2} roads",
-                        "text": f"Heavy rain flooded {place} overnight. Officials in {place} closed "
+                        "text": f"Rain flooded {place} overnight. Officials in {place} closed "
                         f"{i % 7 + 2} roads and opened shelters. Report number {i}.",
                         "lang": "en",
                         "date": f"2026-02-{i % 27 + 1:02d}T08:00:00Z",

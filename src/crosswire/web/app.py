@@ -18,7 +18,10 @@ from crosswire.store import Store
 from crosswire.web.views import article_view, story_view, unreachable_feeds
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"
+CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "frame-ancestors 'none'"
+)
 
 
 def _cursor(raw: str | None) -> tuple[datetime, int] | None:
