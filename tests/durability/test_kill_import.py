@@ -59,14 +59,14 @@ def start_import(data: Path, db_url: str, cwd: Path) -> subprocess.Popen[bytes]:
 
 @pytest.mark.slow
 def test_random_kills_lose_nothing_and_duplicate_nothing(tmp_path, sqlite_url):
-    n = 600
+    n = 3000
     data = tmp_path / "articles.jsonl"
     write_articles(data, n)
     rng = random.Random(20261123)
     killed = 0
     for _ in range(KILLS):
         proc = start_import(data, sqlite_url, tmp_path)
-        time.sleep(rng.uniform(0.5, 4.0))
+        time.sleep(rng.uniform(0.3, 2.0))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             killed += 1
