@@ -364,7 +364,7 @@ class SqlStore(Store):
                     "published_at, fetched_at, language, text, content_hash, source, site_name, "
                     "duplicate_of, origin, partial, feed_id) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    "ON CONFLICT DO NOTHING RETURNING id",
+                    f"ON CONFLICT DO NOTHING RETURNING {ARTICLE_COLUMNS}",
                     (
                         article.external_id,
                         article.url,
@@ -389,9 +389,7 @@ class SqlStore(Store):
                     assert raced is not None
                     results.append((raced, False))
                     continue
-                stored = self.get_article(int(row["id"]))
-                assert stored is not None
-                results.append((stored, True))
+                results.append((_article(row), True))
         return results
 
     def get_article(self, article_id: int) -> Article | None:
