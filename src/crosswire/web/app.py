@@ -49,7 +49,7 @@ def create_app(
         response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
         return response
 
-    def page(request: Request, cursor: str | None) -> tuple[list[dict[str, Any]], str | None]:
+    def page(cursor: str | None) -> tuple[list[dict[str, Any]], str | None]:
         stories = store.list_stories(limit=settings.page_size, before=_cursor(cursor))
         items = [story_view(store, s) for s in stories]
         more = None
@@ -60,7 +60,7 @@ def create_app(
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def front(request: Request, cursor: str | None = None) -> Response:
-        items, more = page(request, cursor)
+        items, more = page(cursor)
         return TEMPLATES.TemplateResponse(
             request,
             "front.html",
@@ -85,7 +85,7 @@ def create_app(
 
     @app.get("/api/stories")
     def api_stories(request: Request, cursor: str | None = None) -> dict[str, Any]:
-        items, more = page(request, cursor)
+        items, more = page(cursor)
         return {"stories": items, "next_cursor": more}
 
     @app.get("/api/stories/{story_id}")
@@ -112,7 +112,7 @@ def create_app(
 
     @app.get("/feed.atom", include_in_schema=False)
     def atom() -> Response:
-        items, _ = page(None, None)  # type: ignore[arg-type]
+        items, _ = page(None)
         entries = "".join(
             f"<entry><id>urn:crosswire:story:{s['id']}</id><title>{escape(s['title'])}</title>"
             f'<updated>{s["updated"]}</updated><link href="/stories/{s["id"]}"/>'
