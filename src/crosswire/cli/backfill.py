@@ -13,7 +13,7 @@ from crosswire.cli.common import UserError, expected_errors, settings_from, stor
 
 @click.command("backfill")
 @click.argument("source", type=click.Path(exists=True))
-@click.option("--store", "database_url", metavar="URL", help="Database URL to fill.")
+@click.option("--store", "--db", "database_url", metavar="URL", help="Database URL to fill.")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler (default: a local cluster).")
 @click.option("--workers", default=2, show_default=True, help="Local cluster worker processes.")
 @click.option("--threads", default=1, show_default=True, help="Threads per local worker.")
