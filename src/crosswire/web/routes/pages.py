@@ -6,6 +6,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from crosswire.web.deps import TEMPLATES, state, story_page
+from crosswire.web.routes import community
 from crosswire.web.views import story_view, unreachable_feeds
 
 router = APIRouter(include_in_schema=False)
@@ -36,5 +37,10 @@ def story(request: Request, story_id: int) -> Response:
     if found.id != story_id:
         return RedirectResponse(f"/stories/{found.id}", status_code=301)
     return TEMPLATES.TemplateResponse(
-        request, "story.html", {"story": story_view(store, found, with_articles=True)}
+        request,
+        "story.html",
+        {
+            "story": story_view(store, found, with_articles=True),
+            **community.story_context(request, found.id),
+        },
     )
