@@ -33,6 +33,7 @@ ARTICLE_COLUMNS = (
     "text, content_hash, source, site_name, duplicate_of, origin, partial, feed_id, story_id"
 )
 _ARTICLE_TIMES = ("published_at", "fetched_at")
+SEARCH_CANDIDATES = 1000  # search ranks the newest this many matches: bounded time at any size
 _FEED_TIMES = ("next_fetch_at", "last_fetched_at", "last_success_at", "claimed_until")
 
 
@@ -75,15 +76,28 @@ class SqlStore(Store):
     def _begin_write(self, conn: Any) -> None:
         conn.execute("BEGIN")
 
-    def _search(self, query: str, limit: int) -> list[dict[str, Any]]:
-        raise NotImplementedError
+    # SQL for a story's front-page order from its updated_at and source_count columns
+    _hotness = "0"
+    # SQL: ids and scores (lower is better) of the newest matches of ? (the query), limit ?
+    _SEARCH_CANDIDATES = ""
+
+    def _search_query(self, query: str) -> str | None:
+        """The query as the dialect's full-text engine takes it (None: nothing to find)."""
+        return query
 
     def _lock_migrations(self, conn: Any) -> None:
         """Keep two processes from migrating at once (inside the migration transaction)."""
 
     # plumbing ------------------------------------------------------------------------
+    def _is_broken(self, conn: Any) -> bool:
+        """True when the server ended this connection (a restart, a terminated session)."""
+        return False
+
     def _conn(self) -> Any:
         conn = getattr(self._local, "conn", None)
+        if conn is not None and not self._local.depth and self._is_broken(conn):
+            self._forget_connection(conn)  # reconnect below; the next call may succeed
+            conn = None
         if conn is None:
             try:
                 conn = self._open_connection()
@@ -96,6 +110,17 @@ class SqlStore(Store):
             with self._lock:
                 self._all_connections.append(conn)
         return conn
+
+    def _forget_connection(self, conn: Any) -> None:
+        """Drop this thread's dead connection and what lived in its session (locks)."""
+        with self._lock:
+            if conn in self._all_connections:
+                self._all_connections.remove(conn)
+        try:
+            conn.close()
+        except Exception:  # noqa: BLE001 - it is already gone
+            pass
+        self._local.__dict__.clear()
 
     @property
     def redacted_url(self) -> str:
@@ -152,6 +177,8 @@ class SqlStore(Store):
             raise StoreError(f"database {self.redacted_url}: {_one_line(exc)}") from exc
 
     def _row(self, query: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        if any(isinstance(p, int) and not -(2**63) <= p < 2**63 for p in params):
+            return None  # no row holds a value past 64 bits; SQLite would raise OverflowError
         rows = self._rows(query, params)
         return rows[0] if rows else None
 
@@ -483,10 +510,63 @@ class SqlStore(Store):
         )
         return [_article(r) for r in rows]
 
+    def _candidates(self, query: str) -> tuple[str, list[Any]] | None:
+        """SQL (and its parameters) for ``id, score`` of the newest matching articles."""
+        match = self._search_query(query) if query.strip() else None
+        if not match:
+            return None
+        return self._SEARCH_CANDIDATES, [match, SEARCH_CANDIDATES]
+
     def search_articles(self, query: str, limit: int = 20) -> list[Article]:
-        if not query.strip():
+        found = self._candidates(query)
+        if found is None:
             return []
-        return [_article(r) for r in self._search(query, limit)]
+        sql, params = found
+        columns = ", ".join("a." + c.strip() for c in ARTICLE_COLUMNS.split(","))
+        rows = self._rows(
+            f"SELECT {columns} FROM ({sql}) c JOIN articles a ON a.id = c.id "
+            "ORDER BY c.score, a.id DESC LIMIT ?",
+            [*params, limit],
+        )
+        return [_article(r) for r in rows]
+
+    def search_stories(self, query: str, limit: int = 20) -> list[Story]:
+        found = self._candidates(query)
+        if found is None:
+            return []
+        sql, params = found
+        rows = self._rows(
+            f"SELECT a.story_id AS id, min(c.score) AS best FROM ({sql}) c "
+            "JOIN articles a ON a.id = c.id WHERE a.story_id IS NOT NULL "
+            "GROUP BY a.story_id ORDER BY min(c.score), a.story_id DESC LIMIT ?",
+            [*params, limit],
+        )
+        order = [int(r["id"]) for r in rows]
+        return self._stories_by_id(order)
+
+    def _stories_by_id(self, ids: list[int]) -> list[Story]:
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)
+        rows = self._rows(f"SELECT * FROM stories WHERE id IN ({marks})", ids)
+        by_id = {int(r["id"]): self._story(r, with_articles=False) for r in rows}
+        stories = [by_id[i] for i in ids if i in by_id]
+        self._fill_article_ids(stories)
+        return stories
+
+    def _fill_article_ids(self, stories: list[Story]) -> None:
+        """Every story's article ids in one query (instead of one query per story)."""
+        by_id = {s.id: s for s in stories}
+        for s in stories:
+            s.article_ids = []
+        if not by_id:
+            return
+        marks = ", ".join("?" for _ in by_id)
+        for r in self._rows(
+            f"SELECT id, story_id FROM articles WHERE story_id IN ({marks}) ORDER BY id",
+            list(by_id),
+        ):
+            by_id[int(r["story_id"])].article_ids.append(int(r["id"]))
 
     # stories -------------------------------------------------------------------------
     def create_story(self, title: str, article_ids: Sequence[int], at: datetime) -> Story:
@@ -543,6 +623,7 @@ class SqlStore(Store):
                 "WHERE id = ?",
                 (counts["articles"], counts["sources"], self._time(updated_at), story_id),
             )
+        self._exec(f"UPDATE stories SET hotness = {self._hotness} WHERE id = ?", (story_id,))
 
     def merge_stories(self, from_id: int, into_id: int, at: datetime) -> None:
         if from_id == into_id:
@@ -606,6 +687,66 @@ class SqlStore(Store):
                 (self._time(when), self._time(when), last_id, limit),
             )
         return [self._story(r) for r in rows]
+
+    def ranked_stories(
+        self,
+        *,
+        limit: int = 30,
+        after: tuple[float, int] | None = None,
+        language: str | None = None,
+        country: str | None = None,
+        query: str | None = None,
+    ) -> list[Story]:
+        where = ["s.merged_into IS NULL", "s.article_count > 0"]
+        params: list[Any] = []
+        if after is not None:
+            where.append("(s.hotness < ? OR (s.hotness = ? AND s.id < ?))")
+            params += [after[0], after[0], after[1]]
+        if language:
+            where.append(
+                "EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.language = ?)"
+            )
+            params.append(language)
+        if country:
+            where.append(
+                "EXISTS (SELECT 1 FROM articles a JOIN sources src ON src.domain = a.source "
+                "WHERE a.story_id = s.id AND src.country = ?)"
+            )
+            params.append(country)
+        if query is not None:
+            found = self._candidates(query)
+            if found is None:
+                return []
+            sql, more = found
+            where.append(
+                f"s.id IN (SELECT a.story_id FROM ({sql}) c JOIN articles a ON a.id = c.id)"
+            )
+            params += more
+        rows = self._rows(
+            f"SELECT * FROM stories s WHERE {' AND '.join(where)} "
+            "ORDER BY s.hotness DESC, s.id DESC LIMIT ?",
+            [*params, limit],
+        )
+        stories = [self._story(r, with_articles=False) for r in rows]
+        self._fill_article_ids(stories)
+        return stories
+
+    def story_outlets(self, story_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
+        ids = list(dict.fromkeys(int(i) for i in story_ids))
+        out: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for r in self._rows(
+                "SELECT story_id, source, language, count(*) AS articles FROM articles "
+                f"WHERE story_id IN ({marks}) GROUP BY story_id, source, language "
+                "ORDER BY story_id, count(*) DESC, source",
+                chunk,
+            ):
+                out[int(r["story_id"])].append(
+                    {"source": r["source"], "language": r["language"], "articles": r["articles"]}
+                )
+        return out
 
     def count_stories(self) -> int:
         return int(
