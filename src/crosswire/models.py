@@ -125,6 +125,7 @@ class Story:
     merged_into: int | None = None
     digest: dict[str, Any] | None = None
     digest_stamp: str | None = None  # hash of the article ids the digest covers
+    hotness: float = 0.0  # front-page order (recency and breadth), kept by the store
 
 
 @dataclass

@@ -151,7 +151,8 @@ class Store(ABC):
 
     @abstractmethod
     def search_articles(self, query: str, limit: int = 20) -> list[Article]:
-        """Full-text search over titles and texts, best match first."""
+        """Full-text search over titles and texts, best match first among the newest
+        matches (a bounded number, so a word in every article costs no more than a rare one)."""
 
     # stories -----------------------------------------------------------------------------
     @abstractmethod
@@ -175,6 +176,31 @@ class Store(ABC):
     ) -> list[Story]:
         """Live stories, most recently updated first; ``before`` is the cursor
         ``(updated_at, id)`` of the last story of the previous page."""
+
+    @abstractmethod
+    def ranked_stories(
+        self,
+        *,
+        limit: int = 30,
+        after: tuple[float, int] | None = None,
+        language: str | None = None,
+        country: str | None = None,
+        query: str | None = None,
+    ) -> list[Story]:
+        """Live stories for the front page, hottest first: ``hotness`` grows with the time
+        of the last update and with the number of distinct outlets (an index, not a sort).
+        ``after`` is ``(hotness, id)`` of the previous page's last story. Filters: stories
+        with an article in ``language``, from an outlet in ``country``, or matching the
+        full-text ``query``."""
+
+    @abstractmethod
+    def story_outlets(self, story_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
+        """For each story: ``{source, language, articles}`` per outlet and language, the
+        outlet with most articles first (what a story card shows, without article texts)."""
+
+    @abstractmethod
+    def search_stories(self, query: str, limit: int = 20) -> list[Story]:
+        """Live stories whose articles match ``query``, best match first."""
 
     @abstractmethod
     def count_stories(self) -> int: ...

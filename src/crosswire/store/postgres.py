@@ -7,7 +7,7 @@ from typing import Any
 
 from crosswire.store.base import StoreError
 from crosswire.store.locks import advisory_key
-from crosswire.store.sql import ARTICLE_COLUMNS, SqlStore
+from crosswire.store.sql import SqlStore
 
 try:
     import psycopg
@@ -69,10 +69,15 @@ class PostgresStore(SqlStore):
             held = self._local.locks = set()
         return held
 
-    def _search(self, query: str, limit: int) -> list[dict[str, Any]]:
-        columns = ", ".join("a." + c.strip() for c in ARTICLE_COLUMNS.split(","))
-        return self._rows(
-            f"SELECT {columns} FROM articles a, plainto_tsquery('simple', ?) q "
-            "WHERE a.search @@ q ORDER BY ts_rank(a.search, q) DESC, a.id DESC LIMIT ?",
-            (query, limit),
-        )
+    _hotness = (
+        "extract(epoch FROM updated_at)::double precision / 3600.0 "
+        "+ 6.0 * ln(greatest(source_count, 1)) / ln(2.0)"
+    )
+    _SEARCH_CANDIDATES = (
+        "SELECT a.id AS id, -ts_rank(a.search, q) AS score "
+        "FROM articles a, plainto_tsquery('simple', ?) q WHERE a.search @@ q "
+        "ORDER BY a.id DESC LIMIT ?"
+    )
+
+    def _search_query(self, query: str) -> str | None:
+        return query.replace("\x00", " ").strip() or None

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.store.locks import FileLocks
-from crosswire.store.sql import ARTICLE_COLUMNS, SqlStore
+from crosswire.store.sql import SqlStore
 
 _FTS_WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -59,17 +59,15 @@ class SqliteStore(SqlStore):
         self._file_locks.release_all()
         super().close()
 
-    def _search(self, query: str, limit: int) -> list[dict[str, Any]]:
+    _hotness = "(julianday(updated_at) - 2440587.5) * 24.0 + 6.0 * log2(max(source_count, 1))"
+    _SEARCH_CANDIDATES = (
+        "SELECT rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts "
+        "WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+    )
+
+    def _search_query(self, query: str) -> str | None:
         words = _FTS_WORD.findall(query)
-        if not words:
-            return []
-        match = " ".join(f'"{w}"' for w in words)
-        return self._rows(
-            f"SELECT {', '.join('a.' + c.strip() for c in ARTICLE_COLUMNS.split(','))} "
-            "FROM articles_fts f JOIN articles a ON a.id = f.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?",
-            (match, limit),
-        )
+        return " ".join(f'"{w}"' for w in words) if words else None
 
     def backup(self, target: str) -> None:
         """Online backup to a file with SQLite's backup API."""

@@ -1,0 +1,71 @@
+"""What the reader side asks of the store: the front page's order and filters, story cards,
+story search. Run against SQLite and PostgreSQL alike (the ``store`` fixture)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from crosswire.models import Article, Source
+
+T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+
+
+def add(store, n: int, source: str, title: str, lang: str = "en", hours: int = 0) -> int:
+    article, _ = store.add_article(
+        Article(
+            title=title,
+            text=f"{title}. Report number {n} from {source}.",
+            url=f"https://{source}/{n}",
+            source=source,
+            language=lang,
+            published_at=T0 + timedelta(hours=hours),
+        )
+    )
+    assert article.id is not None
+    return article.id
+
+
+def test_breadth_beats_a_little_recency_and_pages_do_not_overlap(store):
+    store.upsert_source(Source(domain="a.example", country="FR", leaning="left"))
+    # wide: four outlets, two hours old; fresh: one outlet, one hour newer
+    wide = [add(store, i, f"{s}.example", "Harbour bridge closes") for i, s in enumerate("abcd")]
+    fresh = [add(store, 10, "e.example", "Mayor opens library", "fr", hours=1)]
+    old = [add(store, 11, "f.example", "Old tram story", hours=-100)]
+    w = store.create_story("wide", wide, T0)
+    f = store.create_story("fresh", fresh, T0 + timedelta(hours=1))
+    o = store.create_story("old", old, T0 - timedelta(hours=100))
+    ranked = store.ranked_stories(limit=10)
+    assert [s.id for s in ranked] == [w.id, f.id, o.id]
+    assert ranked[0].article_ids == wide and ranked[0].hotness > ranked[1].hotness
+    first = store.ranked_stories(limit=2)
+    rest = store.ranked_stories(limit=2, after=(first[-1].hotness, first[-1].id))
+    assert [s.id for s in first + rest] == [w.id, f.id, o.id]
+    assert [s.id for s in store.ranked_stories(language="fr")] == [f.id]
+    assert [s.id for s in store.ranked_stories(country="FR")] == [w.id]
+    assert [s.id for s in store.ranked_stories(query="tram")] == [o.id]
+    assert store.ranked_stories(query="  ") == []
+    # a later article moves a story up; a merged story leaves the page
+    store.attach_to_story(
+        o.id, [add(store, 12, "g.example", "Tram news", hours=9)], T0 + timedelta(hours=9)
+    )
+    assert store.ranked_stories(limit=1)[0].id == o.id
+    store.merge_stories(o.id, w.id, T0 + timedelta(hours=6))
+    assert o.id not in [s.id for s in store.ranked_stories()]
+
+
+def test_story_outlets_and_story_search(store):
+    a = add(store, 1, "one.example", "Flood in Velmora", "en")
+    b = add(store, 2, "one.example", "Velmora flood update", "en")
+    c = add(store, 3, "deux.example", "Inondation à Velmora", "fr")
+    d = add(store, 4, "three.example", "Budget vote delayed")
+    s1 = store.create_story("flood", [a, b, c], T0)
+    s2 = store.create_story("budget", [d], T0)
+    outlets = store.story_outlets([s1.id, s2.id, 999])
+    assert outlets[s1.id][0] == {"source": "one.example", "language": "en", "articles": 2}
+    assert {o["source"] for o in outlets[s1.id]} == {"one.example", "deux.example"}
+    assert outlets[999] == []
+    found = store.search_stories("velmora")
+    assert [s.id for s in found] == [s1.id] and found[0].article_ids == [a, b, c]
+    assert [s.id for s in store.search_stories("budget")] == [s2.id]
+    assert store.search_stories("") == [] and store.search_stories("!!!") == []
+    assert [x.id for x in store.search_articles("inondation")] == [c]
