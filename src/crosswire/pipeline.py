@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import threading
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -120,7 +121,7 @@ class Pipeline:
             if decision.story_id is not None:
                 by_story[decision.story_id].append(decision.article_id)
         # one unit of work: a crash leaves a batch either fully assigned or in the backlog
-        with self.store.transaction():
+        with self._engine_forgotten_on_error(), self.store.transaction():
             for decision in assignments:
                 if decision.duplicate_of is not None:
                     self.store.mark_duplicate(decision.article_id, decision.duplicate_of)
@@ -136,6 +137,16 @@ class Pipeline:
                 report.merged_stories += 1
         self._title_new_stories(report.story_ids)
         return report
+
+    @contextmanager
+    def _engine_forgotten_on_error(self) -> Iterator[None]:
+        """A failed write (disk full, database gone) leaves the engine holding decisions the
+        store did not keep: drop it, and the next use rebuilds it from the store."""
+        try:
+            yield
+        except BaseException:
+            self._engine = None
+            raise
 
     def _title_new_stories(self, story_ids: set[int]) -> None:
         """Until its digest exists, a story is called by its first article's title."""

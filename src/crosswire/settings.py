@@ -52,6 +52,11 @@ class Settings(BaseSettings):
     max_backoff_seconds: int = Field(
         6 * 3600, description="Longest wait between retries of a failing feed."
     )
+    feed_lease_seconds: int = Field(
+        900,
+        description="How long a worker keeps a feed it is refreshing; a killed worker's feeds "
+        "are refreshed by another once their lease runs out.",
+    )
     user_agent: str = Field(
         "crosswire/0.1 (+https://github.com/crosswire-news/crosswire)",
         description="User-Agent sent with every request; also the robots.txt agent name.",

@@ -9,6 +9,7 @@ import click
 
 from crosswire.cli.common import db_option, expected_errors, settings_from, store_from
 from crosswire.pipeline import Pipeline
+from crosswire.store import StoreError
 
 log = logging.getLogger("crosswire.serve")
 
@@ -19,6 +20,8 @@ def keep_stories_current(pipeline: Pipeline, stop: threading.Event, every: float
         try:
             pipeline.process_backlog()
             pipeline.refresh_digests(limit=20)
+        except StoreError as exc:  # database gone, full or read-only: retried next time
+            log.error("story upkeep failed: %s", exc)
         except Exception:  # noqa: BLE001 - keep serving; the log says what failed
             log.exception("story upkeep failed")
         stop.wait(every)
@@ -53,7 +56,9 @@ def serve(
     if settings.fetch_enabled:
         from crosswire.workers.feeds import FeedScheduler
 
-        scheduler = FeedScheduler(store, pipeline, settings)
+        # poll at least as often as feeds fall due (a short feed interval means it matters)
+        poll = float(min(30, max(1, settings.feed_interval_seconds)))
+        scheduler = FeedScheduler(store, pipeline, settings, poll_seconds=poll)
         scheduler.start()
         log.info("feed ingestion running")
     else:

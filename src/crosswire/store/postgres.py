@@ -29,6 +29,9 @@ class PostgresStore(SqlStore):
     def _open_connection(self) -> Any:
         return psycopg.connect(self.url, autocommit=True, connect_timeout=10)
 
+    def _is_broken(self, conn: Any) -> bool:
+        return bool(conn.closed or conn.broken)
+
     def _sql(self, query: str) -> str:
         return query.replace("?", "%s")
 

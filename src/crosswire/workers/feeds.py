@@ -30,12 +30,11 @@ from crosswire.ingest.submit import fetch_article
 from crosswire.models import Article, Feed, utcnow
 from crosswire.pipeline import IngestReport, Pipeline
 from crosswire.settings import Settings
-from crosswire.store import Store
+from crosswire.store import Store, StoreError
 
 log = logging.getLogger(__name__)
 
 DEFAULTS_LOADED = "feeds.defaults_loaded"
-LEASE_SECONDS = 900
 
 
 @dataclass
@@ -118,6 +117,9 @@ class FeedScheduler:
             try:
                 report = self.run_once()
                 busy = report.feeds >= self.batch
+            except StoreError as exc:  # database gone, full or read-only: retried next poll
+                log.error("feed round failed: %s", exc)
+                busy = False
             except Exception:  # noqa: BLE001 - keep the scheduler alive; the log has why
                 log.exception("feed round failed")
                 busy = False
@@ -128,7 +130,7 @@ class FeedScheduler:
         now = now or utcnow()
         if self.load_defaults:
             ensure_default_feeds(self.store, self.settings)
-        feeds = self.store.claim_due_feeds(now, self.batch, LEASE_SECONDS)
+        feeds = self.store.claim_due_feeds(now, self.batch, self.settings.feed_lease_seconds)
         report = RoundReport(feeds=len(feeds))
         if not feeds:
             return report
