@@ -28,6 +28,7 @@ from crosswire.models import Article, as_utc
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
 _JSON_TYPES = ("application/feed+json", "application/json")
+_CHARREF = re.compile(rb"&#([xX][0-9a-fA-F]+|[0-9]+);")
 
 
 @dataclass
@@ -58,6 +59,13 @@ def screen_xml(body: bytes) -> None:
             ) from None
 
 
+def _valid_charref(match: re.Match[bytes]) -> bytes:
+    """A numeric character reference no character has becomes U+FFFD."""
+    digits = match.group(1)
+    value = int(digits[1:], 16) if digits[:1] in (b"x", b"X") else int(digits)
+    return match.group(0) if value <= 0x10FFFF else b"&#xFFFD;"
+
+
 def looks_like_json(body: bytes, content_type: str = "") -> bool:
     kind = content_type.split(";")[0].strip().lower()
     return kind in _JSON_TYPES or body.lstrip()[:1] in (b"{", b"[")
@@ -70,12 +78,16 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
     if looks_like_json(body, content_type):
         return parse_json_feed(body, url)
     screen_xml(body)
-    parsed = feedparser.parse(
-        body,
-        response_headers={"content-location": url, "content-type": content_type or "text/xml"},
-        sanitize_html=True,
-        resolve_relative_uris=True,
-    )
+    body = _CHARREF.sub(_valid_charref, body)  # feedparser's chr() fails past U+10FFFF
+    try:
+        parsed = feedparser.parse(
+            body,
+            response_headers={"content-location": url, "content-type": content_type or "text/xml"},
+            sanitize_html=True,
+            resolve_relative_uris=True,
+        )
+    except Exception as exc:  # noqa: BLE001 - the lenient parser has more ways to fail
+        raise FeedError(f"malformed feed: {type(exc).__name__}: {_first_line(exc)}") from exc
     if not parsed.get("version") and not parsed.entries:
         if parsed.get("bozo"):
             raise FeedError(f"malformed XML: {_first_line(parsed.get('bozo_exception'))}")
@@ -108,7 +120,8 @@ def _entry_article(entry: Any, feed: ParsedFeed) -> Article | None:
     text = plain_text(summary)
     if not link and not title and not text:
         return None
-    when = entry.get("published_parsed") or entry.get("updated_parsed")
+    # dict.get: feedparser's own get maps a missing updated_parsed to published_parsed, warning
+    when = entry.get("published_parsed") or dict.get(entry, "updated_parsed")
     url = urljoin(feed.url, link) if link else None
     guid = entry.get("id") or entry.get("guid")
     return Article(
