@@ -37,6 +37,32 @@ class Settings(BaseSettings):
         "database when empty.",
     )
     page_size: int = Field(30, description="Stories per page on the front page and in the API.")
+    # community: accounts, comments, rate limits ("COUNT/SECONDS", per address and per user)
+    secure_cookies: bool = Field(
+        False,
+        description="Mark session cookies Secure even on plain-HTTP requests (behind a proxy "
+        "that terminates TLS); requests that arrive over HTTPS always get Secure cookies.",
+    )
+    session_days: int = Field(30, description="Days a sign-in lasts.")
+    comment_edit_minutes: int = Field(
+        15, description="Minutes during which a comment can still be edited by its author."
+    )
+    signup_rate: str = Field("5/3600", description="Sign-ups allowed per address.")
+    login_rate: str = Field(
+        "10/300", description="Sign-in attempts allowed per address and per user name."
+    )
+    submit_rate: str = Field("20/3600", description="URL submissions per user and per address.")
+    comment_rate: str = Field("10/300", description="Comments per user and per address.")
+
+    @field_validator("signup_rate", "login_rate", "submit_rate", "comment_rate")
+    @classmethod
+    def _rate_parses(cls, value: str) -> str:
+        import re
+
+        if not re.fullmatch(r"[1-9]\d*/[1-9]\d*", value.strip()):
+            raise ValueError(f"not a rate limit COUNT/SECONDS, e.g. 5/3600: {value!r}")
+        return value.strip()
+
     # ingestion
     fetch_enabled: bool = Field(
         True, description="Run the feed scheduler inside `crosswire serve`."

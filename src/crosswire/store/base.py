@@ -256,6 +256,9 @@ class Store(ABC):
         """Submissions whose article is in the story, with ``user_name``."""
 
     @abstractmethod
+    def get_submission(self, submission_id: int) -> Submission | None: ...
+
+    @abstractmethod
     def add_comment(self, comment: Comment) -> Comment: ...
 
     @abstractmethod
@@ -279,6 +282,16 @@ class Store(ABC):
     @abstractmethod
     def vote(self, user_id: int, target_type: str, target_id: int, value: int) -> int:
         """Record a user's vote (+1, -1, 0 to withdraw); return the target's new score."""
+
+    @abstractmethod
+    def vote_scores(self, target_type: str, target_ids: Iterable[int]) -> dict[int, int]:
+        """The summed votes of each target that has any."""
+
+    @abstractmethod
+    def user_votes(
+        self, user_id: int, target_type: str, target_ids: Iterable[int]
+    ) -> dict[int, int]:
+        """The user's own vote (+1 or -1) on each of the targets it voted on."""
 
     @abstractmethod
     def flag(self, user_id: int, target_type: str, target_id: int, reason: str) -> None: ...

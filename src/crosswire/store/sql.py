@@ -885,6 +885,10 @@ class SqlStore(Store):
             row["created_at"] = as_utc(row["created_at"])
         return rows
 
+    def get_submission(self, submission_id: int) -> Submission | None:
+        row = self._row("SELECT * FROM submissions WHERE id = ?", (submission_id,))
+        return None if row is None else _build(Submission, row, ("created_at",))
+
     def _comment(self, row: dict[str, Any]) -> Comment:
         return _build(Comment, row, ("created_at", "edited_at"), ("deleted", "hidden"))
 
@@ -963,6 +967,36 @@ class SqlStore(Store):
                 (target_type, target_id),
             )
         return int(score)
+
+    def vote_scores(self, target_type: str, target_ids: Iterable[int]) -> dict[int, int]:
+        ids = sorted(set(target_ids))
+        out: dict[int, int] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for row in self._rows(
+                "SELECT target_id, sum(value) AS score FROM votes WHERE target_type = ? "
+                f"AND target_id IN ({marks}) GROUP BY target_id",
+                [target_type, *chunk],
+            ):
+                out[int(row["target_id"])] = int(row["score"])
+        return out
+
+    def user_votes(
+        self, user_id: int, target_type: str, target_ids: Iterable[int]
+    ) -> dict[int, int]:
+        ids = sorted(set(target_ids))
+        out: dict[int, int] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for row in self._rows(
+                "SELECT target_id, value FROM votes WHERE user_id = ? AND target_type = ? "
+                f"AND target_id IN ({marks})",
+                [user_id, target_type, *chunk],
+            ):
+                out[int(row["target_id"])] = int(row["value"])
+        return out
 
     def flag(self, user_id: int, target_type: str, target_id: int, reason: str) -> None:
         self._exec(
