@@ -23,6 +23,7 @@ COMMANDS = {
     "worker": "crosswire.cli.worker:worker",
     "backfill": "crosswire.cli.backfill:backfill",
     "eval": "crosswire.cli.eval:eval_group",
+    "users": "crosswire.cli.users:users",
 }
 
 
