@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from crosswire.pipeline import Pipeline
 from crosswire.settings import Settings
@@ -38,6 +40,8 @@ def create_app(
         response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
         return response
 
+    app.add_exception_handler(StarletteHTTPException, pages.http_error)
+    app.add_exception_handler(RequestValidationError, pages.validation_error)
     community.install(app)
     for module in (pages, api, feeds, community):
         app.include_router(module.router)

@@ -1,22 +1,38 @@
-"""What routes share: the app state, templates and cursor parsing."""
+"""What routes share: the app state, templates, cursors, filters and the cached source table."""
 
 from __future__ import annotations
 
+import math
+import re
+import threading
+import time
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import HTTPException, Request
+from fastapi import Depends, HTTPException, Query, Request
 from fastapi.templating import Jinja2Templates
 
-from crosswire.models import as_utc
+from crosswire.models import Source, Story
 from crosswire.pipeline import Pipeline
 from crosswire.settings import Settings
 from crosswire.store import Store
-from crosswire.web.views import story_view
+from crosswire.web import charts
+from crosswire.web.views import safe_url as _safe_url
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+TEMPLATES.env.globals.update(
+    timeline_svg=charts.timeline_svg,
+    spread_svg=charts.spread_svg,
+    leaning_bar=charts.leaning_bar,
+    leaning_colour=charts.leaning_colour,
+)
+TEMPLATES.env.filters["safe_url"] = lambda url: _safe_url(url)
+
+SOURCES_TTL = 30.0  # seconds the source table is kept in memory
+MAX_ID = 2**63 - 1  # ids are 64-bit in both backends
+MAX_QUERY = 200
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -32,25 +48,112 @@ def state(request: Request) -> State:
     return State(s.settings, s.store, s.pipeline, s.scheduler)
 
 
-def parse_cursor(raw: str | None) -> tuple[datetime, int] | None:
+_source_cache: dict[int, tuple[float, dict[str, Source]]] = {}
+_source_lock = threading.Lock()
+
+
+def sources(store: Store) -> dict[str, Source]:
+    """The outlets by domain, re-read at most every ``SOURCES_TTL`` seconds."""
+    now = time.monotonic()
+    cached = _source_cache.get(id(store))
+    if cached is not None and cached[0] > now:
+        return cached[1]
+    with _source_lock:
+        table = {s.domain: s for s in store.list_sources()}
+        _source_cache[id(store)] = (now + SOURCES_TTL, table)
+    return table
+
+
+def clean_query(text: str | None) -> str:
+    """A search query without control characters, trimmed."""
+    return _CONTROL.sub(" ", text or "").strip()
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The front page's filters: ``?lang=fr&country=FR&q=bridge``."""
+
+    lang: str | None = None
+    country: str | None = None
+    q: str | None = None
+
+    def params(self) -> dict[str, str]:
+        return {
+            k: v for k, v in (("lang", self.lang), ("country", self.country), ("q", self.q)) if v
+        }
+
+
+def filters(
+    lang: Annotated[
+        str | None,
+        Query(max_length=8, pattern=r"^[A-Za-z]{2,3}$", description="ISO 639-1 language code"),
+    ] = None,
+    country: Annotated[
+        str | None,
+        Query(max_length=2, pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 country"),
+    ] = None,
+    q: Annotated[str | None, Query(max_length=MAX_QUERY, description="topic words")] = None,
+) -> Filters:
+    return Filters(
+        lang=lang.lower() if lang else None,
+        country=country.upper() if country else None,
+        q=clean_query(q) or None,
+    )
+
+
+FiltersDep = Annotated[Filters, Depends(filters)]
+CursorParam = Annotated[
+    str | None,
+    Query(max_length=64, description="`next_cursor` of the previous page"),
+]
+
+
+def story_cursor(story: Story) -> str:
+    return f"{story.hotness!r}_{story.id}"
+
+
+def parse_cursor(raw: str | None) -> tuple[float, int] | None:
+    """``HOTNESS_ID`` as written by :func:`story_cursor`; 400 when it is not one."""
     if not raw:
         return None
+    hot, _, ident = raw.rpartition("_")
     try:
-        when, _, ident = raw.rpartition("_")
-        parsed = as_utc(when)
-        assert parsed is not None
-        return parsed, int(ident)
-    except (ValueError, AssertionError) as exc:
+        value, number = float(hot), int(ident)
+    except ValueError as exc:
         raise HTTPException(400, "bad cursor") from exc
+    if not math.isfinite(value) or not 0 < number <= MAX_ID:
+        raise HTTPException(400, "bad cursor")
+    return value, number
 
 
-def story_page(st: State, cursor: str | None) -> tuple[list[dict[str, Any]], str | None]:
-    """One page of the latest stories and the cursor of the next page (None at the end)."""
-    size = st.settings.page_size
-    stories = st.store.list_stories(limit=size, before=parse_cursor(cursor))
-    items = [story_view(st.store, s) for s in stories]
-    more = None
-    if len(stories) == size:
-        last = stories[-1]
-        more = f"{last.updated_at.isoformat()}_{last.id}" if last.updated_at else None
-    return items, more
+def parse_before_id(raw: str | None) -> int | None:
+    """An article-id cursor (source pages); 400 when it is not a positive id."""
+    if not raw:
+        return None
+    if not raw.isdigit() or not 0 < int(raw) <= MAX_ID:
+        raise HTTPException(400, "bad cursor")
+    return int(raw)
+
+
+def front_page(
+    st: State, cursor: str | None, chosen: Filters, size: int | None = None
+) -> tuple[list[dict[str, Any]], str | None]:
+    """One page of ranked story cards and the cursor of the next page (None at the end)."""
+    from crosswire.web.views import story_cards
+
+    size = size or st.settings.page_size
+    stories = st.store.ranked_stories(
+        limit=size,
+        after=parse_cursor(cursor),
+        language=chosen.lang,
+        country=chosen.country,
+        query=chosen.q,
+    )
+    cards = story_cards(st.store, stories, sources(st.store))
+    more = story_cursor(stories[-1]) if len(stories) == size else None
+    return cards, more
+
+
+def base_url(request: Request) -> str:
+    """The site's absolute base URL, without the trailing slash."""
+    return str(request.base_url).rstrip("/")

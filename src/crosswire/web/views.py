@@ -1,12 +1,15 @@
-"""Plain data for templates and the API: stories, articles and feeds as dicts."""
+"""Plain data for templates, feeds and the API: story cards, stories, articles, outlets."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 from typing import Any
 
-from crosswire.models import Article, Story, utcnow
+from crosswire.models import Article, Source, Story, utcnow
 from crosswire.store import Store
+
+LEAD_CHARS = 280
 
 
 def ago(when: datetime | None, now: datetime | None = None) -> str:
@@ -21,39 +24,168 @@ def ago(when: datetime | None, now: datetime | None = None) -> str:
     return "just now"
 
 
-def article_view(article: Article) -> dict[str, Any]:
+def iso(when: datetime | None) -> str | None:
+    return when.isoformat().replace("+00:00", "Z") if when else None
+
+
+def first_sentence(text: str, limit: int = LEAD_CHARS) -> str:
+    text = " ".join((text or "").split())
+    for mark in (". ", "! ", "? ", "。"):
+        cut = text.find(mark)
+        if 0 < cut < limit:
+            return text[: cut + 1]
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def outlet_view(domain: str, table: dict[str, Source]) -> dict[str, Any]:
+    source = table.get(domain)
+    return {
+        "domain": domain,
+        "name": (source.name if source and source.name else domain),
+        "leaning": source.leaning if source else None,
+        "country": source.country if source else None,
+        "language": source.language if source else None,
+    }
+
+
+def source_view(source: Source) -> dict[str, Any]:
+    return {
+        "domain": source.domain,
+        "name": source.name or source.domain,
+        "country": source.country,
+        "language": source.language,
+        "leaning": source.leaning,
+        "owner": source.owner,
+        "typology": source.typology,
+    }
+
+
+def story_cards(
+    store: Store, stories: list[Story], table: dict[str, Source]
+) -> list[dict[str, Any]]:
+    """What the front page, the API list and the feeds show of each story."""
+    outlets = store.story_outlets([s.id for s in stories if s.id is not None])
+    leads: dict[int, str] = {}
+    need_text = [s.article_ids[0] for s in stories if not _summary(s) and s.article_ids]
+    for article in store.get_articles(need_text):
+        if article.story_id is not None:
+            leads[article.story_id] = first_sentence(article.text or article.title)
+    cards = []
+    for story in stories:
+        rows = outlets.get(story.id or 0, [])
+        domains = list(dict.fromkeys(r["source"] for r in rows if r["source"]))
+        languages = sorted({r["language"] for r in rows if r["language"]})
+        badges = [outlet_view(d, table) for d in domains]
+        summary = _summary(story)
+        cards.append(
+            {
+                "id": story.id,
+                "title": (story.digest or {}).get("headline") or story.title,
+                "lead": first_sentence(summary[0].get("text", ""))
+                if summary
+                else leads.get(story.id or 0, ""),
+                "updated": iso(story.updated_at),
+                "updated_ago": ago(story.updated_at),
+                "article_count": sum(int(r["articles"]) for r in rows),
+                "source_count": len(domains),
+                "language_count": len(languages),
+                "languages": languages,
+                "sources": domains,
+                "outlets": badges,
+                "leanings": dict(Counter(b["leaning"] or "unknown" for b in badges)),
+            }
+        )
+    return cards
+
+
+def _summary(story: Story) -> list[dict[str, Any]]:
+    summary = (story.digest or {}).get("summary") or []
+    return [s for s in summary if isinstance(s, dict)]
+
+
+def article_view(article: Article, table: dict[str, Source] | None = None) -> dict[str, Any]:
+    table = table or {}
+    source = table.get(article.source or "")
     return {
         "id": article.id,
         "title": article.title,
         "url": article.url,
         "source": article.source,
+        "source_name": (source.name if source and source.name else article.source),
+        "leaning": source.leaning if source else None,
         "language": article.language,
-        "published": article.when.isoformat() if article.when else None,
+        "published": iso(article.when),
         "ago": ago(article.when),
         "origin": article.origin,
         "duplicate_of": article.duplicate_of,
         "partial": article.partial,
+        "story_id": article.story_id,
     }
 
 
-def story_view(store: Store, story: Story, with_articles: bool = False) -> dict[str, Any]:
-    digest = story.digest or {}
-    articles = store.get_articles(story.article_ids)
-    summary = digest.get("summary") or []
-    view: dict[str, Any] = {
-        "id": story.id,
-        "title": digest.get("headline") or story.title,
-        "lead": summary[0]["text"] if summary else (articles[0].text[:280] if articles else ""),
-        "updated": story.updated_at.isoformat() if story.updated_at else None,
-        "updated_ago": ago(story.updated_at),
-        "sources": sorted({a.source for a in articles if a.source}),
-        "languages": sorted({a.language for a in articles if a.language}),
-        "article_count": len(articles),
+def story_detail(store: Store, story: Story, table: dict[str, Source]) -> dict[str, Any]:
+    """Everything the story page and ``/api/stories/{id}`` show."""
+    articles = sorted(
+        store.get_articles(story.article_ids),
+        key=lambda a: (a.when is None, a.when or utcnow(), a.id or 0),
+    )
+    by_id = {a.id: a for a in articles}
+    views = []
+    for article in articles:
+        view = article_view(article, table)
+        original = by_id.get(article.duplicate_of) if article.duplicate_of else None
+        view["copy_of"] = original.source if original else None
+        views.append(view)
+    card = story_cards(store, [story], table)[0]
+    digest = dict(story.digest or {})
+    if not digest.get("timeline"):
+        digest["timeline"] = derived_timeline(articles)
+    if not digest.get("spread"):
+        from crosswire.digest.spread import build_spread
+
+        digest["spread"] = build_spread(articles, table)
+    anchors: dict[str, int] = {}
+    for article in articles:
+        anchors.setdefault(article.source or "", article.id or 0)
+    names = {d: outlet_view(d, table) for d in anchors}
+    return {
+        **card,
+        "created": iso(story.created_at),
+        "digest": digest,
+        "articles": views,
+        "anchors": anchors,
+        "names": {d: o["name"] for d, o in names.items()},
+        "leaning_of": {d: o["leaning"] for d, o in names.items()},
     }
-    if with_articles:
-        view["digest"] = digest
-        view["articles"] = [article_view(a) for a in articles]
-    return view
+
+
+def safe_url(url: str | None) -> str | None:
+    """A link target only when it is http(s): no ``javascript:`` or ``data:`` links."""
+    if not url:
+        return None
+    scheme = url.split(":", 1)[0].strip().lower() if ":" in url else ""
+    return url if scheme in ("http", "https") else None
+
+
+def derived_timeline(articles: list[Article]) -> list[dict[str, Any]]:
+    """First report and each outlet's first article, for stories without a digest yet."""
+    seen: set[str] = set()
+    events = []
+    for a in articles:
+        if a.when is None or (a.source or "") in seen:
+            continue
+        kind = "first_report" if not events else "first_from_source"
+        seen.add(a.source or "")
+        events.append(
+            {
+                "at": a.when.isoformat(),
+                "source": a.source,
+                "article_id": a.id,
+                "title": a.title,
+                "kind": kind,
+            }
+        )
+    return events
 
 
 def unreachable_feeds(store: Store) -> list[dict[str, Any]]:

@@ -1,35 +1,65 @@
-"""Server-rendered pages for readers: front page and story pages."""
+"""Server-rendered pages for readers: front page, story, source and search pages."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from typing import Annotated
+from urllib.parse import urlencode
 
-from crosswire.web.deps import TEMPLATES, state, story_page
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from crosswire.web.deps import (
+    MAX_ID,
+    MAX_QUERY,
+    TEMPLATES,
+    CursorParam,
+    FiltersDep,
+    clean_query,
+    front_page,
+    parse_before_id,
+    sources,
+    state,
+)
 from crosswire.web.routes import community
-from crosswire.web.views import story_view, unreachable_feeds
+from crosswire.web.views import (
+    article_view,
+    source_view,
+    story_cards,
+    story_detail,
+    unreachable_feeds,
+)
 
 router = APIRouter(include_in_schema=False)
 
+StoryId = Annotated[int, Path(ge=1, le=MAX_ID)]
+Domain = Annotated[str, Path(max_length=253, pattern=r"^[A-Za-z0-9._-]+$")]
+
 
 @router.get("/", response_class=HTMLResponse)
-def front(request: Request, cursor: str | None = None) -> Response:
+def front(request: Request, chosen: FiltersDep, cursor: CursorParam = None) -> Response:
     st = state(request)
-    items, more = story_page(st, cursor)
+    items, more = front_page(st, cursor, chosen)
+    params = chosen.params()
+    feeds_down = unreachable_feeds(st.store)
     return TEMPLATES.TemplateResponse(
         request,
         "front.html",
         {
             "stories": items,
-            "more": more,
-            "feeds_down": unreachable_feeds(st.store),
-            "feeds": len(st.store.list_feeds()),
+            "more": urlencode({**params, "cursor": more}) if more else None,
+            "filters": chosen,
+            "filtered": bool(params),
+            "paged": bool(cursor),
+            "feeds_down": feeds_down,
+            "feeds": len(st.store.list_feeds()) if feeds_down else 0,
         },
     )
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story(request: Request, story_id: int) -> Response:
+def story(request: Request, story_id: StoryId) -> Response:
     store = state(request).store
     found = store.get_story(story_id)
     if found is None:
@@ -40,7 +70,92 @@ def story(request: Request, story_id: int) -> Response:
         request,
         "story.html",
         {
-            "story": story_view(store, found, with_articles=True),
+            "story": story_detail(store, found, sources(store)),
             **community.story_context(request, found.id),
         },
+    )
+
+
+@router.get("/sources/{domain}", response_class=HTMLResponse)
+def source(request: Request, domain: Domain, cursor: CursorParam = None) -> Response:
+    store = state(request).store
+    found = store.get_source(domain.lower())
+    if found is None:
+        raise HTTPException(404, "no such source")
+    size = 30
+    articles = store.list_articles(
+        source=found.domain, limit=size, before_id=parse_before_id(cursor)
+    )
+    story_ids = list(dict.fromkeys(a.story_id for a in articles if a.story_id is not None))[:10]
+    stories = [s for s in (store.get_story(i) for i in story_ids) if s is not None]
+    table = sources(store)
+    return TEMPLATES.TemplateResponse(
+        request,
+        "source.html",
+        {
+            "source": source_view(found),
+            "articles": [article_view(a, table) for a in articles],
+            "stories": story_cards(store, list({s.id: s for s in stories}.values()), table),
+            "more": str(articles[-1].id) if len(articles) == size else None,
+        },
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, q: Annotated[str, Query(max_length=MAX_QUERY)] = "") -> Response:
+    store = state(request).store
+    query = clean_query(q)
+    table = sources(store)
+    stories = story_cards(store, store.search_stories(query, limit=20), table) if query else []
+    articles = (
+        [article_view(a, table) for a in store.search_articles(query, limit=20)] if query else []
+    )
+    return TEMPLATES.TemplateResponse(
+        request,
+        "search.html",
+        {"q": query, "stories": stories, "articles": articles, "feed": urlencode({"q": query})},
+    )
+
+
+TITLES = {400: "Bad request", 404: "Not found", 405: "Not allowed", 422: "Bad parameters"}
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    """Errors as JSON under ``/api`` (and for non-HTML clients), as a page elsewhere."""
+    from fastapi.exception_handlers import http_exception_handler
+
+    assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code < 400 or not _wants_page(request):
+        return await http_exception_handler(request, exc)
+    return _error_page(request, exc.status_code, str(exc.detail), exc.headers)
+
+
+async def validation_error(request: Request, exc: Exception) -> Response:
+    from fastapi.exception_handlers import request_validation_exception_handler
+
+    assert isinstance(exc, RequestValidationError)
+    if not _wants_page(request):
+        return await request_validation_exception_handler(request, exc)
+    fields = sorted({".".join(str(p) for p in e.get("loc", ())[1:]) for e in exc.errors()})
+    return _error_page(request, 422, "These parameters are not valid: " + ", ".join(fields))
+
+
+def _wants_page(request: Request) -> bool:
+    path = request.url.path
+    if path.startswith("/api/") or path.endswith((".atom", ".rss")) or path == "/openapi.json":
+        return False
+    return "text/html" in request.headers.get(
+        "accept", "text/html"
+    ) or "*/*" in request.headers.get("accept", "")
+
+
+def _error_page(
+    request: Request, status: int, detail: str, headers: dict[str, str] | None = None
+) -> Response:
+    return TEMPLATES.TemplateResponse(
+        request,
+        "error.html",
+        {"status": status, "title": TITLES.get(status, "Error"), "detail": detail},
+        status_code=status,
+        headers=headers,
     )

@@ -1,0 +1,326 @@
+"""Latency of the reader pages under load: front page, story pages, search.
+
+    python bench/web_latency.py                       # 5,000 synthetic articles
+    nice -n 10 python bench/web_latency.py --articles 100000
+
+Builds (once; cached as ``var/bench/web-N.db``) a SQLite database of N synthetic articles
+through the store contract: bulk inserts, one story per synthetic gold story (no clustering),
+real digests (``build_digest`` with the hashing embedder) for the stories the load generator
+asks for and a cheap digest for the rest, so the server's upkeep thread finds nothing to do.
+Then starts a real ``crosswire serve --no-fetch`` on 127.0.0.1 and runs a bounded load
+generator (a thread pool of httpx clients; bounded in requests and seconds) over the front
+page (first pages and filters), story pages and search, and prints p50/p95 per page and the
+error count. Targets on 2 cores at 100k articles: story p95 < 50 ms, front p95 < 100 ms,
+search < 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import articles as synthetic_articles  # noqa: E402
+
+from crosswire.models import Article, Source, article_stamp  # noqa: E402
+from crosswire.store import Store, open_store  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+LEANINGS = ["left", "lean-left", "center", "lean-right", "right"]
+COUNTRIES = ["US", "GB", "FR", "DE", "IN"]
+LANGUAGES = {"US": "en", "GB": "en", "FR": "fr", "DE": "de", "IN": "en"}
+SAMPLE_STORIES = 200
+SEARCH_WORDS = ["officials", "residents", "measures"]  # generic: in (nearly) every article
+
+
+def outlet_sources() -> list[Source]:
+    out = []
+    for n in range(1, 41):
+        country = COUNTRIES[n % len(COUNTRIES)]
+        out.append(
+            Source(
+                domain=f"outlet{n}.example",
+                name=f"Outlet {n}",
+                country=country,
+                language=LANGUAGES[country],
+                leaning=LEANINGS[n % len(LEANINGS)],
+                owner=f"Owner {n % 7}",
+                typology="private" if n % 6 else "public-broadcaster",
+                provenance="bench",
+            )
+        )
+    return out
+
+
+def cheap_digest(story_articles: list[Article], sources: dict[str, Source]) -> dict:
+    """What the page needs, without reading the texts: headline, a lead, spread, timeline."""
+    from crosswire.digest.spread import build_spread
+
+    first = min(story_articles, key=lambda a: (a.published_at, a.id))
+    lead = first.text.split(". ")[0] + "."
+    return {
+        "headline": first.title,
+        "summary": [
+            {
+                "text": lead,
+                "article_id": first.id,
+                "source": first.source,
+                "sources": sorted({a.source for a in story_articles}),
+                "evidence": [],
+            }
+        ],
+        "timeline": [
+            {
+                "at": a.published_at.isoformat(),
+                "source": a.source,
+                "article_id": a.id,
+                "title": a.title,
+                "kind": "first_report" if a is first else "first_from_source",
+            }
+            for a in sorted(story_articles, key=lambda a: (a.published_at, a.id))
+        ],
+        "spread": build_spread(story_articles, sources),
+        "comparison": {"numbers": [], "conflicts": [], "quotes": [], "only_in": []},
+        "copies": [],
+    }
+
+
+def build_database(path: Path, n: int) -> None:
+    from crosswire.digest import build_digest
+    from crosswire.digest.options import DigestOptions
+    from crosswire.embed import load_embedder
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".building")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    started = time.perf_counter()
+    store = open_store(f"sqlite:///{partial}")
+    sources = {s.domain: s for s in outlet_sources()}
+    for source in sources.values():
+        store.upsert_source(source)
+    groups: dict[str, list[Article]] = defaultdict(list)
+    batch: list[tuple[str, Article]] = []
+
+    def flush() -> None:
+        stored = store.add_articles([a for _, a in batch])
+        for (label, _), (article, _) in zip(batch, stored, strict=True):
+            groups[label].append(article)
+        batch.clear()
+
+    for record in synthetic_articles(n):
+        source = sources[record["source"]]
+        batch.append(
+            (
+                record["story"],
+                Article(
+                    title=record["title"],
+                    text=record["text"],
+                    url=record["url"],
+                    external_id=record["id"],
+                    source=record["source"],
+                    language=source.language,
+                    published_at=datetime.fromisoformat(record["date"]),
+                ),
+            )
+        )
+        if len(batch) == 1000:
+            flush()
+            print(f"\r  {sum(map(len, groups.values()))} articles", end="", file=sys.stderr)
+    if batch:
+        flush()
+    print(f"\n  articles stored in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    labels = list(groups)
+    sample = set(random.Random(1).sample(labels, min(SAMPLE_STORIES, len(labels))))
+    options = DigestOptions(embedder="hashing")
+    embed = load_embedder("hashing")
+    for start in range(0, len(labels), 500):
+        with store.transaction():
+            for label in labels[start : start + 500]:
+                members = groups[label]
+                at = max(a.published_at for a in members)
+                story = store.create_story(members[0].title, [a.id for a in members], at)
+                if label in sample:
+                    digest = build_digest(members, sources, options, embed=embed)
+                else:
+                    digest = cheap_digest(members, sources)
+                store.save_digest(
+                    story.id, digest, article_stamp(story.article_ids), title=digest["headline"]
+                )
+        print(f"\r  {start + 500} stories", end="", file=sys.stderr)
+    store.set_meta("bench_sample", ",".join(str(i) for i in sorted(_sample_ids(store, sample))))
+    store.close()
+    partial.rename(path)
+    print(f"\n  built {path} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+
+
+def _sample_ids(store: Store, labels: set[str]) -> set[int]:
+    """Story ids of the sampled gold stories (found through their first article)."""
+    ids = set()
+    for label in labels:
+        first = int(label[1:]) * 5
+        article = store.find_article(external_id=f"syn-{first}")
+        if article is not None and article.story_id is not None:
+            ids.add(article.story_id)
+    return ids
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(db: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CROSSWIRE_")}
+    env["CROSSWIRE_EMBEDDER"] = "hashing"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "crosswire", "serve", "--db", f"sqlite:///{db}"]
+        + ["--port", str(port), "--no-fetch"],
+        env=env,
+        cwd=db.parent,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/api/sources", timeout=2).status_code == 200:
+                return proc, base
+        except httpx.TransportError:
+            time.sleep(0.3)
+    proc.kill()
+    raise SystemExit("the server did not start")
+
+
+def plan(store: Store, requests: int, seed: int = 3) -> list[tuple[str, str]]:
+    """(page kind, path) pairs: a third story pages, a third front pages, a third search."""
+    rng = random.Random(seed)
+    sample = [int(i) for i in (store.get_meta("bench_sample") or "").split(",") if i]
+    top = [s.id for s in store.ranked_stories(limit=30)]
+    stories = sample + top
+    cursors = []
+    page = store.ranked_stories(limit=30)
+    for _ in range(5):
+        if not page:
+            break
+        cursors.append(f"{page[-1].hotness!r}_{page[-1].id}")
+        page = store.ranked_stories(limit=30, after=(page[-1].hotness, page[-1].id))
+    fronts = ["/", "/", "/", "/?lang=fr", "/?country=DE"] + [f"/?cursor={c}" for c in cursors]
+    words = SEARCH_WORDS[:]
+    for story_id in rng.sample(stories, min(30, len(stories))):
+        found = store.get_story(story_id)
+        if found is not None:
+            words.append(found.title.split()[0])  # an invented name: a rare word
+    out = []
+    for i in range(requests):
+        kind = ("story", "front", "search")[i % 3]
+        if kind == "story":
+            out.append((kind, f"/stories/{rng.choice(stories)}"))
+        elif kind == "front":
+            out.append((kind, rng.choice(fronts)))
+        else:
+            out.append((kind, f"/search?q={rng.choice(words)}"))
+    rng.shuffle(out)
+    return out
+
+
+def run_load(base: str, work: list[tuple[str, str]], concurrency: int, seconds: float):
+    deadline = time.monotonic() + seconds
+    results: dict[str, list[float]] = defaultdict(list)
+    errors: dict[str, int] = defaultdict(int)
+
+    def worker(chunk: list[tuple[str, str]]) -> None:
+        with httpx.Client(base_url=base, timeout=10) as client:
+            for kind, path in chunk:
+                if time.monotonic() > deadline:
+                    return
+                start = time.perf_counter()
+                try:
+                    response = client.get(path)
+                    ok = response.status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                elapsed = (time.perf_counter() - start) * 1000
+                if ok:
+                    results[kind].append(elapsed)
+                else:
+                    errors[kind] += 1
+
+    chunks = [work[i::concurrency] for i in range(concurrency)]
+    with ThreadPoolExecutor(concurrency) as pool:
+        list(pool.map(worker, chunks))
+    return results, errors
+
+
+def percentile(values: list[float], q: float) -> float:
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--requests", type=int, default=900, help="requests in all (bounded)")
+    parser.add_argument("--seconds", type=float, default=120, help="time limit for the load")
+    parser.add_argument("--concurrency", type=int, default=2, help="client threads")
+    parser.add_argument("--db", type=Path, default=None, help="database file (cached)")
+    parser.add_argument("--rebuild", action="store_true", help="build the database again")
+    parser.add_argument("--build-only", action="store_true", help="build, do not serve")
+    args = parser.parse_args()
+    db = args.db or ROOT / "var" / "bench" / f"web-{args.articles}.db"
+    if args.rebuild or not db.exists():
+        print(f"building {db} ({args.articles} articles) …", file=sys.stderr)
+        build_database(db, args.articles)
+    if args.build_only:
+        return
+    with open_store(f"sqlite:///{db}") as store:
+        work = plan(store, args.requests)
+        counts = (store.count_articles(), store.count_stories())
+    proc, base = start_server(db)
+    try:
+        warm = [(k, p) for k, p in work[:60]]
+        run_load(base, warm, args.concurrency, 60)  # warm caches; not counted
+        started = time.perf_counter()
+        results, errors = run_load(base, work, args.concurrency, args.seconds)
+        took = time.perf_counter() - started
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    done = sum(len(v) for v in results.values()) + sum(errors.values())
+    print(
+        f"\n{counts[0]} articles, {counts[1]} stories; {done} requests in {took:.1f} s "
+        f"({done / took:.0f}/s), {args.concurrency} client threads, 127.0.0.1\n"
+    )
+    print("| page | requests | p50 ms | p95 ms | max ms | errors |")
+    print("|---|---|---|---|---|---|")
+    for kind in ("front", "story", "search"):
+        values = sorted(results.get(kind, []))
+        if not values:
+            print(f"| {kind} | 0 | - | - | - | {errors.get(kind, 0)} |")
+            continue
+        print(
+            f"| {kind} | {len(values)} | {percentile(values, 50):.1f} | "
+            f"{percentile(values, 95):.1f} | {values[-1]:.1f} | {errors.get(kind, 0)} |"
+        )
+    if sum(errors.values()):
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,190 @@
+"""Pictures drawn on the server as inline SVG: a story's timeline, its spread of outlets, and
+the small leaning bar of a story card. No scripts, no external assets; every label escaped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from crosswire.models import as_utc
+
+LEANING_ORDER = ["left", "lean-left", "center", "lean-right", "right", "unknown"]
+LEANING_COLOURS = {
+    "left": "#1f5fb4",
+    "lean-left": "#6fa3e0",
+    "center": "#8a6fb3",
+    "lean-right": "#e08a5c",
+    "right": "#b8322a",
+    "unknown": "#9a9a9a",
+}
+PALETTE = ["#1f77b4", "#d9822b", "#2a9d6f", "#c2415d", "#7d5fb2", "#8c6d31", "#3d8fa8"]
+KIND_COLOURS = {"first_report": "#b8322a", "first_from_source": "#1f5fb4", "update": "#d9822b"}
+KIND_LABELS = {
+    "first_report": "first report",
+    "first_from_source": "first from outlet",
+    "update": "update",
+}
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+MAX_EVENTS = 40
+
+
+def clean(text: Any) -> str:
+    """Text safe to put in XML 1.0: characters XML forbids are removed."""
+    return _ILLEGAL.sub("", "" if text is None else str(text))
+
+
+def esc(text: Any) -> str:
+    return str(escape(clean(text)))
+
+
+def leaning_colour(leaning: str | None) -> str:
+    return LEANING_COLOURS.get(leaning or "unknown", LEANING_COLOURS["unknown"])
+
+
+def _when(value: Any) -> datetime | None:
+    try:
+        return as_utc(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def timeline_svg(events: list[dict[str, Any]]) -> Markup:
+    """One row per event (first report, each outlet's first article, updates); a dot on a
+    time axis at the left, time, outlet and kind at the right; the title as a tooltip."""
+    dated = [(w, e) for e in events if (w := _when(e.get("at"))) is not None]
+    dated.sort(key=lambda pair: pair[0])
+    shown, hidden = dated[:MAX_EVENTS], max(0, len(dated) - MAX_EVENTS)
+    if not shown:
+        return Markup("")
+    first, last = shown[0][0], shown[-1][0]
+    span = max((last - first).total_seconds(), 1.0)
+    left, right, row, top = 16, 196, 24, 34
+    height = top + row * len(shown) + (row if hidden else 0) + 6
+    parts = [
+        f'<svg role="img" aria-label="timeline" viewBox="0 0 720 {height}" '
+        f'width="100%" class="chart" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>Timeline: {len(dated)} reports from {esc(_stamp(first))} "
+        f"to {esc(_stamp(last))}</title>",
+        f'<text x="{left}" y="14" font-size="11" fill="currentColor">{esc(_stamp(first))}</text>',
+        f'<text x="{right}" y="14" font-size="11" text-anchor="end" fill="currentColor">'
+        f"{esc(_stamp(last))}</text>",
+        f'<line x1="{left}" y1="22" x2="{right}" y2="22" stroke="currentColor" '
+        'stroke-opacity=".5"/>',
+    ]
+    for i, (when, event) in enumerate(shown):
+        x = left + (right - left) * (when - first).total_seconds() / span
+        y = top + row * i
+        kind = str(event.get("kind") or "")
+        colour = KIND_COLOURS.get(kind, "#9a9a9a")
+        label = KIND_LABELS.get(kind, kind)
+        tip = f"{label}: {event.get('source') or ''} at {_stamp(when)}: {event.get('title') or ''}"
+        parts.append(
+            f"<g><title>{esc(tip)}</title>"
+            f'<line x1="{x:.1f}" y1="22" x2="{x:.1f}" y2="{y}" stroke="{colour}" '
+            'stroke-opacity=".35"/>'
+            f'<circle cx="{x:.1f}" cy="{y}" r="5" fill="{colour}"/>'
+            f'<text x="212" y="{y + 4}" font-size="12" fill="currentColor">'
+            f"{esc(_stamp(when))} · {esc(event.get('source') or '')} · {esc(label)}</text></g>"
+        )
+    if hidden:
+        parts.append(
+            f'<text x="212" y="{top + row * len(shown) + 4}" font-size="12" '
+            f'fill="currentColor">and {hidden} more</text>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _stamp(when: datetime) -> str:
+    return when.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _colour(group: str, key: str, index: int) -> str:
+    if group == "leaning":
+        return leaning_colour(key)
+    if key == "unknown":
+        return LEANING_COLOURS["unknown"]
+    return PALETTE[index % len(PALETTE)]
+
+
+def _ordered(group: str, counts: dict[str, int]) -> list[tuple[str, int]]:
+    items = [(str(k), int(v)) for k, v in counts.items() if int(v) > 0]
+    if group == "leaning":
+        rank = {k: i for i, k in enumerate(LEANING_ORDER)}
+        return sorted(items, key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]))
+    return sorted(items, key=lambda kv: (kv[0] == "unknown", -kv[1], kv[0]))
+
+
+def spread_svg(
+    spread: dict[str, Any], groups: Iterable[str] = ("leaning", "country", "language")
+) -> Markup:
+    """A stacked bar of outlets per group (leaning, country, language) with a legend."""
+    rows = [(g, _ordered(g, spread.get(g) or {})) for g in groups]
+    rows = [(g, items) for g, items in rows if items]
+    if not rows:
+        return Markup("")
+    bar_left, bar_width, row = 96, 600, 56
+    parts = [
+        f'<svg role="img" aria-label="source spread" viewBox="0 0 720 {row * len(rows) + 8}" '
+        'width="100%" class="chart" xmlns="http://www.w3.org/2000/svg">',
+        "<title>Outlets by "
+        + esc(", ".join(f"{g}: " + ", ".join(f"{k} {v}" for k, v in items) for g, items in rows))
+        + "</title>",
+    ]
+    for r, (group, items) in enumerate(rows):
+        y = 8 + r * row
+        total = sum(v for _, v in items)
+        parts.append(
+            f'<text x="0" y="{y + 14}" font-size="13" font-weight="bold" fill="currentColor">'
+            f"{esc(group)}</text>"
+        )
+        x = float(bar_left)
+        legend_x = float(bar_left)
+        for i, (key, value) in enumerate(items):
+            width = bar_width * value / total
+            colour = _colour(group, key, i)
+            plural = "s" if value != 1 else ""
+            parts.append(
+                f"<g><title>{esc(group)}: {esc(key)}, {value} outlet{plural}</title>"
+                f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="20" fill="{colour}" '
+                'stroke="#fff" stroke-width="1"/></g>'
+            )
+            x += width
+            label = f"{key} {value}"
+            if legend_x < bar_left + bar_width - 20:
+                parts.append(
+                    f'<rect x="{legend_x:.1f}" y="{y + 28}" width="10" height="10" '
+                    f'fill="{colour}"/><text x="{legend_x + 14:.1f}" y="{y + 37}" '
+                    f'font-size="11" fill="currentColor">{esc(label)}</text>'
+                )
+            legend_x += 22 + 6.5 * len(label)
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def leaning_bar(counts: dict[str, int]) -> Markup:
+    """The small spread bar of a story card: outlets by leaning, 96 × 10 pixels."""
+    items = _ordered("leaning", counts)
+    total = sum(v for _, v in items)
+    if not total:
+        return Markup("")
+    words = ", ".join(f"{k} {v}" for k, v in items)
+    parts = [
+        f'<svg role="img" aria-label="outlets by leaning: {esc(words)}" width="96" height="10" '
+        'viewBox="0 0 96 10" class="spreadbar" xmlns="http://www.w3.org/2000/svg">'
+        f"<title>outlets by leaning: {esc(words)}</title>"
+    ]
+    x = 0.0
+    for key, value in items:
+        width = 96 * value / total
+        parts.append(
+            f'<rect x="{x:.1f}" y="0" width="{width:.1f}" height="10" '
+            f'fill="{leaning_colour(key)}"/>'
+        )
+        x += width
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -1,0 +1,135 @@
+"""Response models of the JSON API: what ``/openapi.json`` promises. Times are ISO-8601 UTC."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class ErrorOut(BaseModel):
+    detail: Any = Field(description="what was wrong")
+
+
+class OutletOut(BaseModel):
+    domain: str
+    name: str
+    leaning: str | None = None
+    country: str | None = None
+    language: str | None = None
+
+
+class StoryCardOut(BaseModel):
+    id: int
+    title: str
+    lead: str = Field(description="the first sentence of the summary")
+    updated: datetime | None
+    article_count: int
+    source_count: int
+    languages: list[str]
+    sources: list[str] = Field(description="outlet domains, most articles first")
+    outlets: list[OutletOut]
+    leanings: dict[str, int] = Field(description="outlets per leaning")
+
+
+class StoryListOut(BaseModel):
+    stories: list[StoryCardOut]
+    next_cursor: str | None = Field(
+        description="pass as ?cursor= for the next page; null at the end"
+    )
+
+
+class ArticleOut(BaseModel):
+    id: int
+    title: str
+    url: str | None
+    source: str | None
+    source_name: str | None = None
+    leaning: str | None = None
+    language: str | None
+    published: datetime | None
+    origin: str | None = Field(None, description="credit line: originally appeared on …")
+    duplicate_of: int | None = Field(None, description="the article this one is a copy of")
+    partial: bool = False
+    story_id: int | None = None
+
+
+class ArticleDetailOut(ArticleOut):
+    text: str
+    byline: str | None = None
+    canonical_url: str | None = None
+
+
+class StoryArticleOut(ArticleOut):
+    copy_of: str | None = Field(None, description="outlet of the original when this is a copy")
+
+
+class StoryOut(StoryCardOut):
+    created: datetime | None
+    digest: dict[str, Any] = Field(
+        description="headline, attributed summary, timeline, spread and comparison"
+    )
+    articles: list[StoryArticleOut]
+
+
+class SourceOut(BaseModel):
+    domain: str
+    name: str
+    country: str | None = None
+    language: str | None = None
+    leaning: str | None = None
+    owner: str | None = None
+    typology: str | None = None
+
+
+class SourceListOut(BaseModel):
+    sources: list[SourceOut]
+
+
+class SourceDetailOut(SourceOut):
+    articles: list[ArticleOut]
+    next_cursor: str | None
+
+
+class SearchOut(BaseModel):
+    q: str
+    stories: list[StoryCardOut]
+    articles: list[ArticleOut]
+
+
+class CommentOut(BaseModel):
+    id: int
+    story_id: int
+    parent_id: int | None
+    user: str | None
+    body: str | None = Field(description="null when deleted or hidden by a moderator")
+    created: datetime | None
+    edited: datetime | None
+    deleted: bool
+    hidden: bool
+    score: int
+
+
+class CommentListOut(BaseModel):
+    story_id: int
+    comments: list[CommentOut]
+
+
+class SubmissionOut(BaseModel):
+    id: int
+    url: str
+    article_id: int | None
+    status: str
+    user: str | None
+    created: datetime | None
+
+
+class SubmissionListOut(BaseModel):
+    story_id: int
+    submissions: list[SubmissionOut]
+
+
+class FeedStatusOut(BaseModel):
+    feeds: int
+    unreachable: list[dict[str, Any]]
