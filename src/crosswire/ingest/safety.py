@@ -182,7 +182,10 @@ def split_url(url: str) -> SplitResult:
         raise UnsafeURLError("refused: empty URL")
     if any(ord(c) < 33 for c in url.strip()):
         raise UnsafeURLError(f"refused: URL contains spaces or control characters: {url!r}")
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError as exc:  # e.g. an unclosed IPv6 bracket
+        raise UnsafeURLError(f"refused: malformed URL {url!r}: {exc}") from exc
     if parts.scheme.lower() not in ("http", "https"):
         raise UnsafeURLError(f"refused: only http and https URLs are fetched, not {url!r}")
     if not parts.hostname:
