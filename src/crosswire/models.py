@@ -126,6 +126,7 @@ class Story:
     digest: dict[str, Any] | None = None
     digest_stamp: str | None = None  # hash of the article ids the digest covers
     hotness: float = 0.0  # front-page order (recency and breadth), kept by the store
+    lead: str | None = None  # first summary sentence of the digest, kept by the store
 
 
 @dataclass

@@ -69,3 +69,16 @@ def test_story_outlets_and_story_search(store):
     assert [s.id for s in store.search_stories("budget")] == [s2.id]
     assert store.search_stories("") == [] and store.search_stories("!!!") == []
     assert [x.id for x in store.search_articles("inondation")] == [c]
+
+
+def test_story_lists_carry_the_lead_not_the_digest(store):
+    a = add(store, 1, "one.example", "Storm hits Orvana")
+    story = store.create_story("storm", [a], T0)
+    store.save_digest(story.id, {"summary": [{"text": "A storm hit Orvana."}]}, "1:1:1", "Storm")
+    listed = store.ranked_stories()[0]
+    assert listed.lead == "A storm hit Orvana." and listed.digest is None
+    assert listed.title == "Storm" and listed.article_ids == [a]
+    assert store.search_stories("orvana")[0].lead == "A storm hit Orvana."
+    assert store.get_story(story.id).digest == {"summary": [{"text": "A storm hit Orvana."}]}
+    store.save_digest(story.id, {"summary": []}, "1:1:1")
+    assert store.ranked_stories()[0].lead is None

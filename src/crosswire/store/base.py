@@ -191,7 +191,8 @@ class Store(ABC):
         of the last update and with the number of distinct outlets (an index, not a sort).
         ``after`` is ``(hotness, id)`` of the previous page's last story. Filters: stories
         with an article in ``language``, from an outlet in ``country``, or matching the
-        full-text ``query``."""
+        full-text ``query``. Stories come without their digest; ``lead`` holds the first
+        sentence of its summary."""
 
     @abstractmethod
     def story_outlets(self, story_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
@@ -200,7 +201,8 @@ class Store(ABC):
 
     @abstractmethod
     def search_stories(self, query: str, limit: int = 20) -> list[Story]:
-        """Live stories whose articles match ``query``, best match first."""
+        """Live stories whose articles match ``query``, best match first (without their
+        digest, like ``ranked_stories``)."""
 
     @abstractmethod
     def count_stories(self) -> int: ...

@@ -33,6 +33,8 @@ ARTICLE_COLUMNS = (
     "text, content_hash, source, site_name, duplicate_of, origin, partial, feed_id, story_id"
 )
 _ARTICLE_TIMES = ("published_at", "fetched_at")
+# what story lists read: everything but the digest (its first sentence is ``lead``)
+STORY_CARD_COLUMNS = "id, title, created_at, updated_at, merged_into, hotness, lead"
 SEARCH_CANDIDATES = 1000  # search ranks the newest this many matches: bounded time at any size
 _FEED_TIMES = ("next_fetch_at", "last_fetched_at", "last_success_at", "claimed_until")
 
@@ -548,7 +550,7 @@ class SqlStore(Store):
         if not ids:
             return []
         marks = ", ".join("?" for _ in ids)
-        rows = self._rows(f"SELECT * FROM stories WHERE id IN ({marks})", ids)
+        rows = self._rows(f"SELECT {STORY_CARD_COLUMNS} FROM stories WHERE id IN ({marks})", ids)
         by_id = {int(r["id"]): self._story(r, with_articles=False) for r in rows}
         stories = [by_id[i] for i in ids if i in by_id]
         self._fill_article_ids(stories)
@@ -723,7 +725,7 @@ class SqlStore(Store):
             )
             params += more
         rows = self._rows(
-            f"SELECT * FROM stories s WHERE {' AND '.join(where)} "
+            f"SELECT {STORY_CARD_COLUMNS} FROM stories s WHERE {' AND '.join(where)} "
             "ORDER BY s.hotness DESC, s.id DESC LIMIT ?",
             [*params, limit],
         )
@@ -768,15 +770,17 @@ class SqlStore(Store):
         import json
 
         payload = json.dumps(digest, ensure_ascii=False, default=str)
+        summary = digest.get("summary") or [{}]
+        lead = summary[0].get("text") if isinstance(summary[0], dict) else None
         if title:
             self._exec(
-                "UPDATE stories SET digest = ?, digest_stamp = ?, title = ? WHERE id = ?",
-                (payload, stamp, title, story_id),
+                "UPDATE stories SET digest = ?, digest_stamp = ?, lead = ?, title = ? WHERE id = ?",
+                (payload, stamp, lead, title, story_id),
             )
         else:
             self._exec(
-                "UPDATE stories SET digest = ?, digest_stamp = ? WHERE id = ?",
-                (payload, stamp, story_id),
+                "UPDATE stories SET digest = ?, digest_stamp = ?, lead = ? WHERE id = ?",
+                (payload, stamp, lead, story_id),
             )
 
     def stale_digests(self, limit: int = 100) -> list[int]:

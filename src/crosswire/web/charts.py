@@ -62,17 +62,17 @@ def timeline_svg(events: list[dict[str, Any]]) -> Markup:
         return Markup("")
     first, last = shown[0][0], shown[-1][0]
     span = max((last - first).total_seconds(), 1.0)
-    left, right, row, top = 16, 196, 24, 34
+    left, right, axis, row, top, text_x = 16, 300, 26, 24, 46, 316
     height = top + row * len(shown) + (row if hidden else 0) + 6
+    until = last.strftime("%H:%M UTC") if last.date() == first.date() else _stamp(last)
     parts = [
         f'<svg role="img" aria-label="timeline" viewBox="0 0 720 {height}" '
         f'width="100%" class="chart" xmlns="http://www.w3.org/2000/svg">',
         f"<title>Timeline: {len(dated)} reports from {esc(_stamp(first))} "
         f"to {esc(_stamp(last))}</title>",
-        f'<text x="{left}" y="14" font-size="11" fill="currentColor">{esc(_stamp(first))}</text>',
-        f'<text x="{right}" y="14" font-size="11" text-anchor="end" fill="currentColor">'
-        f"{esc(_stamp(last))}</text>",
-        f'<line x1="{left}" y1="22" x2="{right}" y2="22" stroke="currentColor" '
+        f'<text x="{left}" y="14" font-size="12" fill="currentColor">'
+        f"{esc(_stamp(first))} → {esc(until)}</text>",
+        f'<line x1="{left}" y1="{axis}" x2="{right}" y2="{axis}" stroke="currentColor" '
         'stroke-opacity=".5"/>',
     ]
     for i, (when, event) in enumerate(shown):
@@ -84,15 +84,15 @@ def timeline_svg(events: list[dict[str, Any]]) -> Markup:
         tip = f"{label}: {event.get('source') or ''} at {_stamp(when)}: {event.get('title') or ''}"
         parts.append(
             f"<g><title>{esc(tip)}</title>"
-            f'<line x1="{x:.1f}" y1="22" x2="{x:.1f}" y2="{y}" stroke="{colour}" '
+            f'<line x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" y2="{y}" stroke="{colour}" '
             'stroke-opacity=".35"/>'
             f'<circle cx="{x:.1f}" cy="{y}" r="5" fill="{colour}"/>'
-            f'<text x="212" y="{y + 4}" font-size="12" fill="currentColor">'
+            f'<text x="{text_x}" y="{y + 4}" font-size="12" fill="currentColor">'
             f"{esc(_stamp(when))} · {esc(event.get('source') or '')} · {esc(label)}</text></g>"
         )
     if hidden:
         parts.append(
-            f'<text x="212" y="{top + row * len(shown) + 4}" font-size="12" '
+            f'<text x="{text_x}" y="{top + row * len(shown) + 4}" font-size="12" '
             f'fill="currentColor">and {hidden} more</text>'
         )
     parts.append("</svg>")

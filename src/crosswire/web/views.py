@@ -66,7 +66,7 @@ def story_cards(
     """What the front page, the API list and the feeds show of each story."""
     outlets = store.story_outlets([s.id for s in stories if s.id is not None])
     leads: dict[int, str] = {}
-    need_text = [s.article_ids[0] for s in stories if not _summary(s) and s.article_ids]
+    need_text = [s.article_ids[0] for s in stories if not _lead(s) and s.article_ids]
     for article in store.get_articles(need_text):
         if article.story_id is not None:
             leads[article.story_id] = first_sentence(article.text or article.title)
@@ -76,14 +76,12 @@ def story_cards(
         domains = list(dict.fromkeys(r["source"] for r in rows if r["source"]))
         languages = sorted({r["language"] for r in rows if r["language"]})
         badges = [outlet_view(d, table) for d in domains]
-        summary = _summary(story)
+        lead = _lead(story)
         cards.append(
             {
                 "id": story.id,
                 "title": (story.digest or {}).get("headline") or story.title,
-                "lead": first_sentence(summary[0].get("text", ""))
-                if summary
-                else leads.get(story.id or 0, ""),
+                "lead": first_sentence(lead) if lead else leads.get(story.id or 0, ""),
                 "updated": iso(story.updated_at),
                 "updated_ago": ago(story.updated_at),
                 "article_count": sum(int(r["articles"]) for r in rows),
@@ -98,9 +96,11 @@ def story_cards(
     return cards
 
 
-def _summary(story: Story) -> list[dict[str, Any]]:
-    summary = (story.digest or {}).get("summary") or []
-    return [s for s in summary if isinstance(s, dict)]
+def _lead(story: Story) -> str:
+    """The first sentence of the story's summary (from the digest, or the stored lead)."""
+    summary = (story.digest or {}).get("summary") or [{}]
+    first = summary[0] if isinstance(summary[0], dict) else {}
+    return str(first.get("text") or story.lead or "")
 
 
 def article_view(article: Article, table: dict[str, Source] | None = None) -> dict[str, Any]:
