@@ -45,7 +45,11 @@ def story_context(request: Request, story_id: int) -> dict[str, Any]:
     """What ``_community.html`` needs on a story page: submissions, comments, forms."""
     st = state(request)
     user = current_user(request)
-    subs = [s for s in st.store.story_submissions(story_id) if s["status"] != "hidden"]
+    subs, seen = [], set()
+    for s in st.store.story_submissions(story_id):  # the first submitter of each article
+        if s["status"] != "hidden" and s["article_id"] not in seen:
+            seen.add(s["article_id"])
+            subs.append(s)
     sub_ids = [int(s["id"]) for s in subs]
     sub_scores = st.store.vote_scores("submission", sub_ids)
     comments_ = st.store.story_comments(story_id)
