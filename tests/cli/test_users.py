@@ -61,3 +61,15 @@ def test_create_admin_then_change_role(tmp_path, sqlite_url):
     assert missing.returncode != 0 and "no user named 'nobody'" in missing.stderr
     bad = users("role", "root", "king", "--db", sqlite_url, cwd=tmp_path)
     assert bad.returncode != 0
+
+
+def test_token_prints_a_bearer_token(tmp_path, sqlite_url):
+    users(
+        "create", "ann", "--password-stdin", "--db", sqlite_url, cwd=tmp_path, stdin="passw0rd!\n"
+    )
+    made = users("token", "ann", "--db", sqlite_url, cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    token = made.stdout.strip()
+    assert len(token) > 40 and "\n" not in token
+    missing = users("token", "nobody", "--db", sqlite_url, cwd=tmp_path)
+    assert missing.returncode != 0 and "no user named" in missing.stderr

@@ -82,3 +82,25 @@ def show(ctx: click.Context, name: str, database_url: str | None) -> None:
         raise UserError(f"no user named {name!r}")
     made = user.created_at.isoformat() if user.created_at else "?"
     click.echo(f"{user.id}\t{user.name}\t{user.role}\t{made}")
+
+
+@users.command("token")
+@click.argument("name")
+@db_option
+@click.pass_context
+@expected_errors
+def token(ctx: click.Context, name: str, database_url: str | None) -> None:
+    """Print an API token for NAME (``Authorization: Bearer TOKEN``, e.g. to post comments
+    to /api/stories/ID/comments). A token stops working when the secret key or the password
+    hash changes."""
+    from crosswire.web.security import api_token, secret_key
+
+    settings = settings_from(ctx, database_url=database_url)
+    store = store_from(settings)
+    try:
+        user = store.get_user_by_name(name)
+        if user is None:
+            raise UserError(f"no user named {name!r}")
+        click.echo(api_token(secret_key(settings, store), user))
+    finally:
+        store.close()

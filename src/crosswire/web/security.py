@@ -9,6 +9,7 @@ hidden ``csrf_token`` field; a POST without the right one is refused with 403.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
 from typing import Any
@@ -172,3 +173,33 @@ def require_moderator(request: Request) -> User:
 
 def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
+
+
+def _token_serializer(key: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(key, salt="api-token")
+
+
+def _password_stamp(user: User) -> str:
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
+
+
+def api_token(key: str, user: User) -> str:
+    """A bearer token for the JSON API, valid while the key and the password hash stay."""
+    return _token_serializer(key).dumps({"u": user.id, "p": _password_stamp(user)})
+
+
+def token_user(request: Request) -> User | None:
+    """The user of the request's ``Authorization: Bearer`` token, or None."""
+    scheme, _, raw = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not raw.strip():
+        return None
+    app = request.app.state
+    try:
+        data = _token_serializer(secret_key(app.settings, app.store)).loads(raw.strip())
+    except BadSignature:
+        return None
+    uid = data.get("u") if isinstance(data, dict) else None
+    user = app.store.get_user(uid) if isinstance(uid, int) else None
+    if user is None or user.banned or data.get("p") != _password_stamp(user):
+        return None
+    return user

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from crosswire.accounts import is_moderator
 from crosswire.models import Comment, User
@@ -17,12 +17,12 @@ from crosswire.web.comment_text import render_comment
 from crosswire.web.deps import state
 from crosswire.web.forms import install_template_helpers, render, take_flash
 from crosswire.web.ratelimit import RateLimiter
-from crosswire.web.routes import accounts, comments, moderation, submit
+from crosswire.web.routes import accounts, comments, comments_api, moderation, submit
 from crosswire.web.security import PageError, current_user, install_sessions
 from crosswire.web.views import ago
 
 router = APIRouter()
-for _module in (accounts, submit, comments, moderation):
+for _module in (accounts, submit, comments, moderation, comments_api):
     router.include_router(_module.router)
 
 
@@ -34,6 +34,8 @@ def install(app: FastAPI) -> None:
 
     async def page_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, PageError)
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": exc.detail}, exc.status_code, exc.headers)
         response = render(request, "form_error.html", exc.status_code, message=exc.detail)
         response.headers.update(exc.headers or {})
         return response
