@@ -336,3 +336,30 @@ def test_rate_limits_trigger(site, action):
         if action == "login":
             assert limited.status_code == 429 and int(limited.headers["retry-after"]) > 0
             assert "too many" in limited.text
+
+
+def test_submission_votes_flags_and_hiding(site):
+    base, store, story_id = site()
+    create_account(store, "mod", PASSWORD, "moderator")
+    with TestClient(base) as ann, TestClient(base) as mod:
+        signup(ann, "ann")
+        sent = post(ann, "/submit", {"url": "https://one.example/a"})  # known: no fetch
+        assert sent.status_code == 303 and sent.headers["location"] == f"/stories/{story_id}"
+        (sub,) = store.story_submissions(story_id)
+        page = ann.get(f"/stories/{story_id}").text
+        assert "submitted by ann" in page and f'id="s{sub["id"]}"' in page
+        voted = post(ann, f"/submissions/{sub['id']}/vote", {"value": "1"})
+        assert voted.status_code == 303 and voted.headers["location"].endswith(f"#s{sub['id']}")
+        assert store.vote_scores("submission", [sub["id"]]) == {sub["id"]: 1}
+        assert "· 1 point<" in ann.get(f"/stories/{story_id}").text
+        post(ann, f"/submissions/{sub['id']}/flag", {"reason": "spam"})
+        post(mod, "/login", {"name": "mod", "password": PASSWORD})
+        assert "https://one.example/a" in mod.get("/moderation").text
+        hidden = post(mod, f"/moderation/submission/{sub['id']}", {"action": "hide"})
+        assert hidden.status_code == 303
+        assert "submitted by ann" not in ann.get(f"/stories/{story_id}").text
+        assert "hid" in mod.get("/moderation/log").text
+        assert (
+            post(mod, f"/moderation/submission/{sub['id']}", {"action": "nuke"}).status_code == 400
+        )
+        assert post(mod, "/moderation/story/1", {"action": "hide"}).status_code == 404
