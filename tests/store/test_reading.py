@@ -69,6 +69,9 @@ def test_story_outlets_and_story_search(store):
     assert [s.id for s in store.search_stories("budget")] == [s2.id]
     assert store.search_stories("") == [] and store.search_stories("!!!") == []
     assert [x.id for x in store.search_articles("inondation")] == [c]
+    stories, articles = store.search("velmora flood")
+    assert [x.id for x in stories] == [s1.id] and {x.id for x in articles} == {a, b}
+    assert store.search("   ") == ([], [])
 
 
 def test_story_lists_carry_the_lead_not_the_digest(store):
@@ -82,3 +85,14 @@ def test_story_lists_carry_the_lead_not_the_digest(store):
     assert store.get_story(story.id).digest == {"summary": [{"text": "A storm hit Orvana."}]}
     store.save_digest(story.id, {"summary": []}, "1:1:1")
     assert store.ranked_stories()[0].lead is None
+
+
+def test_stories_version_changes_with_new_and_updated_stories(store):
+    empty = store.stories_version()
+    a = add(store, 1, "one.example", "Storm hits Orvana")
+    story = store.create_story("storm", [a], T0)
+    created = store.stories_version()
+    assert created != empty and store.stories_version() == created
+    b = add(store, 2, "two.example", "Orvana storm", hours=2)
+    store.attach_to_story(story.id, [b], T0 + timedelta(hours=2))
+    assert store.stories_version() != created

@@ -205,6 +205,15 @@ class Store(ABC):
         digest, like ``ranked_stories``)."""
 
     @abstractmethod
+    def search(self, query: str, limit: int = 20) -> tuple[list[Story], list[Article]]:
+        """``search_stories`` and ``search_articles`` at the cost of one full-text search."""
+
+    @abstractmethod
+    def stories_version(self) -> str:
+        """A cheap value that changes when a story is created or gains articles (caches of
+        story lists key on it; digest rewrites are not covered, so keep such caches short)."""
+
+    @abstractmethod
     def count_stories(self) -> int: ...
 
     @abstractmethod

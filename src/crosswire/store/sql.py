@@ -35,7 +35,7 @@ ARTICLE_COLUMNS = (
 _ARTICLE_TIMES = ("published_at", "fetched_at")
 # what story lists read: everything but the digest (its first sentence is ``lead``)
 STORY_CARD_COLUMNS = "id, title, created_at, updated_at, merged_into, hotness, lead"
-SEARCH_CANDIDATES = 1000  # search ranks the newest this many matches: bounded time at any size
+SEARCH_CANDIDATES = 500  # search ranks the newest this many matches: bounded time at any size
 _FEED_TIMES = ("next_fetch_at", "last_fetched_at", "last_success_at", "claimed_until")
 
 
@@ -519,32 +519,35 @@ class SqlStore(Store):
             return None
         return self._SEARCH_CANDIDATES, [match, SEARCH_CANDIDATES]
 
-    def search_articles(self, query: str, limit: int = 20) -> list[Article]:
+    def _matches(self, query: str) -> list[tuple[int, int | None, float]]:
+        """``(article id, story id, score)`` of the newest matches, best (lowest) score first:
+        one full-text scan that both article and story results are drawn from."""
         found = self._candidates(query)
         if found is None:
             return []
         sql, params = found
-        columns = ", ".join("a." + c.strip() for c in ARTICLE_COLUMNS.split(","))
         rows = self._rows(
-            f"SELECT {columns} FROM ({sql}) c JOIN articles a ON a.id = c.id "
-            "ORDER BY c.score, a.id DESC LIMIT ?",
-            [*params, limit],
+            f"SELECT c.id AS id, a.story_id AS story_id, c.score AS score FROM ({sql}) c "
+            "JOIN articles a ON a.id = c.id",
+            params,
         )
-        return [_article(r) for r in rows]
+        out = [(int(r["id"]), r["story_id"], float(r["score"])) for r in rows]
+        out.sort(key=lambda m: (m[2], -m[0]))
+        return out
+
+    def search(self, query: str, limit: int = 20) -> tuple[list[Story], list[Article]]:
+        matches = self._matches(query)
+        return self._story_hits(matches, limit), self.get_articles(m[0] for m in matches[:limit])
+
+    def search_articles(self, query: str, limit: int = 20) -> list[Article]:
+        return self.get_articles(m[0] for m in self._matches(query)[:limit])
 
     def search_stories(self, query: str, limit: int = 20) -> list[Story]:
-        found = self._candidates(query)
-        if found is None:
-            return []
-        sql, params = found
-        rows = self._rows(
-            f"SELECT a.story_id AS id, min(c.score) AS best FROM ({sql}) c "
-            "JOIN articles a ON a.id = c.id WHERE a.story_id IS NOT NULL "
-            "GROUP BY a.story_id ORDER BY min(c.score), a.story_id DESC LIMIT ?",
-            [*params, limit],
-        )
-        order = [int(r["id"]) for r in rows]
-        return self._stories_by_id(order)
+        return self._story_hits(self._matches(query), limit)
+
+    def _story_hits(self, matches: list[tuple[int, int | None, float]], limit: int) -> list[Story]:
+        order = [int(sid) for _, sid, _ in matches if sid is not None]
+        return self._stories_by_id(list(dict.fromkeys(order))[:limit])
 
     def _stories_by_id(self, ids: list[int]) -> list[Story]:
         if not ids:
@@ -749,6 +752,13 @@ class SqlStore(Store):
                     {"source": r["source"], "language": r["language"], "articles": r["articles"]}
                 )
         return out
+
+    def stories_version(self) -> str:
+        # two subqueries: each max() is then one index lookup
+        row = self._row(
+            "SELECT (SELECT max(updated_at) FROM stories) AS u, (SELECT max(id) FROM stories) AS i"
+        )
+        return "" if row is None else f"{row['u']}|{row['i']}"
 
     def count_stories(self) -> int:
         return int(

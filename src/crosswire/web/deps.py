@@ -6,6 +6,7 @@ import math
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,8 +20,10 @@ from crosswire.settings import Settings
 from crosswire.store import Store
 from crosswire.web import charts
 from crosswire.web.views import safe_url as _safe_url
+from crosswire.web.views import story_cards
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+TEMPLATES.env.auto_reload = False  # templates change with the package, not while serving
 TEMPLATES.env.globals.update(
     timeline_svg=charts.timeline_svg,
     spread_svg=charts.spread_svg,
@@ -135,16 +138,52 @@ def parse_before_id(raw: str | None) -> int | None:
     return int(raw)
 
 
+class Expiring:
+    """A small in-memory cache whose entries expire ``ttl`` seconds after they were made."""
+
+    def __init__(self, ttl: float, size: int = 512) -> None:
+        self.ttl, self.size = ttl, size
+        self._items: dict[Any, tuple[float, Any]] = {}
+
+    def get(self, key: Any, make: Callable[[], Any]) -> Any:
+        now = time.monotonic()
+        hit = self._items.get(key)
+        if hit is not None and hit[0] > now:
+            return hit[1]
+        value = make()
+        if len(self._items) >= self.size:
+            self._items.clear()
+        self._items[key] = (now + self.ttl, value)
+        return value
+
+
+# Story lists are the same for every reader: kept a few seconds, and dropped as soon as a
+# story is created or gains articles (``stories_version``); digest rewrites show within ttl.
+STORY_LISTS = Expiring(ttl=15.0)
+
+
+def list_key(st: State, *parts: Any) -> tuple[Any, ...]:
+    """A cache key for a story list of this store at its current version."""
+    return (st.store.url, id(st.store), st.store.stories_version(), *parts)
+
+
 def front_page(
     st: State, cursor: str | None, chosen: Filters, size: int | None = None
 ) -> tuple[list[dict[str, Any]], str | None]:
     """One page of ranked story cards and the cursor of the next page (None at the end)."""
-    from crosswire.web.views import story_cards
-
     size = size or st.settings.page_size
+    after = parse_cursor(cursor)
+    return STORY_LISTS.get(
+        list_key(st, "cards", after, chosen, size), lambda: _front_page(st, after, chosen, size)
+    )
+
+
+def _front_page(
+    st: State, after: tuple[float, int] | None, chosen: Filters, size: int
+) -> tuple[list[dict[str, Any]], str | None]:
     stories = st.store.ranked_stories(
         limit=size,
-        after=parse_cursor(cursor),
+        after=after,
         language=chosen.lang,
         country=chosen.country,
         query=chosen.q,

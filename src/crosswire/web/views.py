@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 from typing import Any
+from urllib.parse import quote
 
 from crosswire.models import Article, Source, Story, utcnow
 from crosswire.store import Store
+from crosswire.web.charts import leaning_bar, leaning_colour
 
 LEAD_CHARS = 280
 
@@ -39,12 +41,15 @@ def first_sentence(text: str, limit: int = LEAD_CHARS) -> str:
 
 def outlet_view(domain: str, table: dict[str, Source]) -> dict[str, Any]:
     source = table.get(domain)
+    leaning = source.leaning if source else None
     return {
         "domain": domain,
         "name": (source.name if source and source.name else domain),
-        "leaning": source.leaning if source else None,
+        "leaning": leaning,
         "country": source.country if source else None,
         "language": source.language if source else None,
+        "href": "/sources/" + quote(domain, safe=""),
+        "colour": leaning_colour(leaning),
     }
 
 
@@ -90,7 +95,8 @@ def story_cards(
                 "languages": languages,
                 "sources": domains,
                 "outlets": badges,
-                "leanings": dict(Counter(b["leaning"] or "unknown" for b in badges)),
+                "leanings": (leanings := dict(Counter(b["leaning"] or "unknown" for b in badges))),
+                "bar": leaning_bar(leanings),
             }
         )
     return cards

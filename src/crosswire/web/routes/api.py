@@ -168,10 +168,11 @@ def search(
     table = sources(store)
     if not query:
         return {"q": query, "stories": [], "articles": []}
+    found, hits = store.search(query, limit=limit)
     return {
         "q": query,
-        "stories": story_cards(store, store.search_stories(query, limit=limit), table),
-        "articles": [article_view(a, table) for a in store.search_articles(query, limit=limit)],
+        "stories": story_cards(store, found, table),
+        "articles": [article_view(a, table) for a in hits],
     }
 
 

@@ -8,16 +8,19 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from crosswire.web.deps import (
     MAX_ID,
     MAX_QUERY,
+    STORY_LISTS,
     TEMPLATES,
     CursorParam,
     FiltersDep,
     clean_query,
     front_page,
+    list_key,
     parse_before_id,
     sources,
     state,
@@ -32,6 +35,7 @@ from crosswire.web.views import (
 )
 
 router = APIRouter(include_in_schema=False)
+CARD = TEMPLATES.env.get_template("_story_card.html")
 
 StoryId = Annotated[int, Path(ge=1, le=MAX_ID)]
 Domain = Annotated[str, Path(max_length=253, pattern=r"^[A-Za-z0-9._-]+$")]
@@ -41,6 +45,10 @@ Domain = Annotated[str, Path(max_length=253, pattern=r"^[A-Za-z0-9._-]+$")]
 def front(request: Request, chosen: FiltersDep, cursor: CursorParam = None) -> Response:
     st = state(request)
     items, more = front_page(st, cursor, chosen)
+    cards = STORY_LISTS.get(
+        list_key(st, "html", cursor, chosen),
+        lambda: Markup("".join(CARD.render(s=card) for card in items)),
+    )
     params = chosen.params()
     feeds_down = unreachable_feeds(st.store)
     return TEMPLATES.TemplateResponse(
@@ -48,6 +56,7 @@ def front(request: Request, chosen: FiltersDep, cursor: CursorParam = None) -> R
         "front.html",
         {
             "stories": items,
+            "cards": cards,
             "more": urlencode({**params, "cursor": more}) if more else None,
             "filters": chosen,
             "filtered": bool(params),
@@ -106,10 +115,9 @@ def search(request: Request, q: Annotated[str, Query(max_length=MAX_QUERY)] = ""
     store = state(request).store
     query = clean_query(q)
     table = sources(store)
-    stories = story_cards(store, store.search_stories(query, limit=20), table) if query else []
-    articles = (
-        [article_view(a, table) for a in store.search_articles(query, limit=20)] if query else []
-    )
+    found, hits = store.search(query, limit=20) if query else ([], [])
+    stories = story_cards(store, found[:10], table)
+    articles = [article_view(a, table) for a in hits]
     return TEMPLATES.TemplateResponse(
         request,
         "search.html",
