@@ -76,17 +76,28 @@ def extract_article(
 
 def canonical_url(declared: str | None, url: str | None) -> str | None:
     """The page's declared canonical URL (made absolute) if it is http(s), else the fetched
-    URL; either way normalised (no fragment, no tracking parameters)."""
-    candidate = urljoin(url, declared) if declared and url else declared or url
-    if not candidate or urlsplit(candidate).scheme not in ("http", "https"):
-        candidate = url
-    return normalise_url(candidate) if candidate else None
+    URL; either way normalised (no fragment, no tracking parameters). A declared URL that is
+    no URL at all is ignored; None when neither is one."""
+    if declared:
+        try:
+            joined = urljoin(url, declared) if url else declared
+            if urlsplit(joined).scheme in ("http", "https"):
+                return normalise_url(joined)
+        except ValueError:  # a hostile page's canonical link: an unclosed bracket, a bad port
+            pass
+    try:
+        return normalise_url(url) if url else None
+    except ValueError:
+        return None
 
 
 def domain_of(url: str | None) -> str | None:
     if not url:
         return None
-    host = (urlsplit(url).hostname or "").lower()
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:  # an unclosed IPv6 bracket
+        return None
     return host.removeprefix("www.") or None
 
 

@@ -23,7 +23,10 @@ def is_tracking(key: str) -> bool:
 
 def normalise_url(url: str) -> str:
     """Lower-case scheme and host, no default port, no fragment, no tracking parameters,
-    the remaining parameters in their original order; ``/`` for an empty path."""
+    the remaining parameters in their original order; ``/`` for an empty path.
+
+    Raises ``ValueError`` for a string that cannot be a URL (an unclosed IPv6 bracket, a port
+    that is no number or out of range)."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
