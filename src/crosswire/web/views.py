@@ -14,6 +14,15 @@ from crosswire.web.charts import leaning_bar, leaning_colour
 LEAD_CHARS = 280
 
 
+class View(dict):
+    """A dict whose keys templates read as attributes straight from the instance dict
+    (Jinja tries ``getattr`` before ``[]``; on a plain dict each miss raises inside)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.__dict__ = self
+
+
 def ago(when: datetime | None, now: datetime | None = None) -> str:
     """'3 hours ago' style age of a time."""
     if when is None:
@@ -42,27 +51,31 @@ def first_sentence(text: str, limit: int = LEAD_CHARS) -> str:
 def outlet_view(domain: str, table: dict[str, Source]) -> dict[str, Any]:
     source = table.get(domain)
     leaning = source.leaning if source else None
-    return {
-        "domain": domain,
-        "name": (source.name if source and source.name else domain),
-        "leaning": leaning,
-        "country": source.country if source else None,
-        "language": source.language if source else None,
-        "href": "/sources/" + quote(domain, safe=""),
-        "colour": leaning_colour(leaning),
-    }
+    return View(
+        {
+            "domain": domain,
+            "name": (source.name if source and source.name else domain),
+            "leaning": leaning,
+            "country": source.country if source else None,
+            "language": source.language if source else None,
+            "href": "/sources/" + quote(domain, safe=""),
+            "colour": leaning_colour(leaning),
+        }
+    )
 
 
 def source_view(source: Source) -> dict[str, Any]:
-    return {
-        "domain": source.domain,
-        "name": source.name or source.domain,
-        "country": source.country,
-        "language": source.language,
-        "leaning": source.leaning,
-        "owner": source.owner,
-        "typology": source.typology,
-    }
+    return View(
+        {
+            "domain": source.domain,
+            "name": source.name or source.domain,
+            "country": source.country,
+            "language": source.language,
+            "leaning": source.leaning,
+            "owner": source.owner,
+            "typology": source.typology,
+        }
+    )
 
 
 def story_cards(
@@ -83,21 +96,25 @@ def story_cards(
         badges = [outlet_view(d, table) for d in domains]
         lead = _lead(story)
         cards.append(
-            {
-                "id": story.id,
-                "title": (story.digest or {}).get("headline") or story.title,
-                "lead": first_sentence(lead) if lead else leads.get(story.id or 0, ""),
-                "updated": iso(story.updated_at),
-                "updated_ago": ago(story.updated_at),
-                "article_count": sum(int(r["articles"]) for r in rows),
-                "source_count": len(domains),
-                "language_count": len(languages),
-                "languages": languages,
-                "sources": domains,
-                "outlets": badges,
-                "leanings": (leanings := dict(Counter(b["leaning"] or "unknown" for b in badges))),
-                "bar": leaning_bar(leanings),
-            }
+            View(
+                {
+                    "id": story.id,
+                    "title": (story.digest or {}).get("headline") or story.title,
+                    "lead": first_sentence(lead) if lead else leads.get(story.id or 0, ""),
+                    "updated": iso(story.updated_at),
+                    "updated_ago": ago(story.updated_at),
+                    "article_count": sum(int(r["articles"]) for r in rows),
+                    "source_count": len(domains),
+                    "language_count": len(languages),
+                    "languages": languages,
+                    "sources": domains,
+                    "outlets": badges,
+                    "leanings": (
+                        leanings := dict(Counter(b["leaning"] or "unknown" for b in badges))
+                    ),
+                    "bar": leaning_bar(leanings),
+                }
+            )
         )
     return cards
 
@@ -112,21 +129,23 @@ def _lead(story: Story) -> str:
 def article_view(article: Article, table: dict[str, Source] | None = None) -> dict[str, Any]:
     table = table or {}
     source = table.get(article.source or "")
-    return {
-        "id": article.id,
-        "title": article.title,
-        "url": article.url,
-        "source": article.source,
-        "source_name": (source.name if source and source.name else article.source),
-        "leaning": source.leaning if source else None,
-        "language": article.language,
-        "published": iso(article.when),
-        "ago": ago(article.when),
-        "origin": article.origin,
-        "duplicate_of": article.duplicate_of,
-        "partial": article.partial,
-        "story_id": article.story_id,
-    }
+    return View(
+        {
+            "id": article.id,
+            "title": article.title,
+            "url": article.url,
+            "source": article.source,
+            "source_name": (source.name if source and source.name else article.source),
+            "leaning": source.leaning if source else None,
+            "language": article.language,
+            "published": iso(article.when),
+            "ago": ago(article.when),
+            "origin": article.origin,
+            "duplicate_of": article.duplicate_of,
+            "partial": article.partial,
+            "story_id": article.story_id,
+        }
+    )
 
 
 def story_detail(store: Store, story: Story, table: dict[str, Source]) -> dict[str, Any]:
@@ -154,15 +173,17 @@ def story_detail(store: Store, story: Story, table: dict[str, Source]) -> dict[s
     for article in articles:
         anchors.setdefault(article.source or "", article.id or 0)
     names = {d: outlet_view(d, table) for d in anchors}
-    return {
-        **card,
-        "created": iso(story.created_at),
-        "digest": digest,
-        "articles": views,
-        "anchors": anchors,
-        "names": {d: o["name"] for d, o in names.items()},
-        "leaning_of": {d: o["leaning"] for d, o in names.items()},
-    }
+    return View(
+        {
+            **card,
+            "created": iso(story.created_at),
+            "digest": digest,
+            "articles": views,
+            "anchors": anchors,
+            "names": {d: o["name"] for d, o in names.items()},
+            "leaning_of": {d: o["leaning"] for d, o in names.items()},
+        }
+    )
 
 
 def safe_url(url: str | None) -> str | None:
