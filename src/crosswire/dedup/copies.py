@@ -47,6 +47,7 @@ class CopyIndex:
         self._entries: OrderedDict[int, _Entry] = OrderedDict()
         self._by_url: dict[str, int] = {}
         self._by_hash: dict[str, int] = {}
+        self._last_described: tuple[Article, _Entry] | None = None
         self._lsh = MinHashLSH(
             threshold=self.options.candidate_jaccard, num_perm=self.options.num_perm
         )
@@ -115,6 +116,16 @@ class CopyIndex:
             self._lsh.remove(article_id)
 
     def _describe(self, article: Article) -> _Entry:
+        # ``find`` then ``add`` describe the same article: sign its text once
+        last = self._last_described
+        same_id = -1 if article.id is None else article.id
+        if last is not None and last[0] is article and last[1].article_id == same_id:
+            return last[1]
+        entry = self._describe_anew(article)
+        self._last_described = (article, entry)
+        return entry
+
+    def _describe_anew(self, article: Article) -> _Entry:
         shingles = shingle(article.text or "", self.options.shingle_words)
         enough = len(shingles) >= self.options.min_shingles
         body = normalise_text(article.text or "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from datasketch import MinHash
 
@@ -23,10 +24,20 @@ def shingle(text: str, size: int = 5) -> set[bytes]:
 
 def sign(shingles: set[bytes], num_perm: int = 128) -> MinHash:
     """MinHash signature of a shingle set (seeded, so signatures compare across processes)."""
-    signature = MinHash(num_perm=num_perm, seed=1)
+    template = _template(num_perm)
+    signature = MinHash(
+        num_perm=num_perm, seed=1, scheme=template.scheme, permutations=template.permutations
+    )
     if shingles:
         signature.update_batch(list(shingles))
     return signature
+
+
+@lru_cache(maxsize=4)
+def _template(num_perm: int) -> MinHash:
+    """An empty seeded signature whose hash permutations every signature reuses: drawing
+    them is most of what ``MinHash(num_perm=…, seed=1)`` costs."""
+    return MinHash(num_perm=num_perm, seed=1)
 
 
 def estimate_containment(a: MinHash, size_a: int, b: MinHash, size_b: int) -> float:
