@@ -5,14 +5,24 @@
 Every way an article enters — ``crosswire import``, the feed scheduler, a user's
 submission, a backfill — ends in ``Pipeline.add_articles``. Stages themselves never see the
 store; this module hands them dataclasses and writes their decisions back.
+
+Stories are assigned by one story engine at a time among all the processes that share a
+database: the holder of the ``story-assigner`` lock (``Store.try_lock``), the same lock
+``crosswire worker``'s elected assigner takes. A pipeline that cannot take it only stores,
+and the holder assigns the backlog. Once taken, the lock is kept for the pipeline's life
+(closing the store frees it). Each assignment batch also records which engine wrote it
+(the ``story-assigner`` meta key), so an engine that finds another's decisions in the store
+since its own last batch rebuilds itself from the store instead of deciding on a stale view.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import uuid
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -24,6 +34,8 @@ from crosswire.store import Store
 log = logging.getLogger(__name__)
 
 RESTORE_WINDOW = timedelta(days=14)
+ASSIGNER_LOCK = "story-assigner"  # also crosswire.workers.assigner.LOCK_NAME
+ASSIGNER_META = "story-assigner"  # meta key: the token of the engine that assigned last
 
 
 @dataclass
@@ -34,6 +46,7 @@ class IngestReport:
     duplicates: int = 0
     new_stories: int = 0
     merged_stories: int = 0
+    unassigned: int = 0  # stored, left to the process that holds the story-assigner lock
     story_ids: set[int] = field(default_factory=set)
 
     def merge(self, other: IngestReport) -> None:
@@ -44,6 +57,7 @@ class IngestReport:
             "duplicates",
             "new_stories",
             "merged_stories",
+            "unassigned",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.story_ids |= other.story_ids
@@ -56,6 +70,8 @@ class Pipeline:
         self.cluster = cluster
         self._engine = None
         self._lock = threading.RLock()  # one assigner per process; see workers/ for many
+        self._token = uuid.uuid4().hex  # names this engine's batches in the store
+        self._created: set[int] = set()  # stories the engine opened in the current batch
 
     # the story engine --------------------------------------------------------------
     @property
@@ -74,7 +90,9 @@ class Pipeline:
         return self._engine
 
     def _new_story_id(self) -> int:
-        return self.store.create_story("", [], utcnow()).id  # type: ignore[return-value]
+        story_id = int(self.store.create_story("", [], utcnow()).id)  # type: ignore[arg-type]
+        self._created.add(story_id)
+        return story_id
 
     def _recent_assigned_articles(self) -> list[Article]:
         assignments = self.store.story_assignments()
@@ -90,20 +108,43 @@ class Pipeline:
     # entry points ------------------------------------------------------------------
     def add_articles(self, articles: Sequence[Article]) -> IngestReport:
         """Store new articles and give each its story. Known articles are skipped."""
-        report = IngestReport(received=len(articles))
         with self._lock:
-            stored = self.store.add_articles(articles)
-            fresh = [a for a, created in stored if created]
-            report.added = len(fresh)
-            report.already_known = len(stored) - len(fresh)
-            if self.cluster and fresh:
-                report.merge(self._assign(fresh))
+            report, fresh = self._store_articles(articles)
+            if fresh:
+                report.merge(self._assign_if_assigner(fresh))
         return report
 
+    def add_batches(self, batches: Iterable[Sequence[Article]]) -> Iterator[IngestReport]:
+        """``add_articles`` over a stream of batches, one report per batch.
+
+        The same decisions as one ``add_articles`` call per batch, sooner: while the story
+        engine places one batch, a background thread embeds the next batch's new articles
+        (the model releases the GIL), so the embedding is ready when the engine gets there."""
+        if not self.cluster:
+            for batch in batches:
+                yield self.add_articles(batch)
+            return
+        with ThreadPoolExecutor(1, thread_name_prefix="crosswire-embed") as embedding:
+            pending: tuple[IngestReport, list[Article], Future[None] | None] | None = None
+            for batch in batches:
+                with self._lock:
+                    report, fresh = self._store_articles(batch)
+                    ahead = None
+                    if fresh and self._may_assign():
+                        ahead = embedding.submit(self._embed_ahead, self.engine, fresh)
+                if pending is not None:
+                    yield self._finish_batch(*pending)
+                pending = (report, fresh, ahead)
+            if pending is not None:
+                yield self._finish_batch(*pending)
+
     def process_backlog(self, batch: int = 500) -> IngestReport:
-        """Assign stories to stored articles that have none (after a crash or a raw import)."""
+        """Assign stories to stored articles that have none (after a crash or a raw import),
+        when this pipeline may assign (see the module docstring)."""
         report = IngestReport()
         with self._lock:
+            if not self.cluster or not self._may_assign():
+                return report
             while True:
                 pending = self.store.unassigned_articles(limit=batch)
                 if not pending:
@@ -111,15 +152,66 @@ class Pipeline:
                 report.merge(self._assign(pending))
         return report
 
+    # storing and assigning -------------------------------------------------------------
+    def _store_articles(self, articles: Sequence[Article]) -> tuple[IngestReport, list[Article]]:
+        report = IngestReport(received=len(articles))
+        stored = self.store.add_articles(articles)
+        fresh = [a for a, created in stored if created]
+        report.added = len(fresh)
+        report.already_known = len(stored) - len(fresh)
+        return report, fresh
+
+    def _finish_batch(
+        self, report: IngestReport, fresh: list[Article], ahead: Future[None] | None
+    ) -> IngestReport:
+        if ahead is not None:
+            ahead.result()  # the vectors are in the embedder's cache now
+        if fresh:
+            with self._lock:
+                report.merge(self._assign_if_assigner(fresh))
+        return report
+
+    @staticmethod
+    def _embed_ahead(engine, articles: list[Article]) -> None:  # noqa: ANN001 - StoryEngine
+        from crosswire.cluster.text import lead_text
+
+        engine.embedder.encode([lead_text(a, engine.options.lead_chars) for a in articles])
+
+    def _assign_if_assigner(self, fresh: list[Article]) -> IngestReport:
+        if not self.cluster:
+            return IngestReport()
+        if not self._may_assign():
+            return IngestReport(unassigned=len(fresh))
+        return self._assign(fresh)
+
+    def _may_assign(self) -> bool:
+        """Take (or keep) the story-assigner lock; False while another process holds it.
+
+        Holding it, an engine built earlier is dropped when the store shows that another
+        engine assigned since this one's last batch (a worker's assigner between two of our
+        holds, or after our connection was lost): the next ``engine`` access rebuilds it."""
+        if not self.store.try_lock(ASSIGNER_LOCK):
+            return False
+        if self._engine is not None and self.store.get_meta(ASSIGNER_META) not in (
+            None,
+            self._token,
+        ):
+            log.info("story engine: another engine assigned stories meanwhile; rebuilding")
+            self._engine = None
+        return True
+
     def _assign(self, articles: list[Article]) -> IngestReport:
         report = IngestReport()
         ordered = sorted(articles, key=lambda a: (a.when is None, a.when or utcnow(), a.id or 0))
+        created: set[int] = set()
+        self._created = created
         assignments: list[Assignment] = self.engine.add(ordered)
         now = utcnow()
         by_story: dict[int, list[int]] = defaultdict(list)
         for decision in assignments:
             if decision.story_id is not None:
                 by_story[decision.story_id].append(decision.article_id)
+        titles = {a.id: a.title for a in articles}
         # one unit of work: a crash leaves a batch either fully assigned or in the backlog
         with self._engine_forgotten_on_error(), self.store.transaction():
             for decision in assignments:
@@ -127,15 +219,16 @@ class Pipeline:
                     self.store.mark_duplicate(decision.article_id, decision.duplicate_of)
                     report.duplicates += 1
             for story_id, ids in by_story.items():
-                story = self.store.get_story(story_id, follow_merges=False)
-                if story is not None and not story.article_ids:
-                    report.new_stories += 1
                 self.store.attach_to_story(story_id, ids, now)
                 report.story_ids.add(story_id)
+                if story_id in created:
+                    # until its digest exists, a story is called by its first article's title
+                    report.new_stories += 1
+                    self.store.set_story_title(story_id, titles.get(ids[0]) or "")
             for from_id, into_id in self.engine.drain_merges():
                 self.store.merge_stories(from_id, into_id, now)
                 report.merged_stories += 1
-        self._title_new_stories(report.story_ids)
+            self.store.set_meta(ASSIGNER_META, self._token)
         return report
 
     @contextmanager
@@ -147,16 +240,6 @@ class Pipeline:
         except BaseException:
             self._engine = None
             raise
-
-    def _title_new_stories(self, story_ids: set[int]) -> None:
-        """Until its digest exists, a story is called by its first article's title."""
-        for story_id in story_ids:
-            story = self.store.get_story(story_id)
-            if story is None or story.title or not story.article_ids:
-                continue
-            first = self.store.get_article(story.article_ids[0])
-            if first is not None and story.id is not None:
-                self.store.set_story_title(story.id, first.title)
 
     # digests -----------------------------------------------------------------------
     def refresh_digests(self, limit: int = 100) -> int:

@@ -139,3 +139,29 @@ def test_config_prints_effective_settings(tmp_path):
     assert json.loads(result.stdout)["port"] == 8123
     explained = crosswire("config", "--explain", cwd=tmp_path)
     assert "# Port the web server listens on." in explained.stdout
+
+
+def test_import_leaves_stories_to_the_holder_of_the_assigner_lock(tmp_path, store_url):
+    """A running `crosswire worker` or `serve` holds the story-assigner lock: `import` then
+    stores and leaves assignment to it; once the lock is free, the next import assigns."""
+    (tmp_path / "crosswire.toml").write_text('[crosswire]\nembedder = "hashing"\n')
+    data = write_dataset(tmp_path / "articles.jsonl")
+    holder = open_store(store_url)
+    try:
+        assert holder.try_lock("story-assigner")
+        first = crosswire("import", str(data), "--db", store_url, "--json", cwd=tmp_path)
+        assert first.returncode == 0, first.stderr
+        report = json.loads(first.stdout)
+        assert (report["added"], report["new_stories"], report["left_to_assigner"]) == (5, 0, 5)
+        assert "story-assigner lock" in first.stderr
+        assert len(holder.unassigned_articles()) == 5
+        holder.unlock("story-assigner")  # as a stopping worker does
+    finally:
+        holder.close()
+    second = crosswire("import", str(data), "--db", store_url, "--json", cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    report = json.loads(second.stdout)
+    assert (report["added"], report["left_to_assigner"]) == (0, 0)
+    assert report["new_stories"] >= 2
+    with open_store(store_url) as store:
+        assert store.unassigned_articles() == []

@@ -136,12 +136,15 @@ def import_articles(
         disable=as_json,
     ) as progress:
         task = progress.add_task("import", total=len(articles))
-        for start in range(0, len(articles), batch):
-            chunk = articles[start : start + batch]
-            report.merge(pipeline.add_articles(chunk))
-            progress.advance(task, len(chunk))
+        chunks = (articles[start : start + batch] for start in range(0, len(articles), batch))
+        for done in pipeline.add_batches(chunks):
+            report.merge(done)
+            progress.advance(task, done.received)
     if not no_cluster:  # articles a killed earlier run stored but never assigned
         report.merge(pipeline.process_backlog())
+    left = 0  # when another process holds the story-assigner lock, it assigns these
+    if not no_cluster and report.unassigned:
+        left = len(store.unassigned_articles(limit=report.unassigned))
     built = pipeline.refresh_digests(limit=10**9) if digests and not no_cluster else 0
     summary = {
         "file": file,
@@ -152,6 +155,7 @@ def import_articles(
         "new_stories": report.new_stories,
         "stories_touched": len(report.story_ids),
         "digests_built": built,
+        "left_to_assigner": left,
     }
     store.close()
     if as_json:
@@ -161,4 +165,10 @@ def import_articles(
             f"imported {summary['added']} new of {summary['read']} articles "
             f"({summary['already_known']} already known, {summary['duplicates']} copies); "
             f"{summary['new_stories']} new stories"
+        )
+    if left:
+        click.echo(
+            f"{left} articles are left to the process that holds the "
+            "story-assigner lock (a running `crosswire serve` or `crosswire worker`)",
+            err=True,
         )

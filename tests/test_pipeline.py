@@ -1,0 +1,144 @@
+"""The pipeline: one story assigner among all processes sharing a database, and batched
+ingestion that decides exactly as article-by-batch ingestion does."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from crosswire.models import Article
+from crosswire.pipeline import ASSIGNER_LOCK, Pipeline
+from crosswire.settings import load_settings
+from crosswire.store import open_store
+
+PLACES = ["Valdoria", "Northmark", "Ostrava", "Kelmoor", "Brisk", "Tandor"]
+HAPPENINGS = [
+    ("storm", "damaged", "homes", "Crews cleared fallen trees through the night"),
+    ("strike", "idled", "buses", "Union leaders promised talks with the city council"),
+    ("election", "counted", "ballots", "Observers praised the calm at polling stations"),
+    ("fire", "destroyed", "hectares", "Firefighters from three regions fought the flames"),
+    ("vaccine", "delivered", "doses", "Clinics extended their opening hours for the campaign"),
+    ("bridge", "closed", "lanes", "Engineers found cracks in two supporting pillars"),
+]
+
+
+def event(n: int, k: int, when: datetime) -> Article:
+    """Article ``k`` about event ``n``: its place, people and figure repeat in every report."""
+    place = PLACES[n % len(PLACES)]
+    what, did, things, detail = HAPPENINGS[n % len(HAPPENINGS)]
+    figure = 100 + 37 * n
+    return Article(
+        title=f"{place} {what}: {figure} {things} {did}, mayor Quill{n} says (report {k})",
+        text=(
+            f"The {what} in {place} {did} {figure} {things}, mayor Quill{n} said on day {k}. "
+            f"{detail}, according to report number {k} from {place}."
+        ),
+        url=f"https://outlet{k}.example/event{n}/{k}",
+        source=f"outlet{k}.example",
+        language="en",
+        published_at=when + timedelta(minutes=k),
+    )
+
+
+@pytest.fixture
+def url(store_url):
+    return store_url
+
+
+def settings_for(url: str):
+    return load_settings(database_url=url, embedder="hashing")
+
+
+class OnePass(threading.Event):
+    """A stop event that lets a loop run exactly once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.checked = False
+
+    def is_set(self) -> bool:
+        seen, self.checked = self.checked, True
+        return seen
+
+
+def partition(store) -> set[frozenset[str]]:
+    stories: dict[int, set[str]] = {}
+    for article_id, story_id in store.story_assignments().items():
+        article = store.get_article(article_id)
+        assert article is not None and article.url is not None
+        stories.setdefault(story_id, set()).add(article.url)
+    return {frozenset(urls) for urls in stories.values()}
+
+
+def test_only_the_lock_holder_assigns_and_a_stale_engine_rebuilds(url):
+    start = datetime(2026, 3, 1, tzinfo=UTC)
+    first_store, second_store = open_store(url), open_store(url)
+    try:
+        first = Pipeline(first_store, settings_for(url))
+        second = Pipeline(second_store, settings_for(url))
+        report = first.add_articles([event(0, 1, start), event(0, 2, start)])
+        assert report.new_stories == 1 and report.unassigned == 0
+        # the first holds the lock for its life: the second stores, the first assigns
+        report = second.add_articles([event(1, 1, start)])
+        assert (report.added, report.unassigned, report.story_ids) == (1, 1, set())
+        assert second.process_backlog().story_ids == set()
+        assert len(second_store.unassigned_articles()) == 1
+        assert len(first.process_backlog().story_ids) == 1
+        # the first lets go; the second assigns a new event the first never sees
+        first_store.unlock(ASSIGNER_LOCK)
+        report = second.add_articles([event(2, 1, start), event(2, 2, start)])
+        assert report.new_stories == 1
+        second_store.unlock(ASSIGNER_LOCK)
+        # back with the first: its engine is stale and rebuilds, so event 2 keeps one story
+        report = first.add_articles([event(2, 3, start)])
+        assert report.new_stories == 0
+        stories = partition(first_store)
+        assert len(stories) == 3
+        assert any(len(s) == 3 and all("/event2/" in u for u in s) for s in stories)
+    finally:
+        first_store.close()
+        second_store.close()
+
+
+def test_batches_decide_as_single_calls_do(tmp_path):
+    start = datetime(2026, 3, 1, tzinfo=UTC)
+    articles = [event(n, k, start + timedelta(hours=n)) for n in range(12) for k in range(3)]
+    batches = [articles[i : i + 5] for i in range(0, len(articles), 5)]
+    outcomes = []
+    for name, streamed in (("calls", False), ("batches", True)):
+        url = f"sqlite:///{tmp_path / name}.db"
+        with open_store(url) as store:
+            pipeline = Pipeline(store, settings_for(url))
+            if streamed:
+                reports = list(pipeline.add_batches(batches))
+            else:
+                reports = [pipeline.add_articles(batch) for batch in batches]
+            assert [r.received for r in reports] == [len(b) for b in batches]
+            assert sum(r.added for r in reports) == len(articles)
+            outcomes.append(
+                (partition(store), sum(r.new_stories for r in reports), store.count_articles())
+            )
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][1] >= 6  # distinct events stay apart
+
+
+def test_serve_upkeep_assigns_only_while_no_worker_holds_the_lock(url):
+    """`crosswire serve`'s story upkeep goes through the same lock as the workers."""
+    from crosswire.cli.serve import keep_stories_current
+
+    start = datetime(2026, 3, 1, tzinfo=UTC)
+    worker, served = open_store(url), open_store(url)
+    try:
+        assert worker.try_lock(ASSIGNER_LOCK)  # a worker is the assigner
+        pipeline = Pipeline(served, settings_for(url))
+        pipeline.add_articles([event(3, 1, start), event(3, 2, start)])  # a feed round
+        keep_stories_current(pipeline, OnePass(), every=0)
+        assert len(served.unassigned_articles()) == 2
+        worker.unlock(ASSIGNER_LOCK)  # the worker stops: serve's next pass takes over
+        keep_stories_current(pipeline, OnePass(), every=0)
+        assert served.unassigned_articles() == []
+    finally:
+        worker.close()
+        served.close()
