@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from crosswire.web.security import PageError
@@ -43,7 +44,7 @@ class RateLimitExceeded(PageError):
 class RateLimiter:
     """Sliding windows of hit times, one per key."""
 
-    def __init__(self, clock=time.monotonic) -> None:  # noqa: ANN001
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._hits: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
         self._clock = clock

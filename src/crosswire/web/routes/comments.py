@@ -12,6 +12,7 @@ from crosswire.models import Comment, User, utcnow
 from crosswire.web.comment_text import clean_comment
 from crosswire.web.deps import state
 from crosswire.web.forms import flash, rate_limit, see_other
+from crosswire.web.routes.moderation import log_action
 from crosswire.web.security import PageError, check_csrf, require_user
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(check_csrf)])
@@ -95,8 +96,6 @@ def delete_comment(request: Request, comment_id: int) -> Response:
         raise PageError(403, "only its author or a moderator can delete a comment")
     state(request).store.update_comment(comment.id or 0, body="", deleted=True)
     if comment.user_id != user.id:
-        from crosswire.web.routes.moderation import log_action
-
         log_action(request, user, "delete", "comment", comment.id or 0, "")
     return see_other(comment_anchor(comment))
 
