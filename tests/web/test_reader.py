@@ -66,6 +66,9 @@ def site(tmp_path_factory):
                 "source": "one.example",
                 "sources": ["one.example", "deux.example"],
                 "also_published_by": ["three.example"],
+                "evidence": [
+                    {"source": "deux.example", "article_id": b.id, "sentence": "Le pont " + XSS}
+                ],
             }
         ],
         "timeline": [
@@ -233,6 +236,7 @@ def test_story_page_has_comparison_pictures_articles_and_redirects(site):
     assert "\x00" not in text and "\x01" not in text
     assert "originally appeared on wire" in text and "copy of the report by one.example" in text
     assert "We will rebuild" in text and "Only here" in text
+    assert "how 1 other outlet put it" in text and f'href="#article-{ids["b"]}"' in text
     assert f'href="/stories/{ids["bridge"]}/feed.atom"' in text
     assert 'href="https://one.example/1"' in text
     assert "Bridge shut</li>" in text.replace("<br>\n", "</li>") or ">Bridge shut<" not in text

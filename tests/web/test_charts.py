@@ -1,0 +1,88 @@
+"""The server-drawn pictures and the feed writer: well-formed, escaped, and robust to odd
+digests (missing times, unknown kinds, empty groups, characters XML forbids)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import UTC, datetime, timedelta
+
+from crosswire.web import charts, xmlfeed
+
+T0 = datetime(2026, 4, 2, 9, 0, tzinfo=UTC)
+HOSTILE = "<script>x</script>\"'&\x00\x1b\ufffe"
+
+
+def test_timeline_is_wellformed_escaped_and_bounded():
+    events = [
+        {
+            "at": (T0 + timedelta(minutes=i)).isoformat(),
+            "source": f"s{i}{HOSTILE}",
+            "title": HOSTILE,
+            "kind": "update" if i else "first_report",
+        }
+        for i in range(charts.MAX_EVENTS + 5)
+    ]
+    events.append({"at": "not a time", "source": "x", "kind": "weird"})
+    events.append({"source": "no time at all"})
+    svg = str(charts.timeline_svg(events))
+    root = ET.fromstring(svg)
+    assert root.get("role") == "img" and root.get("aria-label") == "timeline"
+    assert "<script>" not in svg and "\x00" not in svg and "\x1b" not in svg
+    assert "and 5 more" in svg
+    assert len(root.findall(".//{http://www.w3.org/2000/svg}circle")) == charts.MAX_EVENTS
+    assert str(charts.timeline_svg([])) == ""
+
+
+def test_one_event_and_same_day_range():
+    svg = str(charts.timeline_svg([{"at": T0.isoformat(), "source": "a", "kind": "first_report"}]))
+    ET.fromstring(svg)
+    assert "2026-04-02 09:00 UTC → 09:00 UTC" in svg
+
+
+def test_spread_draws_each_group_with_a_tooltip_per_bar():
+    spread = {
+        "leaning": {"right": 1, "left": 2, "unknown": 1},
+        "country": {HOSTILE: 1, "FR": 3},
+        "language": {},
+        "blindspot": None,
+    }
+    svg = str(charts.spread_svg(spread))
+    root = ET.fromstring(svg)
+    assert root.get("aria-label") == "source spread"
+    titles = [t.text for t in root.iter("{http://www.w3.org/2000/svg}title")]
+    assert "leaning: left, 2 outlets" in titles and "country: FR, 3 outlets" in titles
+    assert not any("language:" in (t or "") for t in titles)  # empty group left out
+    assert svg.index("left 2") < svg.index("right 1")  # leanings in political order
+    assert str(charts.spread_svg({})) == ""
+
+
+def test_leaning_bar_and_colours():
+    bar = str(charts.leaning_bar({"center": 2, "lean-left": 1}))
+    ET.fromstring(bar)
+    assert 'aria-label="outlets by leaning: lean-left 1, center 2"' in bar
+    assert charts.leaning_colour(None) == charts.leaning_colour("nonsense")
+    assert str(charts.leaning_bar({})) == ""
+
+
+def test_feed_writer_strips_what_xml_forbids():
+    entry = xmlfeed.Entry(
+        id="urn:x:1",
+        title=HOSTILE,
+        link="http://h/a?b=1&c=2",
+        updated=T0,
+        summary=HOSTILE,
+        author=HOSTILE,
+        categories=["en"],
+    )
+    feed = xmlfeed.Feed(
+        id="urn:x",
+        title=HOSTILE,
+        self_url="http://h/f",
+        page_url="http://h/",
+        entries=[entry, xmlfeed.Entry(id="urn:x:2", title="", link="http://h/b", updated=None)],
+    )
+    for body in (xmlfeed.atom(feed), xmlfeed.rss(feed)):
+        root = ET.fromstring(body)
+        assert b"<script>" not in body and b"\x00" not in body
+        text = "".join(root.itertext())
+        assert "<script>x</script>" in text and "(untitled)" in text
