@@ -712,12 +712,19 @@ class SqlStore(Store):
                 "EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.language = ?)"
             )
             params.append(language)
-        if country:
+        if country:  # the outlets of that country first: few, and none means no story
+            domains = [
+                r["domain"]
+                for r in self._rows("SELECT domain FROM sources WHERE country = ?", (country,))
+            ]
+            if not domains:
+                return []
+            marks = ", ".join("?" for _ in domains)
             where.append(
-                "EXISTS (SELECT 1 FROM articles a JOIN sources src ON src.domain = a.source "
-                "WHERE a.story_id = s.id AND src.country = ?)"
+                "EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id "
+                f"AND a.source IN ({marks}))"
             )
-            params.append(country)
+            params += domains
         if query is not None:
             found = self._candidates(query)
             if found is None:
