@@ -16,6 +16,7 @@ from typing import Any
 from crosswire.digest.headline import choose_headline
 from crosswire.digest.options import DigestOptions
 from crosswire.digest.sentences import collect_sentences, source_of
+from crosswire.digest.similarity import embedder_knows
 from crosswire.digest.spread import build_spread
 from crosswire.digest.summary import build_summary
 from crosswire.digest.timeline import build_timeline
@@ -64,7 +65,13 @@ def build_digest(
 
 
 def _title_vectors(articles: list[Article], embed):  # noqa: ANN001, ANN202
-    titles = [a.title for a in articles if (a.title or "").strip()]
+    """Embeddings of the titles in languages the embedder knows (None if there are none)."""
+    name = getattr(embed, "name", "")
+    titles = [
+        a.title
+        for a in articles
+        if (a.title or "").strip() and embedder_knows(name, a.language or "")
+    ]
     return embed.encode(titles) if titles else None
 
 

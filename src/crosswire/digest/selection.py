@@ -132,7 +132,8 @@ def select_sentences(
     ]
     if semantic and title_vectors is not None and len(title_vectors) and w.title:
         title_centroid = title_vectors.mean(axis=0)
-        centrality += w.title * (story.vectors[candidates] @ title_centroid)
+        width = len(title_centroid)  # the embedding block (story vectors may add a lexical one)
+        centrality += w.title * (story.vectors[candidates, :width] @ title_centroid)
     lengths = np.array([max(1, len(story.sentences[i].words)) for i in candidates], dtype=float)
     lead = np.array([1.0 / (1 + story.sentences[i].position) for i in candidates])
     covered: set[tuple[str, str]] = set()

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from crosswire.digest.similarity import sentence_vectors
 from crosswire.digest.text import split_sentences, words
 from crosswire.models import Article
 
@@ -25,7 +26,7 @@ class StorySentences:
     """Every sentence of a story's original (non-copy) articles, with embeddings."""
 
     sentences: list[Sentence]
-    vectors: np.ndarray  # (n, d), L2-normalised
+    vectors: np.ndarray  # (n, d), L2-normalised; rows' dot products are similarities
 
     def of_article(self, article_id: int) -> list[int]:
         return [i for i, s in enumerate(self.sentences) if s.article_id == article_id]
@@ -54,9 +55,10 @@ def article_sentences(article: Article, limit: int) -> list[Sentence]:
 
 
 def collect_sentences(articles: list[Article], embed, limit: int) -> StorySentences:  # noqa: ANN001
-    """Sentences of ``articles`` embedded with ``embed`` (an object with ``encode``)."""
+    """Sentences of ``articles`` embedded with ``embed`` (an object with ``encode``); see
+    ``similarity`` for sentences in languages the embedder does not know."""
     sentences = [s for a in articles for s in article_sentences(a, limit)]
     if not sentences:
         return StorySentences([], np.zeros((0, 1), dtype=np.float32))
-    vectors = embed.encode([s.text for s in sentences])
+    vectors = sentence_vectors([s.text for s in sentences], [s.language for s in sentences], embed)
     return StorySentences(sentences, np.asarray(vectors, dtype=np.float32))

@@ -11,16 +11,7 @@ from crosswire.digest.attribution import attribute
 from crosswire.digest.options import DigestOptions
 from crosswire.digest.selection import select_sentences
 from crosswire.digest.sentences import StorySentences
-
-# The languages multilingual USE v3 was trained on (Yang et al., 2019); other embedders
-# (sentence-transformers models) are assumed to cover the reader's language.
-USEM3_LANGUAGES = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh".split())
-
-
-def embedder_knows(embedder: str, language: str) -> bool:
-    if embedder == "usem3":
-        return language in USEM3_LANGUAGES
-    return embedder != "hashing"
+from crosswire.digest.similarity import embedder_knows
 
 
 def summary_candidates(story: StorySentences, language: str, options: DigestOptions) -> list[int]:

@@ -2,13 +2,15 @@
 digest was built: a summary sentence is *attributed* when it appears verbatim in its own
 article and every other outlet it lists has an evidence sentence that appears verbatim in one
 of that outlet's articles and matches the summary sentence (same rule as production: cosine
-at the threshold, or most words shared within a language)."""
+at the threshold — lexical where the embedder does not know a language — or most words
+shared within a language)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from crosswire.digest.attribution import lexical_match
+from crosswire.digest.similarity import sentence_vectors
 from crosswire.digest.text import split_sentences, words
 from crosswire.models import Article
 
@@ -41,7 +43,8 @@ def attributed(
             if e["sentence"] not in {_norm(s) for s in split_sentences(article.text)}:
                 ok = False
                 break
-            vectors = embed.encode([entry["text"], e["sentence"]])
+            languages = [own.language if own else "", article.language or ""]
+            vectors = sentence_vectors([entry["text"], e["sentence"]], languages, embed)
             cosine = float(vectors[0] @ vectors[1])
             same_language = own is not None and own.language == article.language
             lexical = lexical_match(words(entry["text"]), words(e["sentence"]))
