@@ -363,3 +363,20 @@ def test_submission_votes_flags_and_hiding(site):
             post(mod, f"/moderation/submission/{sub['id']}", {"action": "nuke"}).status_code == 400
         )
         assert post(mod, "/moderation/story/1", {"action": "hide"}).status_code == 404
+
+
+def test_ids_past_64_bits_are_refused_cleanly(site):
+    base, _, story_id = site()
+    huge = str(2**64)
+    with TestClient(base) as client:
+        signup(client, "ann")
+        for path in (
+            f"/stories/{huge}/comments",
+            f"/comments/{huge}/edit",
+            f"/comments/{huge}/delete",
+            f"/comments/{huge}/vote",
+            f"/submissions/{huge}/flag",
+        ):
+            assert post(client, path, {"body": "x"}).status_code == 422, path
+        reply = post(client, f"/stories/{story_id}/comments", {"body": "x", "parent_id": huge})
+        assert reply.status_code == 400

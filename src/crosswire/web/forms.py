@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Path, Request
 from fastapi.responses import RedirectResponse, Response
 
 from crosswire.settings import Settings
-from crosswire.web.deps import TEMPLATES
+from crosswire.web.deps import MAX_ID, TEMPLATES
 from crosswire.web.ratelimit import Limit, RateLimiter
 from crosswire.web.security import client_address, csrf_field, current_user
+
+# a path id; ids past 64 bits are a 422, never a database error
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> Response:

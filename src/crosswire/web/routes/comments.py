@@ -10,8 +10,8 @@ from fastapi.responses import Response
 from crosswire.accounts import is_moderator
 from crosswire.models import Comment, User, utcnow
 from crosswire.web.comment_text import clean_comment
-from crosswire.web.deps import state
-from crosswire.web.forms import flash, rate_limit, see_other
+from crosswire.web.deps import MAX_ID, state
+from crosswire.web.forms import Id, flash, rate_limit, see_other
 from crosswire.web.routes.moderation import log_action
 from crosswire.web.security import PageError, check_csrf, require_user
 
@@ -46,7 +46,7 @@ def _comment(request: Request, comment_id: int) -> Comment:
 
 @router.post("/stories/{story_id}/comments")
 def post_comment(
-    request: Request, story_id: int, body: str = Form(""), parent_id: str = Form("")
+    request: Request, story_id: Id, body: str = Form(""), parent_id: str = Form("")
 ) -> Response:
     user = require_user(request)
     store = state(request).store
@@ -55,7 +55,8 @@ def post_comment(
         raise PageError(404, "no such story")
     parent = None
     if parent_id.strip():
-        parent = store.get_comment(int(parent_id)) if parent_id.strip().isdigit() else None
+        raw = parent_id.strip()
+        parent = store.get_comment(int(raw)) if raw.isdigit() and int(raw) <= MAX_ID else None
         if parent is None or parent.story_id != story.id:
             raise PageError(400, "the comment you reply to is not on this story")
     try:
@@ -70,7 +71,7 @@ def post_comment(
 
 
 @router.post("/comments/{comment_id}/edit")
-def edit_comment(request: Request, comment_id: int, body: str = Form("")) -> Response:
+def edit_comment(request: Request, comment_id: Id, body: str = Form("")) -> Response:
     user = require_user(request)
     st = state(request)
     comment = _comment(request, comment_id)
@@ -89,7 +90,7 @@ def edit_comment(request: Request, comment_id: int, body: str = Form("")) -> Res
 
 
 @router.post("/comments/{comment_id}/delete")
-def delete_comment(request: Request, comment_id: int) -> Response:
+def delete_comment(request: Request, comment_id: Id) -> Response:
     user = require_user(request)
     comment = _comment(request, comment_id)
     if not deletable(comment, user):
@@ -133,20 +134,20 @@ def flag(request: Request, target_type: str, target_id: int, reason: str) -> Res
 
 
 @router.post("/comments/{target_id}/vote")
-def vote_comment(request: Request, target_id: int, value: str = Form("1")) -> Response:
+def vote_comment(request: Request, target_id: Id, value: str = Form("1")) -> Response:
     return vote(request, "comment", target_id, value)
 
 
 @router.post("/submissions/{target_id}/vote")
-def vote_submission(request: Request, target_id: int, value: str = Form("1")) -> Response:
+def vote_submission(request: Request, target_id: Id, value: str = Form("1")) -> Response:
     return vote(request, "submission", target_id, value)
 
 
 @router.post("/comments/{target_id}/flag")
-def flag_comment(request: Request, target_id: int, reason: str = Form("")) -> Response:
+def flag_comment(request: Request, target_id: Id, reason: str = Form("")) -> Response:
     return flag(request, "comment", target_id, reason)
 
 
 @router.post("/submissions/{target_id}/flag")
-def flag_submission(request: Request, target_id: int, reason: str = Form("")) -> Response:
+def flag_submission(request: Request, target_id: Id, reason: str = Form("")) -> Response:
     return flag(request, "submission", target_id, reason)

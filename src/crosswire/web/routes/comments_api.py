@@ -11,8 +11,8 @@ from pydantic import BaseModel, Field
 from crosswire.models import Comment
 from crosswire.web import schemas
 from crosswire.web.comment_text import MAX_COMMENT, clean_comment
-from crosswire.web.deps import state
-from crosswire.web.forms import rate_limit
+from crosswire.web.deps import MAX_ID, state
+from crosswire.web.forms import Id, rate_limit
 from crosswire.web.security import token_user
 from crosswire.web.views import iso
 
@@ -21,7 +21,9 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 class CommentIn(BaseModel):
     body: str = Field(min_length=1, max_length=MAX_COMMENT, description="plain text")
-    parent_id: int | None = Field(None, description="the comment this one replies to")
+    parent_id: int | None = Field(
+        None, ge=1, le=MAX_ID, description="the comment this one replies to"
+    )
 
 
 @router.post(
@@ -30,7 +32,7 @@ class CommentIn(BaseModel):
     response_model=schemas.CommentOut,
     responses={401: {"model": schemas.ErrorOut}, 404: {"model": schemas.ErrorOut}},
 )
-def post_comment(request: Request, story_id: int, comment: CommentIn) -> dict[str, Any]:
+def post_comment(request: Request, story_id: Id, comment: CommentIn) -> dict[str, Any]:
     """Add a comment as the token's user (``Authorization: Bearer TOKEN``)."""
     user = token_user(request)
     if user is None:
@@ -38,11 +40,11 @@ def post_comment(request: Request, story_id: int, comment: CommentIn) -> dict[st
             401, "a valid bearer token is needed", headers={"WWW-Authenticate": "Bearer"}
         )
     store = state(request).store
-    story = store.get_story(story_id) if 0 < story_id < 2**63 else None
+    story = store.get_story(story_id)
     if story is None or story.id is None:
         raise HTTPException(404, "no such story")
     if comment.parent_id is not None:
-        parent = store.get_comment(comment.parent_id) if 0 < comment.parent_id < 2**63 else None
+        parent = store.get_comment(comment.parent_id)
         if parent is None or parent.story_id != story.id:
             raise HTTPException(400, "the comment you reply to is not on this story")
     try:

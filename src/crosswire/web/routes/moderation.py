@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from crosswire.models import ModerationEntry, User
 from crosswire.web.comment_text import render_comment
 from crosswire.web.deps import state
-from crosswire.web.forms import flash, render, see_other
+from crosswire.web.forms import Id, flash, render, see_other
 from crosswire.web.security import PageError, check_csrf, require_moderator
 from crosswire.web.views import ago
 
@@ -90,7 +90,7 @@ def queue(request: Request) -> Response:
 def act(
     request: Request,
     target_type: str,
-    target_id: int,
+    target_id: Id,
     action: str = Form(""),
     reason: str = Form(""),
 ) -> Response:
