@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import threading
 
 import click
@@ -70,6 +71,9 @@ def serve(
     upkeep.start()
     app = create_app(settings, store, pipeline, scheduler=scheduler)
     log.info("serving on http://%s:%d", settings.host, settings.port)
+    # uvicorn shuts down gracefully on SIGTERM, then re-raises it to the handler it found:
+    # let that be an exit through ``finally``, so the scheduler hands its feeds back
+    signal.signal(signal.SIGTERM, _exit_cleanly)
     try:
         uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
     finally:
@@ -77,3 +81,7 @@ def serve(
         if scheduler is not None:
             scheduler.stop()
         store.close()
+
+
+def _exit_cleanly(signum: int, frame: object) -> None:
+    raise SystemExit(0)

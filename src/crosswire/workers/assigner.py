@@ -35,6 +35,7 @@ from crosswire.workers.vectors import prime_from_store
 log = logging.getLogger(__name__)
 
 LOCK_NAME = "story-assigner"
+DIGESTS_PER_POLL = 10
 
 
 class Assigner:
@@ -94,20 +95,25 @@ class Assigner:
             prime_from_store(self._store, self.settings, recent)
         backlog = self._store.unassigned_articles(limit=self.prime_window)
         if not backlog:
-            return False
+            # idle: catch up on stale digests (also those a killed predecessor left behind)
+            return self._refresh_digests() > 0
         prime_from_store(self._store, self.settings, backlog)  # vectors the fetchers stored
         report = self._pipeline.process_backlog(batch=self.batch)
         busy = bool(report.story_ids or report.duplicates)
-        if busy and self.digests:
+        if busy:
             self._refresh_digests()
         return busy
 
-    def _refresh_digests(self) -> None:
+    def _refresh_digests(self) -> int:
+        """A few digests per poll, so a burst of stale stories never stalls assignment."""
         assert self._pipeline is not None
+        if not self.digests:
+            return 0
         try:
-            self._pipeline.refresh_digests()
+            return self._pipeline.refresh_digests(limit=DIGESTS_PER_POLL)
         except ImportError:  # a deployment without the digest stage
             self.digests = False
+            return 0
 
     def release(self) -> None:
         """Stop being the assigner (another worker takes over at its next poll)."""
