@@ -62,3 +62,18 @@ def test_uncovered_language_joins_only_a_translation_strength_anchor_match():
     assert unrelated.score < options.threshold
     few = measure_fit(features(4, "el", {"#2005": 1.0}, False), story, story.dense_mean(), options)
     assert few.score == 0.0
+
+
+def test_embeddings_of_uncovered_languages_do_not_blur_the_shared_centroid():
+    story = StoryState(1, 4)
+    shared = np.array([1, 0, 0, 0], dtype=np.float32)
+    noise = np.array([0, 1, 0, 0], dtype=np.float32)
+    story.add(features(1, "en", {"#12": 1.0}, covered=True, dense=shared))
+    story.add(features(2, "el", {"#12": 1.0}, covered=False, dense=noise))
+    assert np.allclose(story.dense_mean(), shared)
+    french = features(3, "fr", {"#12": 1.0}, covered=True, dense=shared)
+    greek = features(4, "el", {"#12": 1.0}, covered=False, dense=noise)
+    hebrew = features(5, "he", {"#12": 1.0}, covered=False, dense=noise)
+    assert story.dense_for(french) == 1.0  # only the English member counts
+    assert story.dense_for(greek) == 1.0  # only the Greek member counts
+    assert story.dense_for(hebrew) is None  # nothing comparable: translation evidence only

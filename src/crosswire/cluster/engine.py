@@ -123,9 +123,7 @@ class StoryEngine:
         fits = self._rank(features)
         if fits and self._joins(fits):
             story = self.active.stories[fits[0].story_id]
-            for other in fits[1:]:
-                if other.score < self.options.merge_threshold:
-                    break
+            for other in self._merging(fits):
                 story = self._merge(story, self.active.stories[other.story_id])
             score = fits[0].score
         else:
@@ -161,16 +159,44 @@ class StoryEngine:
         )
 
     def _joins(self, fits: list[Fit]) -> bool:
-        """Join the best story at the threshold, or a little below it when the best stands
-        clearly above the runner-up (``margin``)."""
+        """Join the best story when its score plus ``margin_weight`` times its lead over the
+        runner-up reaches the threshold; a little below it when the best stands
+        clearly above the runner-up (``margin``); or, above ``contrast_floor``, when it
+        stands ``contrast`` above the background of this article's other candidates."""
         best = fits[0].score
-        if best >= self.options.threshold:
+        lead = best - fits[1].score if len(fits) > 1 else 0.0  # no runner-up, no contrast
+        if best + self.options.margin_weight * lead >= self.options.threshold:
             return True
-        if not self.options.margin or len(fits) < 2:  # no runner-up, no contrast
+        if len(fits) < 2:
             return False
-        second = fits[1].score
-        low = self.options.threshold - self.options.margin_relief
-        return best >= low and best - second >= self.options.margin
+        if self.options.margin:
+            low = self.options.threshold - self.options.margin_relief
+            if best >= low and best - fits[1].score >= self.options.margin:
+                return True
+        if self.options.contrast and best >= self.options.contrast_floor:
+            return best - self._background(fits) >= self.options.contrast
+        return False
+
+    def _merging(self, fits: list[Fit]) -> list[Fit]:
+        """Runners-up the article shows to be one event with the best story: at
+        ``merge_threshold``, or ``contrast_merge`` above the background."""
+        background = self._background(fits) if self.options.contrast_merge else None
+        merging = []
+        for other in fits[1:]:
+            if other.score >= self.options.merge_threshold:
+                merging.append(other)
+            elif (
+                background is not None
+                and other.score >= self.options.contrast_floor
+                and other.score - background >= self.options.contrast_merge
+            ):
+                merging.append(other)
+        return merging
+
+    def _background(self, fits: list[Fit]) -> float:
+        """How well this article fits stories in general: the score of its
+        ``contrast_rank``-th best candidate (the last one when there are fewer)."""
+        return fits[min(self.options.contrast_rank, len(fits) - 1)].score
 
     def _rank(self, features: ArticleFeatures) -> list[Fit]:
         fits = []

@@ -18,6 +18,21 @@ class ClusterOptions:
     # the runner-up by ``margin`` (0 turns this off).
     margin: float = 0.5
     margin_relief: float = 0.5
+    # The join test is score + margin_weight · (score − runner-up's score) ≥ threshold.
+    margin_weight: float = 0.0
+    # Above ``contrast_floor``, also join when the best story beats this article's
+    # ``contrast_rank``-th best candidate by ``contrast`` (0 turns this off): where the
+    # stories around are far apart (distinct topics), less evidence is needed than where
+    # many stories on one theme live side by side.
+    contrast: float = 0.0
+    contrast_floor: float = 1.0
+    contrast_rank: int = 3
+    # A runner-up that stands ``contrast_merge`` above the background merges into the story
+    # the article joins (0 turns this off).
+    contrast_merge: float = 0.0
+    # A story past ``growth_pivot`` articles scores ``growth_weight`` · ln(size / pivot) more.
+    growth_weight: float = 0.0
+    growth_pivot: float = 3.0
     # score = bias + dense·cos(embeddings) + lexical·cos(TF-IDF, same language)
     #         + anchors·cos(numbers and Latin-script names); see scoring.py
     weight_dense: float = 1.0

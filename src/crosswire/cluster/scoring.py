@@ -38,16 +38,24 @@ class Fit:
 def measure_fit(
     article: ArticleFeatures, story: StoryState, mean: np.ndarray, options: ClusterOptions
 ) -> Fit:
-    dense = float(mean @ article.dense)
+    dense = story.dense_for(article)
     same = story.lexical.get(article.language)
     lexical = same.mean_cosine(article.lexical) if same is not None else None
     anchors = story.anchors.mean_cosine(article.anchors)
     time = time_affinity(article.timestamp, story, options.time_sigma_days * DAY)
-    if lexical is None and not article.covered:
+    if dense is None:  # no member in a comparable space: only a translation can be recognised
         score = translation_score(article, story, options) - options.weight_time * (1.0 - time)
-    else:
-        score = weigh(dense, lexical, anchors, time, options)
+        return Fit(story.story_id, score, 0.0, lexical, anchors, time)
+    score = weigh(dense, lexical, anchors, time, options) + growth_bonus(story, options)
     return Fit(story.story_id, score, dense, lexical, anchors, time)
+
+
+def growth_bonus(story: StoryState, options: ClusterOptions) -> float:
+    """A developing story (more than ``growth_pivot`` articles) gathers follow-ups that
+    share its theme more than its first event: ``growth_weight`` · ln(size / pivot)."""
+    if options.growth_weight <= 0 or story.size <= options.growth_pivot:
+        return 0.0
+    return options.growth_weight * math.log(story.size / options.growth_pivot)
 
 
 def translation_score(

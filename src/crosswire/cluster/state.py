@@ -26,12 +26,19 @@ class ArticleFeatures:
 
 @dataclass
 class StoryState:
-    """A live story: sums of its articles' vectors and its time span."""
+    """A live story: sums of its articles' vectors and its time span.
+
+    Embeddings of languages the embedder covers share one cross-lingual space and are
+    summed together (``dense_sum``); those of other languages are comparable only within
+    their language and are summed per language (``native``), so they never blur the
+    shared centroid."""
 
     story_id: int
     dim: int
     size: int = 0
+    covered: int = 0  # members in a language the embedder covers
     dense_sum: np.ndarray = field(init=False)
+    native: dict[str, np.ndarray] = field(default_factory=dict)
     lexical: dict[str, Centroid] = field(default_factory=dict)  # one per language
     anchors: Centroid = field(default_factory=lambda: Centroid(keep=300))
     member_anchors: deque[SparseVector] = field(default_factory=lambda: deque(maxlen=16))
@@ -48,7 +55,12 @@ class StoryState:
 
     def add(self, article: ArticleFeatures) -> None:
         self.size += 1
-        self.dense_sum += article.dense
+        if article.covered:
+            self.covered += 1
+            self.dense_sum += article.dense
+        else:
+            native = self.native.setdefault(article.language, np.zeros(self.dim, np.float32))
+            native += article.dense
         self.lexical.setdefault(article.language, Centroid(keep=200)).add(article.lexical)
         self.anchors.add(article.anchors)
         self.member_anchors.append(article.anchors)
@@ -68,7 +80,11 @@ class StoryState:
     def absorb(self, other: StoryState) -> None:
         """Take in every article of ``other`` (a merge)."""
         self.size += other.size
+        self.covered += other.covered
         self.dense_sum += other.dense_sum
+        for language, total in other.native.items():
+            self.native.setdefault(language, np.zeros(self.dim, np.float32))
+            self.native[language] += total
         for language, centroid in other.lexical.items():
             mine = self.lexical.setdefault(language, Centroid(keep=200))
             mine.add(centroid.total, centroid.count)
@@ -84,5 +100,22 @@ class StoryState:
         self.timed += other.timed
 
     def dense_mean(self) -> np.ndarray:
-        """Mean of the article embeddings: its dot product is the average cosine."""
-        return self.dense_sum / self.size if self.size else self.dense_sum
+        """Mean of the covered articles' embeddings (its dot product is the average
+        cosine); for a story without any, the mean of all its embeddings."""
+        if self.covered:
+            return self.dense_sum / self.covered
+        if not self.size:
+            return self.dense_sum
+        return sum(self.native.values(), np.zeros(self.dim, np.float32)) / self.size
+
+    def dense_for(self, article: ArticleFeatures) -> float | None:
+        """Average cosine with the members whose embeddings can be compared with the
+        article's: the covered ones for a covered article, else the same-language ones."""
+        if article.covered:
+            if not self.covered:
+                return None
+            return float(self.dense_sum @ article.dense) / self.covered
+        native = self.native.get(article.language)
+        if native is None:
+            return None
+        return float(native @ article.dense) / self.languages[article.language]

@@ -13,10 +13,13 @@ so a dot product is a cosine similarity. Models load lazily, once per process.
 from __future__ import annotations
 
 import hashlib
+import os
+import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -43,7 +46,9 @@ def _normalise(matrix: np.ndarray) -> np.ndarray:
 
 
 class CachedEmbedder:
-    """Wraps an embedder with a bounded LRU cache keyed by the text's hash."""
+    """Wraps an embedder with a bounded LRU cache keyed by the text's hash, and optionally
+    a file on disk (``attach_disk``) keyed by model name and text hash, so repeated
+    evaluations reuse vectors between runs. The vectors are the same either way."""
 
     def __init__(self, inner: Embedder, max_items: int = 200_000) -> None:
         self.inner = inner
@@ -52,6 +57,20 @@ class CachedEmbedder:
         self.max_items = max_items
         self._cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
+        self._disk: sqlite3.Connection | None = None
+
+    def attach_disk(self, path: str | Path) -> None:
+        """Read and write vectors in the SQLite file ``path`` as well (created if needed)."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (model TEXT, key BLOB, vector BLOB, "
+            "PRIMARY KEY (model, key))"
+        )
+        connection.commit()
+        with self._lock:
+            self._disk = connection
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         keys = [hashlib.blake2b(t.encode("utf-8"), digest_size=16).digest() for t in texts]
@@ -65,6 +84,11 @@ class CachedEmbedder:
                 else:
                     self._cache.move_to_end(key)
                     out[i] = hit
+            if missing and self._disk is not None:
+                for key, vector in self._read_disk(list(missing)).items():
+                    for i in missing.pop(key):
+                        out[i] = vector
+                    self._cache[key] = vector
         if missing:
             order = list(missing)
             vectors = self.inner.encode([texts[missing[k][0]] for k in order])
@@ -73,9 +97,37 @@ class CachedEmbedder:
                     for i in missing[key]:
                         out[i] = vector
                     self._cache[key] = vector
-                while len(self._cache) > self.max_items:
-                    self._cache.popitem(last=False)
+                if self._disk is not None:
+                    self._write_disk(order, vectors)
+        with self._lock:
+            while len(self._cache) > self.max_items:
+                self._cache.popitem(last=False)
         return out
+
+    def _read_disk(self, keys: list[bytes]) -> dict[bytes, np.ndarray]:
+        assert self._disk is not None
+        found: dict[bytes, np.ndarray] = {}
+        for start in range(0, len(keys), 500):
+            part = keys[start : start + 500]
+            rows = self._disk.execute(
+                "SELECT key, vector FROM vectors WHERE model = ? AND key IN "
+                f"({','.join('?' * len(part))})",
+                [self.name, *part],
+            ).fetchall()
+            for key, blob in rows:
+                vector = np.frombuffer(blob, dtype=np.float32)
+                if vector.shape[0] == self.dim:
+                    found[bytes(key)] = vector.copy()
+        return found
+
+    def _write_disk(self, keys: list[bytes], vectors: np.ndarray) -> None:
+        assert self._disk is not None
+        rows = [
+            (self.name, key, np.asarray(v, dtype=np.float32).tobytes())
+            for key, v in zip(keys, vectors, strict=True)
+        ]
+        self._disk.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)
+        self._disk.commit()
 
     def prime(self, texts: Sequence[str], vectors: np.ndarray) -> None:
         """Remember vectors computed elsewhere (a backfill's Dask workers) for these texts."""
@@ -86,6 +138,16 @@ class CachedEmbedder:
                 self._cache.move_to_end(key)
             while len(self._cache) > self.max_items:
                 self._cache.popitem(last=False)
+
+
+def default_cache_path() -> Path:
+    """Where evaluations keep embeddings between runs: ``CROSSWIRE_EMBEDDING_CACHE`` or
+    ``$XDG_CACHE_HOME/crosswire/embeddings.sqlite``."""
+    named = os.environ.get("CROSSWIRE_EMBEDDING_CACHE")
+    if named:
+        return Path(named)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "crosswire" / "embeddings.sqlite"
 
 
 class UsemEmbedder:

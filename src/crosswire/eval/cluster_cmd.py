@@ -15,6 +15,16 @@ from crosswire.eval.metrics import score_bcubed, score_pairs
 from crosswire.models import Article
 
 
+def cache_embeddings_on_disk(embedder: str) -> None:
+    """Let evaluations reuse the vectors of earlier runs (same model, same text); the model
+    -free ``hashing`` embedder is cheaper to recompute than to look up."""
+    if embedder == "hashing":
+        return
+    from crosswire.embed import default_cache_path, load_embedder
+
+    load_embedder(embedder).attach_disk(default_cache_path())
+
+
 def cluster_articles(articles: list[Article], engine: StoryEngine, batch: int = 64) -> list[int]:
     """Story id of each article after feeding them to ``engine`` in batches, merges applied."""
     story_of: dict[int, int] = {}
@@ -53,6 +63,7 @@ def cluster(
     settings = settings_from(ctx)
     languages = {x.strip() for x in langs.split(",") if x.strip()} if langs else None
     articles, gold = load_labelled_articles(path, limit=limit, languages=languages)
+    cache_embeddings_on_disk(settings.embedder)
     counter = itertools.count(1)
     engine = StoryEngine(options_from_settings(settings), new_story_id=lambda: next(counter))
     result = evaluate_clustering(articles, gold, engine)

@@ -11,6 +11,7 @@ import numpy as np
 
 from crosswire.cli.common import settings_from
 from crosswire.cluster import StoryEngine, options_from_settings
+from crosswire.eval.cluster_cmd import cache_embeddings_on_disk
 from crosswire.eval.datasets import read_jsonl
 from crosswire.models import Article
 
@@ -54,6 +55,7 @@ def pairs(ctx: click.Context, path: str, limit: int | None, as_json: bool) -> No
     """Score article pairs with the story engine's similarity; Pearson against gold."""
     settings = settings_from(ctx)
     records = read_jsonl(path)[:limit]
+    cache_embeddings_on_disk(settings.embedder)
     engine = StoryEngine(options_from_settings(settings), new_story_id=lambda: 0)
     result = score_pairs_file(records, engine)
     if as_json:
