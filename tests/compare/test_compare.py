@@ -55,3 +55,19 @@ def test_rules_need_similar_sentences():
     assert detect_conflict(a, b, 0.9).kind == "casualty"
     assert detect_conflict(a, b, 0.3) is None
     assert detect_conflict("No one was killed.", "Two were injured.", 0.9) is None
+
+
+def test_the_same_words_around_different_figures_are_one_subject():
+    a = "Bij de staking werden 400 vluchten geschrapt."
+    b = "Bij de staking werden 150 vluchten geschrapt."
+    found = detect_conflict(a, b, 0.69)  # below SAME_FIGURE_SUBJECT: embeddings weigh figures
+    assert found is not None and found.kind == "number"
+    # other words around the figures: the cosine gate applies as before
+    c = "Sales rose 5 percent in the first quarter, the company said."
+    d = "The company said sales rose 8 percent in the second quarter."
+    assert detect_conflict(c, d, 0.79) is None
+    # the frame never aligns figures of different units
+    assert (
+        detect_conflict("The fire destroyed 40 homes.", "The fire destroyed 65 hectares.", 0.7)
+        is None
+    )

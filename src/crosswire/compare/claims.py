@@ -4,7 +4,8 @@ Two sentences from different outlets conflict only when they are about the same 
 (embedding cosine gates, set high) and then only on one of these grounds:
 
 - ``number``: a figure with the same unit differs by more than 10 % and the other sentence
-  does not also carry the first figure;
+  does not also carry the first figure (same subject: cosine at ``SAME_FIGURE_SUBJECT``, or
+  the very same words around the figures);
 - ``casualty``: one says killed/dead, the other injured/survived (neither both), with the same
   count of people when counts are given, no negation in either;
 - ``stance``: one confirms, the other denies, no negation;
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from crosswire.compare.lexicon import classes_in, negated
+from crosswire.compare.lexicon import NUMBER_WORDS, classes_in, negated
 from crosswire.compare.numbers import extract_quantities, values_differ
 from crosswire.digest.text import words
 
@@ -40,8 +41,20 @@ def _exclusive(category: str, a: str, b: str) -> tuple[str, str] | None:
     return None
 
 
+def frame(sentence: str) -> frozenset[str]:
+    """The sentence's words without its figures: what is said about the numbers."""
+    return frozenset(
+        w for w in words(sentence) if not any(c.isdigit() for c in w) and w not in NUMBER_WORDS
+    )
+
+
 def number_conflict(a: str, b: str, cosine: float) -> Conflict | None:
-    if cosine < SAME_FIGURE_SUBJECT or negated(words(a)) or negated(words(b)):
+    if negated(words(a)) or negated(words(b)):
+        return None
+    # Embeddings weigh figures heavily: the same sentence with another number can fall below
+    # SAME_FIGURE_SUBJECT. Word for word the same frame is as good a sign of the same subject.
+    same_frame = cosine >= SAME_EVENT and frame(a) == frame(b)
+    if cosine < SAME_FIGURE_SUBJECT and not same_frame:
         return None
     qa, qb = extract_quantities(a), extract_quantities(b)
     if not qa or not qb:
@@ -53,6 +66,8 @@ def number_conflict(a: str, b: str, cosine: float) -> Conflict | None:
             if any(not values_differ(y.value, z.value) for z in qa):
                 continue
             same_unit = x.unit == y.unit and x.unit != ""
+            if not same_unit and cosine < SAME_FIGURE_SUBJECT:
+                continue  # the frame alone never aligns figures of different units
             other_language = len(qa) == 1 and len(qb) == 1 and cosine >= CROSS_UNIT
             if (same_unit or other_language) and values_differ(x.value, y.value):
                 return Conflict("number", x.unit or y.unit, x.text, y.text)

@@ -1,5 +1,7 @@
 """``crosswire eval conflicts``: precision and recall of conflict flags on a labelled set of
-sentence pairs (``data/conflict_pairs.jsonl``, written for crosswire, several languages)."""
+sentence pairs (``data/conflict_pairs.jsonl``, written for crosswire, several languages).
+Sentences are compared as the comparison stage compares them: embeddings where the embedder
+knows the language, word overlap where it does not (``digest.similarity``)."""
 
 from __future__ import annotations
 
@@ -14,13 +16,16 @@ DEFAULT_PAIRS = Path(__file__).parent / "data" / "conflict_pairs.jsonl"
 
 def score_pairs(pairs: list[dict], embedder: str) -> dict:
     from crosswire.compare.claims import detect_conflict
+    from crosswire.digest.similarity import sentence_vectors
     from crosswire.embed import load_embedder
 
     embed = load_embedder(embedder)
     counts: Counter[str] = Counter()
     errors = []
     for pair in pairs:
-        vectors = embed.encode([pair["a"], pair["b"]])
+        languages = (pair.get("lang") or "").split("-")
+        languages = [languages[0], languages[-1]]  # "en" or "en-fr"
+        vectors = sentence_vectors([pair["a"], pair["b"]], languages, embed)
         found = detect_conflict(pair["a"], pair["b"], float(vectors[0] @ vectors[1]))
         gold = pair["label"] == "conflict"
         counts[("t" if bool(found) == gold else "f") + ("p" if found else "n")] += 1
@@ -35,6 +40,7 @@ def score_pairs(pairs: list[dict], embedder: str) -> dict:
         "precision": round(tp / (tp + fp), 4) if tp + fp else 1.0,
         "recall": round(tp / (tp + fn), 4) if tp + fn else 0.0,
         "flagged": tp + fp,
+        "languages": dict(sorted(Counter(p.get("lang", "") for p in pairs).items())),
         "errors": errors,
     }
 
