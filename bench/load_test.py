@@ -5,9 +5,11 @@
 
 A real ``crosswire serve --no-fetch`` serves a SQLite database while ``crosswire import``
 adds synthetic articles (bench/synthetic.py) to the same file. ``--readers`` concurrent
-clients request story pages, the search page/API and the front page until the import ends
-(or ``--time-limit`` passes, or ``--max-requests`` are made). Afterwards every article of
-the file must be in the database exactly once and in exactly one story.
+clients request story pages, the search API and the front page until the import ends and
+the server has placed every imported article in a story (the server holds the
+story-assigner lock, so it clusters what the import stores), or ``--time-limit`` passes,
+or ``--max-requests`` are made. Afterwards every article of the file must be in the
+database exactly once and in exactly one story.
 
 Prints one JSON object: per page kind the request count, p50/p95/max in ms and errors,
 import seconds, and the article checks. Exit status 1 on any error or lost article.
@@ -100,12 +102,23 @@ async def run_readers(
             for i in range(args.readers)
         ]
         deadline = time.monotonic() + args.time_limit
-        while importer.poll() is None and time.monotonic() < deadline and budget[0] > 0:
+        # readers go on while the import runs and while the server places what it stored
+        while time.monotonic() < deadline and budget[0] > 0:
             await asyncio.sleep(2)
             ids[:] = story_ids(db) or ids
+            if importer.poll() is not None and not unassigned(db):
+                break
         stop.set()
         await asyncio.gather(*tasks)
     return stats, errors
+
+
+def unassigned(db: Path) -> int:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+    try:
+        return conn.execute("SELECT COUNT(*) FROM articles WHERE story_id IS NULL").fetchone()[0]
+    finally:
+        conn.close()
 
 
 def check_articles(db: Path, expected_urls: set[str]) -> dict:
@@ -168,6 +181,7 @@ def main() -> int:
                 print("load ended before the import; waiting for the import", file=sys.stderr)
             _, stderr = importer.communicate()
             import_s = time.perf_counter() - started
+            placed_s = time.perf_counter() - started
         checks = check_articles(db, {r["url"] for r in records})
         if any(errors.values()):
             log = (folder / "serve.log").read_text(errors="replace")
@@ -187,6 +201,7 @@ def main() -> int:
         "readers": args.readers,
         "import_exit": importer.returncode,
         "import_s": round(import_s, 1),
+        "all_placed_in_stories_s": round(placed_s, 1),
         "pages": pages,
         "articles_check": checks,
         "first_errors": {k: v[:5] for k, v in errors.items()},
