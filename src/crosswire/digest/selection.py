@@ -48,7 +48,8 @@ def story_centroid(story: StorySentences) -> np.ndarray:
 
 def common_words(story: StorySentences, n: int) -> set[str]:
     """The ``n`` words found in most sentences: the language's function words, mostly."""
-    counts = Counter(w for s in story.sentences for w in set(s.words))
+    # dict.fromkeys, not set: ties keep the text's order, whatever the process's hash seed
+    counts = Counter(w for s in story.sentences for w in dict.fromkeys(s.words))
     return {w for w, _ in counts.most_common(n)}
 
 
@@ -111,9 +112,12 @@ def select_sentences(
     weights: SelectionWeights | None = None,
     title_vectors: np.ndarray | None = None,
     semantic: bool = True,
+    overrun: bool = False,
 ) -> list[int]:
     """Indices into ``story.sentences``, in the order chosen. ``semantic=False`` (a language
-    the embedder was not trained on) leaves out the embedding features."""
+    the embedder was not trained on) leaves out the embedding features. With ``overrun`` the
+    last sentence may run past ``max_words`` (for an evaluator that cuts every summary at the
+    limit, as DUC and MultiLing did): sentences are added until the budget is spent."""
     w = weights or SelectionWeights()
     if not candidates:
         return []
@@ -144,7 +148,7 @@ def select_sentences(
     while alive.any() and len(chosen) < max_sentences:
         best, best_score = -1, -np.inf
         for k in np.flatnonzero(alive):
-            if max_words is not None and used_words + lengths[k] > max_words:
+            if max_words is not None and used_words + lengths[k] > max_words and not overrun:
                 alive[k] = False
                 continue
             gain = sum(concepts[g] for g in grams[k] - covered) / total * 10
@@ -169,4 +173,6 @@ def select_sentences(
         alive[best] = False
         close = story.vectors[candidates] @ story.vectors[index] >= redundancy
         alive &= ~close
+        if max_words is not None and used_words >= max_words:
+            break
     return chosen

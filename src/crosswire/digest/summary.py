@@ -43,6 +43,7 @@ def build_summary(
         weights=options.weights,
         title_vectors=title_vectors,
         semantic=embedder_knows(options.embedder, options.reader_language),
+        overrun=options.summary_overrun and options.summary_words is not None,
     )
     # present the chosen sentences in reading order: by article, then position
     order = {s.article_id: k for k, s in enumerate(story.sentences) if s.position == 0}
