@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -138,6 +138,12 @@ class Settings(BaseSettings):
     )
     cluster_window_days: float = Field(
         7.0, description="Days a story stays open to new articles after its newest one."
+    )
+    cluster_scope: Literal["event", "topic"] = Field(
+        "event",
+        description="What a story is: 'event' (one real-world event; tuned on the AllSides "
+        "train split) or 'topic' (a broad subject followed over time, as in archives; an "
+        "article also joins the story that stands clearly above its other candidates).",
     )
     dedup_enabled: bool = Field(
         True,

@@ -118,3 +118,17 @@ def test_articles_need_an_id():
     engine = StoryEngine(OPTIONS, new_story_id=lambda: 1)
     with pytest.raises(ValueError):
         engine.add([replace(articles[0], id=None)])
+
+
+def test_topic_scope_turns_on_the_contrast_rule_and_groups_more_broadly():
+    event = options_from_settings(Settings(embedder="hashing"))
+    topic = options_from_settings(Settings(embedder="hashing", cluster_scope="topic"))
+    assert event.contrast == 0.0
+    assert topic.contrast > 0 and topic.contrast_merge > 0
+    articles, _ = make_stream()
+    _, narrow = run(articles, batch=8, options=event)
+    engine, broad = run(articles, batch=8, options=topic)
+    _, again = run(articles, batch=1, options=topic)
+    assert [d.story_id for d in again] == [d.story_id for d in broad]
+    stories = {engine.resolve(d.story_id) for d in broad}
+    assert len(stories) <= len({d.story_id for d in narrow})
