@@ -154,6 +154,7 @@ def test_sign_up_submit_comment_flag_moderate(tmp_path):
         reply.locator("input[name=reason]").first.fill("shouting")
         reply.locator("button:has-text('Flag')").first.click()
         expect(page.get_by_role("status")).to_contain_text("a moderator will look")
+        shots.take(page, "story-thread")
         page.click("header nav button:has-text('Sign out')")
         expect(page.locator("header nav")).to_contain_text("Sign in")
 
@@ -192,5 +193,5 @@ def test_sign_up_submit_comment_flag_moderate(tmp_path):
         shots.take(page, "front")
         browser.close()
 
-    for name in ("front", "story", "submit", "moderation-queue", "moderation-log"):
+    for name in ("front", "story", "story-thread", "submit", "moderation-queue", "moderation-log"):
         assert (tmp_path / "screenshots" / f"{name}.png").stat().st_size > 5_000
