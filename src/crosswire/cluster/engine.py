@@ -121,9 +121,9 @@ class StoryEngine:
         if copied is not None:
             return self._place_copy(article, features, copied)
         fits = self._rank(features)
-        if fits and self._joins(fits):
+        if fits and self._joins(fits, features.covered):
             story = self.active.stories[fits[0].story_id]
-            for other in self._merging(fits):
+            for other in self._merging(fits, features.covered):
                 story = self._merge(story, self.active.stories[other.story_id])
             score = fits[0].score
         else:
@@ -158,11 +158,12 @@ class StoryEngine:
             score=1.0,  # type: ignore[arg-type]
         )
 
-    def _joins(self, fits: list[Fit]) -> bool:
+    def _joins(self, fits: list[Fit], covered: bool = True) -> bool:
         """Join the best story when its score plus ``margin_weight`` times its lead over the
         runner-up reaches the threshold; a little below it when the best stands
         clearly above the runner-up (``margin``); or, above ``contrast_floor``, when it
-        stands ``contrast`` above the background of this article's other candidates."""
+        stands ``contrast`` above the background of this article's other candidates (for
+        an article the embedder covers; anchors alone are too thin for that)."""
         best = fits[0].score
         lead = best - fits[1].score if len(fits) > 1 else 0.0  # no runner-up, no contrast
         if best + self.options.margin_weight * lead >= self.options.threshold:
@@ -173,14 +174,16 @@ class StoryEngine:
             low = self.options.threshold - self.options.margin_relief
             if best >= low and best - fits[1].score >= self.options.margin:
                 return True
-        if self.options.contrast and best >= self.options.contrast_floor:
+        if self.options.contrast and covered and best >= self.options.contrast_floor:
             return best - self._background(fits) >= self.options.contrast
         return False
 
-    def _merging(self, fits: list[Fit]) -> list[Fit]:
+    def _merging(self, fits: list[Fit], covered: bool) -> list[Fit]:
         """Runners-up the article shows to be one event with the best story: at
-        ``merge_threshold``, or ``contrast_merge`` above the background."""
-        background = self._background(fits) if self.options.contrast_merge else None
+        ``merge_threshold``, or ``contrast_merge`` above the background (only for an
+        article the embedder covers: anchors alone are too thin to join two stories)."""
+        contrast = self.options.contrast_merge and covered
+        background = self._background(fits) if contrast else None
         merging = []
         for other in fits[1:]:
             if other.score >= self.options.merge_threshold:
