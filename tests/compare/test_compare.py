@@ -29,6 +29,7 @@ def test_quote_is_carried_by_two_outlets(comparison):
     quote = next(q for q in comparison["quotes"] if "everything we could" in q["quote"])
     assert sorted(quote["sources"]) == ["harbourpost.example", "northwire.example"]
     assert quote["speaker"] and "Lind" in quote["speaker"]
+    assert not quote["speaker"].endswith(".")  # a sentence's full stop is not the name's
 
 
 def test_only_in_names_a_single_outlet(comparison):

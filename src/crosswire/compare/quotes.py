@@ -23,7 +23,8 @@ def extract_quotes(sentence: str) -> list[tuple[str, str | None]]:
             continue
         rest = sentence[: match.start()] + " " + sentence[match.end() :]
         who = _SPEAKER.search(rest)
-        speaker = (who.group(1) or who.group(2)).strip() if who else None
+        # "Captain Mara Lind." at the end of a sentence: the full stop is not the name's
+        speaker = (who.group(1) or who.group(2)).strip().rstrip(".") if who else None
         out.append((quote, speaker))
     return out
 

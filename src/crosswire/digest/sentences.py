@@ -10,6 +10,8 @@ from crosswire.digest.similarity import sentence_vectors
 from crosswire.digest.text import split_sentences, words
 from crosswire.models import Article
 
+LEAD_MIN_WORDS = 6  # shorter lines (datelines, credits) share the next sentence's position
+
 
 @dataclass
 class Sentence:
@@ -17,7 +19,7 @@ class Sentence:
     article_id: int
     source: str
     language: str
-    position: int  # 0 = the lead
+    position: int  # 0 = the lead (and any short line before it)
     words: list[str] = field(default_factory=list)
 
 
@@ -38,9 +40,13 @@ def source_of(article: Article) -> str:
 
 
 def article_sentences(article: Article, limit: int) -> list[Sentence]:
-    """The article's sentences (title excluded), at most ``limit``."""
+    """The article's sentences (title excluded), at most ``limit``. Positions count only
+    sentences of ``LEAD_MIN_WORDS`` words or more: a dateline ("Saturday, January 8, 2005")
+    or a photo credit before the lead does not push the lead down."""
     out = []
-    for position, text in enumerate(split_sentences(article.text or "")[:limit]):
+    position = 0
+    for text in split_sentences(article.text or "")[:limit]:
+        tokens = words(text)
         out.append(
             Sentence(
                 text=text,
@@ -48,9 +54,11 @@ def article_sentences(article: Article, limit: int) -> list[Sentence]:
                 source=source_of(article),
                 language=article.language or "",
                 position=position,
-                words=words(text),
+                words=tokens,
             )
         )
+        if len(tokens) >= LEAD_MIN_WORDS:
+            position += 1
     return out
 
 

@@ -32,15 +32,20 @@ def split_sentences(text: str) -> list[str]:
             continue
         pieces = _END.split(paragraph)
         current = ""
-        for piece in pieces:
+        for k, piece in enumerate(pieces):
             current = f"{current} {piece}".strip() if current else piece
-            if _ends_in_abbreviation(current):
+            if _ends_in_abbreviation(current) or _continues(pieces[k + 1 : k + 2]):
                 continue
             out.append(current)
             current = ""
         if current:
             out.append(current)
     return out
+
+
+def _continues(following: list[str]) -> bool:
+    """A sentence does not begin in lower case: "8. ledna 2005" (Czech ordinal dates)."""
+    return bool(following) and following[0][:1].islower()
 
 
 def _ends_in_abbreviation(sentence: str) -> bool:
