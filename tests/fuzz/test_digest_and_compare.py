@@ -73,7 +73,7 @@ SOURCE_INFO = {
 }
 
 
-@fuzz(share=0.4, deadline_seconds=15)
+@fuzz(share=0.4, deadline_seconds=30)
 @given(stories())
 def test_build_digest_covers_exactly_its_articles(articles):
     digest = build_digest(articles, SOURCE_INFO, OPTIONS)

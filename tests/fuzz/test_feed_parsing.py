@@ -11,7 +11,7 @@ import json
 import zlib
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from crosswire.ingest.decoding import decode_body, decode_text
@@ -118,6 +118,8 @@ content_types = st.sampled_from(
 
 @fuzz()
 @given(documents, content_types)
+@example(b'<rss version="2.0"><channel><item><title>&#2000000;</title></item></channel></rss>', "")
+@example(b'<rss version="2.0"><channel><item><link>http://[::1</link></item></channel></rss>', "")
 def test_parse_feed_returns_a_feed_or_a_feed_error(body, content_type):
     try:
         feed = parse_feed(body, "https://feeds.example/feed", content_type)

@@ -23,6 +23,8 @@ def canonicalise_url(url: str | None) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
     host = parts.hostname.lower().removeprefix("www.")
+    if not host:  # "https://www./"
+        return None
     if port and port not in (80, 443):
         host = f"{host}:{port}"
     query = [

@@ -122,7 +122,7 @@ def _entry_article(entry: Any, feed: ParsedFeed) -> Article | None:
         return None
     # dict.get: feedparser's own get maps a missing updated_parsed to published_parsed, warning
     when = entry.get("published_parsed") or dict.get(entry, "updated_parsed")
-    url = urljoin(feed.url, link) if link else None
+    url = _join(feed.url, link)
     guid = entry.get("id") or entry.get("guid")
     return Article(
         title=title or text[:120] or (url or ""),
@@ -173,7 +173,7 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
         title = _clean(_str(item.get("title")))
         if not link and not title and not text:
             continue
-        full_url = urljoin(url, link) if link else None
+        full_url = _join(url, link)
         authors = item.get("authors") or ([item["author"]] if item.get("author") else [])
         names = [a.get("name") for a in authors if isinstance(a, dict) and a.get("name")]
         feed.articles.append(
@@ -230,10 +230,23 @@ def _iso(value: Any) -> datetime | None:
         return None
 
 
+def _join(base: str, link: Any) -> str | None:
+    """An entry's link made absolute; None for a link that is no URL (an unclosed bracket)."""
+    if not link or not isinstance(link, str):
+        return None
+    try:
+        return urljoin(base, link)
+    except ValueError:
+        return None
+
+
 def _domain(url: str | None) -> str | None:  # same rule as extract.article.domain_of
     if not url:
         return None
-    host = (urlsplit(url).hostname or "").lower()
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return None
     return host.removeprefix("www.") or None
 
 
