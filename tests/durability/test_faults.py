@@ -138,7 +138,7 @@ def test_import_into_a_full_disk_fails_in_one_line_and_recovers(tmp_path):
 
 def test_serve_keeps_running_through_a_full_disk_and_catches_up(tmp_path):
     with FixtureServer() as server:
-        site = GrowingSite(server, tmp_path / "site", feeds=4, items=30, span=30)
+        site = GrowingSite(server, tmp_path / "site", feeds=4, items=16, span=30)
         url = f"sqlite:///{tmp_path / 'serve.db'}"
         env = ingest_env(site, tmp_path, url)
         proc = spawn(["serve", "--db", url, "--port", str(free_port())], env, tmp_path)
@@ -251,7 +251,7 @@ def private_pg():
 @pytest.mark.postgres
 def test_worker_rides_out_a_postgres_restart(tmp_path, private_pg):
     with FixtureServer() as server:
-        site = GrowingSite(server, tmp_path / "site", feeds=4, items=24, span=30)
+        site = GrowingSite(server, tmp_path / "site", feeds=3, items=16, span=20)
         url = private_pg.url
         env = ingest_env(site, tmp_path, url)
         args = ["worker", "--db", url, "--poll", "0.5", "--feed-batch", "2"]

@@ -17,7 +17,7 @@ _ASKED = os.environ.get("CROSSWIRE_FUZZ_EXAMPLES")
 
 settings.register_profile(
     "crosswire-fuzz",
-    max_examples=int(_ASKED) if _ASKED else 150,
+    max_examples=int(_ASKED) if _ASKED else 100,
     deadline=timedelta(seconds=5),  # generous: CI machines are shared
     derandomize=not _ASKED,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
