@@ -145,11 +145,14 @@ class Pipeline:
         with self._lock:
             if not self.cluster or not self._may_assign():
                 return report
+            done = 0
             while True:
                 pending = self.store.unassigned_articles(limit=batch)
                 if not pending:
                     break
                 report.merge(self._assign(pending))
+                done += len(pending)
+                log.info("story engine: %d stored articles assigned from the backlog", done)
         return report
 
     # storing and assigning -------------------------------------------------------------
