@@ -84,6 +84,9 @@ def test_session_cookie_flags(site):
         cookie = made.headers["set-cookie"].lower()
         assert "crosswire_session=" in cookie
         assert "httponly" in cookie and "samesite=lax" in cookie and "secure" not in cookie
+        page = client.get("/")  # names and form tokens: private to this visitor
+        assert page.headers["cache-control"] == "private, no-cache"
+        assert "cookie" in page.headers["vary"].lower()
     with TestClient(app, headers={"X-Forwarded-Proto": "https"}) as tls:
         # behind a TLS-terminating proxy on the same host: the request scheme is https
         cookie = tls.get("/login").headers["set-cookie"].lower()

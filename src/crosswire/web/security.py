@@ -69,6 +69,11 @@ def install_sessions(app: FastAPI) -> None:
         request.state.session_changed = False
         request.state.user_loaded = False
         response = await call_next(request)
+        html = response.headers.get("content-type", "").startswith("text/html")
+        if html and (raw or request.state.session_changed):
+            # per-visitor pages (names, form tokens): never kept by a shared cache
+            response.headers["Cache-Control"] = "private, no-cache"
+            response.headers.append("Vary", "Cookie")
         if request.state.session_changed:
             secure = request.url.scheme == "https" or settings.secure_cookies
             if request.state.session:
