@@ -120,6 +120,9 @@ content_types = st.sampled_from(
 @given(documents, content_types)
 @example(b'<rss version="2.0"><channel><item><title>&#2000000;</title></item></channel></rss>', "")
 @example(b'<rss version="2.0"><channel><item><link>http://[::1</link></item></channel></rss>', "")
+@example(
+    b'{"version": "https://jsonfeed.org/version/1", "items": [{"title": "a", "authors": 3}]}', ""
+)
 def test_parse_feed_returns_a_feed_or_a_feed_error(body, content_type):
     try:
         feed = parse_feed(body, "https://feeds.example/feed", content_type)

@@ -25,6 +25,8 @@ def canonicalise_url(url: str | None) -> str | None:
     host = parts.hostname.lower().removeprefix("www.")
     if not host:  # "https://www./"
         return None
+    if ":" in host:  # an IPv6 address keeps its brackets
+        host = f"[{host}]"
     if port and port not in (80, 443):
         host = f"{host}:{port}"
     query = [

@@ -175,6 +175,8 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
             continue
         full_url = _join(url, link)
         authors = item.get("authors") or ([item["author"]] if item.get("author") else [])
+        if not isinstance(authors, list):  # e.g. "authors": 3
+            authors = []
         names = [a.get("name") for a in authors if isinstance(a, dict) and a.get("name")]
         feed.articles.append(
             Article(
