@@ -16,6 +16,7 @@ import threading
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 from crosswire.models import utcnow
@@ -189,6 +190,45 @@ def _without_override() -> list[str]:
     return [setpriv, "--bounding-set=-dac_override,-dac_read_search,-fowner", "--"]
 
 
+def _serve_pages(prefix: list[str], url: str, folder: Path) -> list[int]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [
+            *prefix,
+            sys.executable,
+            "-m",
+            "crosswire",
+            "serve",
+            "--db",
+            url,
+            "--no-fetch",
+            "--port",
+            str(port),
+        ],
+        cwd=folder,
+        env=import_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(base + "/openapi.json", timeout=2)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, "serve did not start"
+                time.sleep(0.3)
+        return [
+            httpx.get(base + path, timeout=30).status_code
+            for path in ("/", "/login", "/api/stories")
+        ]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
 def test_read_only_database_is_a_one_line_error_and_no_corruption(tmp_path):
     prefix = _without_override()
     db = tmp_path / "ro.db"
@@ -220,6 +260,8 @@ def test_read_only_database_is_a_one_line_error_and_no_corruption(tmp_path):
     listed = run("stories", "--json")
     assert listed.returncode == 0, listed.stderr[-2000:]
     assert json.loads(listed.stdout), listed.stdout[:500]
+    # and served: readers' pages and the sign-in form work without writing a session key
+    assert _serve_pages(prefix, url, tmp_path) == [200, 200, 200]
     assert integrity(db) == "ok"
     for path in tmp_path.glob("ro.db*"):
         path.chmod(0o644)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import secrets
 from typing import Any
 
@@ -21,7 +22,9 @@ from starlette.concurrency import run_in_threadpool
 
 from crosswire.accounts import is_moderator
 from crosswire.models import User
-from crosswire.store import Store
+from crosswire.store import Store, StoreError
+
+log = logging.getLogger(__name__)
 
 COOKIE = "crosswire_session"
 CSRF_FIELD = "csrf_token"
@@ -37,10 +40,18 @@ def secret_key(settings: Any, store: Store) -> str:
         return settings.secret_key
     key = store.get_meta("secret_key")
     if not key:
-        store.set_meta("secret_key", secrets.token_urlsafe(32))
+        try:
+            store.set_meta("secret_key", secrets.token_urlsafe(32))
+        except StoreError as exc:
+            # a read-only or full database must not take the reading pages down with it
+            log.warning("sessions use a key for this process only (cannot store one: %s)", exc)
+            return _PROCESS_KEY
         key = store.get_meta("secret_key")
     assert key
     return key
+
+
+_PROCESS_KEY = secrets.token_urlsafe(32)
 
 
 def install_sessions(app: FastAPI) -> None:
