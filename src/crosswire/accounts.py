@@ -12,7 +12,7 @@ from crosswire.store import Store, StoreError
 
 ROLES = ("user", "moderator", "admin")
 NAME_RE = re.compile(r"^[\w.\-]{2,32}$")
-MIN_PASSWORD = 8
+MIN_PASSWORD = 12  # OWASP ASVS 2.1.1
 MAX_PASSWORD = 1024
 
 _hasher = PasswordHasher()

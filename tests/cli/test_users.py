@@ -33,12 +33,12 @@ def test_create_admin_then_change_role(tmp_path, sqlite_url):
         "--db",
         sqlite_url,
         cwd=tmp_path,
-        stdin="a long password\n",
+        stdin="a long enough password\n",
     )
     assert made.returncode == 0, made.stderr
     assert "root created (admin)" in made.stdout
     with open_store(sqlite_url) as store:
-        user = authenticate(store, "root", "a long password")
+        user = authenticate(store, "root", "a long enough password")
         assert user is not None and user.role == "admin"
     again = users(
         "create",
@@ -65,7 +65,13 @@ def test_create_admin_then_change_role(tmp_path, sqlite_url):
 
 def test_token_prints_a_bearer_token(tmp_path, sqlite_url):
     users(
-        "create", "ann", "--password-stdin", "--db", sqlite_url, cwd=tmp_path, stdin="passw0rd!\n"
+        "create",
+        "ann",
+        "--password-stdin",
+        "--db",
+        sqlite_url,
+        cwd=tmp_path,
+        stdin="passw0rd! passw0rd!\n",
     )
     made = users("token", "ann", "--db", sqlite_url, cwd=tmp_path)
     assert made.returncode == 0, made.stderr

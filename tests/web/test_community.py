@@ -54,7 +54,7 @@ def test_sign_up_validation_re_renders_the_form(site):
     app, _, _ = site()
     with TestClient(app) as client:
         short = signup(client, "ann", "short")
-        assert short.status_code == 400 and "at least 8 characters" in short.text
+        assert short.status_code == 400 and "at least 12 characters" in short.text
         differ = post(
             client,
             "/signup",
