@@ -85,9 +85,17 @@ class Pipeline:
             recent = self._recent_assigned_articles()
             if recent:
                 log.info("story engine: restoring %d recent articles", len(recent))
+                self._prime_stored_vectors(recent)
                 engine.restore(recent)
             self._engine = engine
         return self._engine
+
+    def _prime_stored_vectors(self, articles: Sequence[Article]) -> None:
+        """Vectors that `crosswire worker`'s fetchers stored with the articles spare the
+        engine the model (whichever process assigns: a worker, serve, import)."""
+        from crosswire.workers.vectors import prime_from_store
+
+        prime_from_store(self.store, self.settings, articles)
 
     def _new_story_id(self) -> int:
         story_id = int(self.store.create_story("", [], utcnow()).id)  # type: ignore[arg-type]
@@ -208,6 +216,7 @@ class Pipeline:
         ordered = sorted(articles, key=lambda a: (a.when is None, a.when or utcnow(), a.id or 0))
         created: set[int] = set()
         self._created = created
+        self._prime_stored_vectors(ordered)
         assignments: list[Assignment] = self.engine.add(ordered)
         now = utcnow()
         by_story: dict[int, list[int]] = defaultdict(list)
