@@ -53,6 +53,7 @@ def test_normalise_url_never_raises_and_is_idempotent(url):
 @given(urlish)
 @example("HTTP://WWW.")
 @example("https://[::]/")
+@example("HTTP://0/ /")
 @example("http://a.example:port/")
 @example("http://[::1/")
 def test_canonicalise_url_never_raises_and_is_idempotent(url):
@@ -97,6 +98,7 @@ def pages(draw) -> str:
 
 @fuzz(share=0.7, deadline_seconds=20)  # trafilatura: slow on a busy machine
 @given(pages(), st.one_of(st.none(), urlish))
+@example("", "\n")
 def test_extract_article_returns_an_article_or_an_extraction_error(html, url):
     try:
         article = extract_article(html, url)

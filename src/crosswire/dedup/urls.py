@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 _TRACKING_PREFIXES = ("utm_", "mc_", "pk_")
+_TRAILING = re.compile(r"[/\s]+$")
 _TRACKING = frozenset(
     "fbclid gclid dclid msclkid igshid ocid cmpid smid ref ref_src ncid share taid".split()
 )
@@ -34,5 +36,5 @@ def canonicalise_url(url: str | None) -> str | None:
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
         if not k.lower().startswith(_TRACKING_PREFIXES) and k.lower() not in _TRACKING
     ]
-    path = parts.path.rstrip("/") or "/"
+    path = _TRAILING.sub("", parts.path) or "/"  # "/a/" and "/a" agree; so do "/a /" and "/a"
     return urlunsplit(("https", host, path, urlencode(sorted(query)), ""))

@@ -49,10 +49,12 @@ def extract_article(
             date_extraction_params=DATE_PARAMS,
         )
     except Exception as exc:  # noqa: BLE001 - the library raises many kinds on odd input
-        raise ExtractionError(f"cannot parse page: {type(exc).__name__}: {exc}") from exc
+        reason = " ".join(str(exc).split())[:300]
+        raise ExtractionError(f"cannot parse page: {type(exc).__name__}: {reason}") from exc
     text = (getattr(doc, "text", None) or "").strip()
     if doc is None or len(text) < min_chars:
-        raise ExtractionError(f"no article text found in {url or 'the page'}")
+        where = " ".join((url or "").split()) or "the page"  # one line, whatever the URL
+        raise ExtractionError(f"no article text found in {where}")
     credit, text = find_credit(text)
     title = (doc.title or "").strip() or text.split("\n", 1)[0][:200]
     first, _, rest = text.partition("\n")
