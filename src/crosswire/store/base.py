@@ -231,7 +231,10 @@ class Store(ABC):
 
     @abstractmethod
     def stale_digests(self, limit: int = 100) -> list[int]:
-        """Ids of live stories whose digest is missing or older than their articles."""
+        """Ids of live stories with articles whose digest is missing or does not cover
+        exactly their articles (its stamp is not ``article_stamp`` of their ids), most
+        recently updated first. Costs O(stale stories): a flag kept with every change of a
+        story's articles, cleared by ``save_digest`` only when its stamp matches them."""
 
     # embeddings --------------------------------------------------------------------------
     @abstractmethod

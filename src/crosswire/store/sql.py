@@ -611,22 +611,28 @@ class SqlStore(Store):
                 self._refresh_counts(sid, at if sid == story_id else None)
 
     def _refresh_counts(self, story_id: int, updated_at: datetime | None) -> None:
+        """After a change of a story's articles, in the same transaction: its counts and
+        whether its digest still covers exactly its articles."""
         counts = self._row(
-            "SELECT count(*) AS articles, count(DISTINCT source) AS sources "
-            "FROM articles WHERE story_id = ?",
+            "SELECT count(*) AS articles, count(DISTINCT source) AS sources, "
+            "max(id) AS top, sum(id) AS total FROM articles WHERE story_id = ?",
             (story_id,),
         )
         assert counts is not None
+        # compared in the UPDATE, with the row locked: a digest saved meanwhile is seen
+        stamp = f"{counts['articles']}:{counts['top']}:{counts['total']}"
+        stale = f"digest_stale = {self._STALE_UNLESS_STAMP}"
+        flag = (counts["articles"], stamp)
         if updated_at is None:
             self._exec(
-                "UPDATE stories SET article_count = ?, source_count = ? WHERE id = ?",
-                (counts["articles"], counts["sources"], story_id),
+                f"UPDATE stories SET article_count = ?, source_count = ?, {stale} WHERE id = ?",
+                (counts["articles"], counts["sources"], *flag, story_id),
             )
         else:
             self._exec(
-                "UPDATE stories SET article_count = ?, source_count = ?, updated_at = ? "
+                f"UPDATE stories SET article_count = ?, source_count = ?, updated_at = ?, {stale} "
                 "WHERE id = ?",
-                (counts["articles"], counts["sources"], self._time(updated_at), story_id),
+                (counts["articles"], counts["sources"], self._time(updated_at), *flag, story_id),
             )
         self._exec(f"UPDATE stories SET hotness = {self._hotness} WHERE id = ?", (story_id,))
 
@@ -789,27 +795,44 @@ class SqlStore(Store):
         payload = json.dumps(digest, ensure_ascii=False, default=str)
         summary = digest.get("summary") or [{}]
         lead = summary[0].get("text") if isinstance(summary[0], dict) else None
-        if title:
-            self._exec(
-                "UPDATE stories SET digest = ?, digest_stamp = ?, lead = ?, title = ? WHERE id = ?",
-                (payload, stamp, lead, title, story_id),
+        with self._tx():
+            # the UPDATE locks the story first, so the articles read next include those of
+            # any attach that locked it before us; a later one compares with our stamp
+            if title:
+                self._exec(
+                    "UPDATE stories SET digest = ?, digest_stamp = ?, lead = ?, title = ? "
+                    "WHERE id = ?",
+                    (payload, stamp, lead, title, story_id),
+                )
+            else:
+                self._exec(
+                    "UPDATE stories SET digest = ?, digest_stamp = ?, lead = ? WHERE id = ?",
+                    (payload, stamp, lead, story_id),
+                )
+            now = self._row(
+                "SELECT count(*) AS n, max(id) AS top, sum(id) AS total "
+                "FROM articles WHERE story_id = ?",
+                (story_id,),
             )
-        else:
+            assert now is not None
             self._exec(
-                "UPDATE stories SET digest = ?, digest_stamp = ?, lead = ? WHERE id = ?",
-                (payload, stamp, lead, story_id),
+                f"UPDATE stories SET digest_stale = {self._STALE_UNLESS_STAMP} WHERE id = ?",
+                (now["n"], f"{now['n']}:{now['top']}:{now['total']}", story_id),
             )
 
+    # 0 when the story has no articles or its digest's stamp is theirs; parameters: the
+    # number of articles and their stamp (count:max:sum of ids, as models.article_stamp)
+    _STALE_UNLESS_STAMP = "CASE WHEN ? = 0 OR coalesce(digest_stamp, '') = ? THEN 0 ELSE 1 END"
+
     def stale_digests(self, limit: int = 100) -> list[int]:
+        # the partial index stories_digest_stale holds only stale stories: O(stale), not a
+        # scan of every article (the flag is kept by _refresh_counts and save_digest)
         rows = self._rows(
-            "SELECT s.id, s.digest_stamp, count(a.id) AS n, max(a.id) AS top, sum(a.id) AS total "
-            "FROM stories s JOIN articles a ON a.story_id = s.id WHERE s.merged_into IS NULL "
-            "GROUP BY s.id, s.digest_stamp, s.updated_at ORDER BY s.updated_at DESC"
+            "SELECT id FROM stories WHERE digest_stale = 1 AND merged_into IS NULL "
+            "ORDER BY updated_at DESC, id DESC LIMIT ?",
+            (limit,),
         )
-        stale = [
-            int(r["id"]) for r in rows if r["digest_stamp"] != f"{r['n']}:{r['top']}:{r['total']}"
-        ]
-        return stale[:limit]
+        return [int(r["id"]) for r in rows]
 
     # embeddings ----------------------------------------------------------------------
     def save_vectors(self, model: str, vectors: dict[int, bytes]) -> None:
