@@ -56,6 +56,12 @@ class PostgresStore(SqlStore):
             held.discard(name)
             self._scalar("SELECT pg_advisory_unlock(?) AS ok", (self.lock_key(name),))
 
+    def _release_session(self, conn: Any) -> None:
+        # the server frees a closed session's advisory locks a moment after the disconnect;
+        # unlocking first means a lock is free the moment close() returns
+        if not self._is_broken(conn):
+            conn.execute("SELECT pg_advisory_unlock_all()")
+
     def lock_key(self, name: str) -> int:
         """Advisory locks are per database; the schema in the key keeps two crosswire
         installations in one database (or two test schemas) from sharing a lock."""

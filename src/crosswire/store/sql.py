@@ -197,10 +197,14 @@ class SqlStore(Store):
             conns, self._all_connections = self._all_connections, []
         for conn in conns:
             try:
+                self._release_session(conn)
                 conn.close()
             except Exception:  # noqa: BLE001 - closing a broken connection is best effort
                 pass
         self._local = threading.local()
+
+    def _release_session(self, conn: Any) -> None:
+        """Give back what the server would only free once it noticed the disconnect."""
 
     # migrations ----------------------------------------------------------------------
     def _migration_scripts(self) -> list[tuple[int, str]]:
