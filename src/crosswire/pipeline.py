@@ -233,15 +233,29 @@ class Pipeline:
             for story_id, ids in by_story.items():
                 self.store.attach_to_story(story_id, ids, now)
                 report.story_ids.add(story_id)
-                if story_id in created:
-                    # until its digest exists, a story is called by its first article's title
-                    report.new_stories += 1
-                    self.store.set_story_title(story_id, titles.get(ids[0]) or "")
+            grown: set[int] = set()
             for from_id, into_id in self.engine.drain_merges():
                 self.store.merge_stories(from_id, into_id, now)
                 report.merged_stories += 1
+                grown.add(into_id)
+            # until its digest exists, a story is called by its first article's title
+            for story_id in created & set(by_story):
+                report.new_stories += 1
+                if story_id in grown:  # its first article may come from the absorbed story
+                    self._title_from_store(story_id)
+                else:
+                    first = min(by_story[story_id])  # the store lists a story's articles by id
+                    self.store.set_story_title(story_id, titles.get(first) or "")
             self.store.set_meta(ASSIGNER_META, self._token)
         return report
+
+    def _title_from_store(self, story_id: int) -> None:
+        story = self.store.get_story(story_id)
+        if story is None or story.title or not story.article_ids or story.id is None:
+            return
+        first = self.store.get_article(story.article_ids[0])
+        if first is not None:
+            self.store.set_story_title(story.id, first.title)
 
     @contextmanager
     def _engine_forgotten_on_error(self) -> Iterator[None]:
