@@ -49,8 +49,9 @@ def child(mode: str, archive: str, db: str, workers: int, embedder: str) -> dict
         store = open_store(settings.database_url)
         pipeline = Pipeline(store, settings)
         articles = list(read_jsonl(archive))
-        for start in range(0, len(articles), 500):
-            pipeline.add_articles(articles[start : start + 500])
+        batches = (articles[start : start + 500] for start in range(0, len(articles), 500))
+        for _ in pipeline.add_batches(batches):  # as `crosswire import` does
+            pass
         store.close()
         out["worker_peak_mib"] = None
     else:
