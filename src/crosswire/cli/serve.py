@@ -22,8 +22,12 @@ def keep_stories_current(pipeline: Pipeline, stop: threading.Event, every: float
             pipeline.process_backlog()
             pipeline.refresh_digests(limit=20)
         except StoreError as exc:  # database gone, full or read-only: retried next time
+            if stop.is_set():
+                return  # the store was closed under us on shutdown: not a failure
             log.error("story upkeep failed: %s", exc)
         except Exception:  # noqa: BLE001 - keep serving; the log says what failed
+            if stop.is_set():
+                return
             log.exception("story upkeep failed")
         stop.wait(every)
 
@@ -80,6 +84,7 @@ def serve(
         stop.set()
         if scheduler is not None:
             scheduler.stop()
+        upkeep.join(timeout=10)  # a long backlog batch is cut short by the close below
         store.close()
 
 
