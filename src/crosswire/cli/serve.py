@@ -79,7 +79,15 @@ def serve(
     # let that be an exit through ``finally``, so the scheduler hands its feeds back
     signal.signal(signal.SIGTERM, _exit_cleanly)
     try:
-        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+        # keep idle connections 30 s (uvicorn's 5 s races clients that reuse a connection
+        # just as the server drops it: a reset for a request already sent)
+        uvicorn.run(
+            app,
+            host=settings.host,
+            port=settings.port,
+            log_level="warning",
+            timeout_keep_alive=30,
+        )
     finally:
         stop.set()
         if scheduler is not None:
