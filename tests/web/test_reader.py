@@ -112,7 +112,25 @@ def site(tmp_path_factory):
                             "article_id": b.id,
                         },
                     ],
-                }
+                },
+                {  # the same figures as the "car" row of numbers: shown once
+                    "kind": "number",
+                    "topic": "car",
+                    "sides": [
+                        {
+                            "claim": "40 cars",
+                            "sources": ["one.example"],
+                            "sentence": "40 cars.",
+                            "article_id": a.id,
+                        },
+                        {
+                            "claim": "60 cars",
+                            "sources": ["deux.example"],
+                            "sentence": "60 cars.",
+                            "article_id": b.id,
+                        },
+                    ],
+                },
             ],
             "numbers": [
                 {
@@ -229,6 +247,7 @@ def test_story_page_has_comparison_pictures_articles_and_redirects(site):
     text = page.text
     inert(text)
     assert 'aria-label="where outlets differ"' in text and "killed" in text and "60 cars" in text
+    assert text.count("<td>60 cars</td>") == 1  # a figure conflict is one row per outlet
     assert '<svg role="img" aria-label="timeline"' in text
     assert '<svg role="img" aria-label="source spread"' in text
     assert "<title>first report: one.example" in text
