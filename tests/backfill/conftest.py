@@ -61,7 +61,7 @@ def dask_client() -> Iterator[object]:
     from distributed import Client, LocalCluster
 
     cluster = LocalCluster(
-        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0"
     )
     client = Client(cluster)
     yield client

@@ -50,6 +50,19 @@ class DaskOptions:
     memory_limit: str = "auto"
 
 
+def _dashboard_address(port: int = 8787) -> str:
+    """Dask's usual dashboard port when it is free, else any free port (the link says which):
+    a LocalCluster refuses to start when its dashboard port is taken."""
+    import socket
+
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return ":0"
+    return f":{port}"
+
+
 def start_client(options: DaskOptions) -> Any:
     from distributed import Client, LocalCluster
 
@@ -59,7 +72,7 @@ def start_client(options: DaskOptions) -> Any:
         n_workers=options.workers,
         threads_per_worker=options.threads_per_worker,
         processes=options.processes,
-        dashboard_address=":8787" if options.dashboard else None,
+        dashboard_address=_dashboard_address() if options.dashboard else None,
         memory_limit=options.memory_limit,
     )
     return Client(cluster)
