@@ -88,12 +88,13 @@ async def reader(
 
 
 async def run_readers(
-    base: str, db: Path, args: argparse.Namespace, importer: subprocess.Popen
-) -> tuple[dict, dict]:
+    base: str, db: Path, args: argparse.Namespace, importer: subprocess.Popen, started: float
+) -> tuple[dict, dict, float]:
     stats: dict[str, list[float]] = {}
     errors: dict[str, list[str]] = {}
     stop = asyncio.Event()
     budget = [args.max_requests]
+    import_s = 0.0
     ids = story_ids(db)
     limits = httpx.Limits(max_connections=args.readers)
     async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
@@ -106,11 +107,31 @@ async def run_readers(
         while time.monotonic() < deadline and budget[0] > 0:
             await asyncio.sleep(2)
             ids[:] = story_ids(db) or ids
-            if importer.poll() is not None and not unassigned(db):
-                break
+            if importer.poll() is not None:
+                import_s = import_s or time.perf_counter() - started
+                if not unassigned(db):
+                    break
         stop.set()
         await asyncio.gather(*tasks)
-    return stats, errors
+    return stats, errors, import_s or time.perf_counter() - started
+
+
+def start_import(cmd: list[str], folder: Path, url: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [*cmd, str(folder / "rest.jsonl"), "--db", url],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def placed(db: Path) -> int:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+    try:
+        return conn.execute("SELECT COUNT(*) FROM articles WHERE story_id IS NOT NULL").fetchone()[
+            0
+        ]
+    finally:
+        conn.close()
 
 
 def unassigned(db: Path) -> int:
@@ -150,6 +171,12 @@ def main() -> int:
     parser.add_argument("--time-limit", type=float, default=900, help="seconds of load at most")
     parser.add_argument("--max-requests", type=int, default=200_000)
     parser.add_argument(
+        "--assigner",
+        choices=["serve", "import"],
+        default="serve",
+        help="which process clusters: the server (it takes the lock first) or the import",
+    )
+    parser.add_argument(
         "--seed-fraction",
         type=float,
         default=0.1,
@@ -169,18 +196,19 @@ def main() -> int:
         subprocess.run(
             [*cmd, str(folder / "seed.jsonl"), "--db", url], check=True, capture_output=True
         )
+        started = time.perf_counter()
+        importer = None
+        if args.assigner == "import":
+            # the import takes the story-assigner lock before the server starts: it clusters
+            # what it stores itself, and the server only reads
+            importer = start_import(cmd, folder, url)
+            while placed(db) <= cut and importer.poll() is None:
+                time.sleep(0.5)
         with live_server(url, folder) as base:
-            started = time.perf_counter()
-            importer = subprocess.Popen(
-                [*cmd, str(folder / "rest.jsonl"), "--db", url],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-            )
-            stats, errors = asyncio.run(run_readers(base, db, args, importer))
-            if importer.poll() is None:
-                print("load ended before the import; waiting for the import", file=sys.stderr)
+            if importer is None:
+                importer = start_import(cmd, folder, url)
+            stats, errors, import_s = asyncio.run(run_readers(base, db, args, importer, started))
             _, stderr = importer.communicate()
-            import_s = time.perf_counter() - started
             placed_s = time.perf_counter() - started
         checks = check_articles(db, {r["url"] for r in records})
         if any(errors.values()):
@@ -199,6 +227,7 @@ def main() -> int:
     result = {
         "articles": args.articles,
         "readers": args.readers,
+        "assigner": args.assigner,
         "import_exit": importer.returncode,
         "import_s": round(import_s, 1),
         "all_placed_in_stories_s": round(placed_s, 1),
