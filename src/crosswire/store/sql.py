@@ -178,6 +178,16 @@ class SqlStore(Store):
                 raise
             raise StoreError(f"database {self.redacted_url}: {_one_line(exc)}") from exc
 
+    def _rows_in(
+        self, query: str, ids: Sequence[int], before: Sequence[Any] = ()
+    ) -> Iterator[dict[str, Any]]:
+        """Rows of ``query`` whose ``{ids}`` is a list of ``?`` for ``ids``, 500 at a time
+        (``before`` are the parameters that come ahead of the ids)."""
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ", ".join("?" for _ in chunk)
+            yield from self._rows(query.replace("{ids}", marks), [*before, *chunk])
+
     def _row(self, query: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
         if any(isinstance(p, int) and not -(2**63) <= p < 2**63 for p in params):
             return None  # no row holds a value past 64 bits; SQLite would raise OverflowError
@@ -432,13 +442,10 @@ class SqlStore(Store):
     def get_articles(self, article_ids: Iterable[int]) -> list[Article]:
         ids = [int(i) for i in article_ids]
         found: dict[int, Article] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for row in self._rows(
-                f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
-            ):
-                found[int(row["id"])] = _article(row)
+        for row in self._rows_in(
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id IN ({{ids}})", ids
+        ):
+            found[int(row["id"])] = _article(row)
         return [found[i] for i in ids if i in found]
 
     def find_article(
@@ -756,18 +763,15 @@ class SqlStore(Store):
     def story_outlets(self, story_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
         ids = list(dict.fromkeys(int(i) for i in story_ids))
         out: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for r in self._rows(
-                "SELECT story_id, source, language, count(*) AS articles FROM articles "
-                f"WHERE story_id IN ({marks}) GROUP BY story_id, source, language "
-                "ORDER BY story_id, count(*) DESC, source",
-                chunk,
-            ):
-                out[int(r["story_id"])].append(
-                    {"source": r["source"], "language": r["language"], "articles": r["articles"]}
-                )
+        for r in self._rows_in(
+            "SELECT story_id, source, language, count(*) AS articles FROM articles "
+            "WHERE story_id IN ({ids}) GROUP BY story_id, source, language "
+            "ORDER BY story_id, count(*) DESC, source",
+            ids,
+        ):
+            out[int(r["story_id"])].append(
+                {"source": r["source"], "language": r["language"], "articles": r["articles"]}
+            )
         return out
 
     def stories_version(self) -> str:
@@ -851,15 +855,12 @@ class SqlStore(Store):
     def load_vectors(self, model: str, article_ids: Iterable[int]) -> dict[int, bytes]:
         ids = list(article_ids)
         out: dict[int, bytes] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for row in self._rows(
-                f"SELECT article_id, vector FROM embeddings WHERE model = ? "
-                f"AND article_id IN ({marks})",
-                [model, *chunk],
-            ):
-                out[int(row["article_id"])] = bytes(row["vector"])
+        for row in self._rows_in(
+            "SELECT article_id, vector FROM embeddings WHERE model = ? AND article_id IN ({ids})",
+            ids,
+            [model],
+        ):
+            out[int(row["article_id"])] = bytes(row["vector"])
         return out
 
     # community -----------------------------------------------------------------------
@@ -1019,15 +1020,13 @@ class SqlStore(Store):
     def vote_scores(self, target_type: str, target_ids: Iterable[int]) -> dict[int, int]:
         ids = sorted(set(target_ids))
         out: dict[int, int] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for row in self._rows(
-                "SELECT target_id, sum(value) AS score FROM votes WHERE target_type = ? "
-                f"AND target_id IN ({marks}) GROUP BY target_id",
-                [target_type, *chunk],
-            ):
-                out[int(row["target_id"])] = int(row["score"])
+        for row in self._rows_in(
+            "SELECT target_id, sum(value) AS score FROM votes WHERE target_type = ? "
+            "AND target_id IN ({ids}) GROUP BY target_id",
+            ids,
+            [target_type],
+        ):
+            out[int(row["target_id"])] = int(row["score"])
         return out
 
     def user_votes(
@@ -1035,15 +1034,13 @@ class SqlStore(Store):
     ) -> dict[int, int]:
         ids = sorted(set(target_ids))
         out: dict[int, int] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for row in self._rows(
-                "SELECT target_id, value FROM votes WHERE user_id = ? AND target_type = ? "
-                f"AND target_id IN ({marks})",
-                [user_id, target_type, *chunk],
-            ):
-                out[int(row["target_id"])] = int(row["value"])
+        for row in self._rows_in(
+            "SELECT target_id, value FROM votes WHERE user_id = ? AND target_type = ? "
+            "AND target_id IN ({ids})",
+            ids,
+            [user_id, target_type],
+        ):
+            out[int(row["target_id"])] = int(row["value"])
         return out
 
     def flag(self, user_id: int, target_type: str, target_id: int, reason: str) -> None:
