@@ -34,6 +34,7 @@ from tests.durability.site import GrowingSite
 from tests.durability.test_kill_import import write_articles
 from tests.durability.test_kill_ingest import free_port
 from tests.helpers.fixture_server import FixtureServer
+from tests.helpers.live_server import live_server
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(420)]
 
@@ -191,42 +192,11 @@ def _without_override() -> list[str]:
 
 
 def _serve_pages(prefix: list[str], url: str, folder: Path) -> list[int]:
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            *prefix,
-            sys.executable,
-            "-m",
-            "crosswire",
-            "serve",
-            "--db",
-            url,
-            "--no-fetch",
-            "--port",
-            str(port),
-        ],
-        cwd=folder,
-        env=import_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(base + "/openapi.json", timeout=2)
-                break
-            except httpx.TransportError:
-                assert proc.poll() is None and time.monotonic() < deadline, "serve did not start"
-                time.sleep(0.3)
-        return [
-            httpx.get(base + path, timeout=30).status_code
-            for path in ("/", "/login", "/api/stories")
-        ]
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    with live_server(url, folder, env=import_env(), prefix=prefix) as base:
+        return [httpx.get(base + path, timeout=30).status_code for path in PAGES]
+
+
+PAGES = ("/", "/login", "/api/stories")
 
 
 def test_read_only_database_is_a_one_line_error_and_no_corruption(tmp_path):

@@ -7,7 +7,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,16 +22,22 @@ def free_port() -> int:
 
 @contextmanager
 def live_server(
-    db_url: str, cwd: Path, *extra: str, env: dict[str, str] | None = None
+    db_url: str,
+    cwd: Path,
+    *extra: str,
+    env: dict[str, str] | None = None,
+    prefix: Sequence[str] = (),
 ) -> Iterator[str]:
     """Yield the base URL of ``crosswire serve --no-fetch`` on ``db_url``; its output
-    goes to ``cwd/serve.log`` and is shown when the server does not come up."""
+    goes to ``cwd/serve.log`` and is shown when the server does not come up. ``prefix``
+    goes before the command (e.g. ``setpriv …`` to drop privileges)."""
     port = free_port()
     clean = {k: v for k, v in os.environ.items() if not k.startswith("CROSSWIRE_")}
     log_path = cwd / "serve.log"
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
             [
+                *prefix,
                 sys.executable,
                 "-m",
                 "crosswire",
