@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from crosswire.compare.claims import SAME_FIGURE_SUBJECT, detect_conflict
+import numpy as np
+
+from crosswire.compare.claims import MIN_CONFLICT_COSINE, SAME_FIGURE_SUBJECT, detect_conflict
 from crosswire.compare.numbers import extract_quantities
 from crosswire.compare.only_in import only_in
 from crosswire.compare.quotes import collect_quotes
@@ -28,43 +30,43 @@ def compare_story(
     quantities = {i: extract_quantities(s.text) for i, s in enumerate(sentences)}
     conflicts: list[dict[str, Any]] = []
     numbers: list[dict[str, Any]] = []
-    for i, a in enumerate(sentences):
-        for j in range(i + 1, len(sentences)):
-            b = sentences[j]
-            if a.source == b.source or len(conflicts) >= MAX_CONFLICTS:
-                continue
-            cosine = float(similarity[i, j])
-            found = detect_conflict(a.text, b.text, cosine)
-            if found is not None:
-                conflicts.append(
-                    {
-                        "kind": found.kind,
-                        "topic": found.topic,
-                        "sides": [
-                            {
-                                "claim": found.claim_a,
-                                "sources": [a.source],
-                                "sentence": a.text,
-                                "article_id": a.article_id,
-                            },
-                            {
-                                "claim": found.claim_b,
-                                "sources": [b.source],
-                                "sentence": b.text,
-                                "article_id": b.article_id,
-                            },
-                        ],
-                    }
-                )
-            if cosine >= SAME_FIGURE_SUBJECT and quantities[i] and quantities[j]:
-                _add_numbers(
-                    numbers,
-                    a,
-                    b,
-                    quantities[i],
-                    quantities[j],
-                    found is not None and found.kind == "number",
-                )
+    # only pairs close enough for some rule to fire, in the order of a loop over i < j
+    for i, j in np.argwhere(np.triu(similarity >= MIN_CONFLICT_COSINE, k=1)).tolist():
+        a, b = sentences[i], sentences[j]
+        if a.source == b.source or len(conflicts) >= MAX_CONFLICTS:
+            continue
+        cosine = float(similarity[i, j])
+        found = detect_conflict(a.text, b.text, cosine)
+        if found is not None:
+            conflicts.append(
+                {
+                    "kind": found.kind,
+                    "topic": found.topic,
+                    "sides": [
+                        {
+                            "claim": found.claim_a,
+                            "sources": [a.source],
+                            "sentence": a.text,
+                            "article_id": a.article_id,
+                        },
+                        {
+                            "claim": found.claim_b,
+                            "sources": [b.source],
+                            "sentence": b.text,
+                            "article_id": b.article_id,
+                        },
+                    ],
+                }
+            )
+        if cosine >= SAME_FIGURE_SUBJECT and quantities[i] and quantities[j]:
+            _add_numbers(
+                numbers,
+                a,
+                b,
+                quantities[i],
+                quantities[j],
+                found is not None and found.kind == "number",
+            )
     return {
         "numbers": numbers,
         "conflicts": conflicts,

@@ -24,6 +24,8 @@ SAME_FIGURE_SUBJECT = 0.8  # cosine for two figures to be about the same subject
 SAME_EVENT = 0.6  # cosine for casualty claims with matching counts
 SAME_CLAIM = 0.75  # cosine for claims without numbers to be about the same thing
 CROSS_UNIT = 0.85  # cosine to align figures whose unit words differ (another language)
+# Below this cosine no rule flags anything: callers may skip such pairs unread.
+MIN_CONFLICT_COSINE = min(SAME_FIGURE_SUBJECT, SAME_EVENT, SAME_CLAIM, CROSS_UNIT)
 
 
 @dataclass

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import regex
 
-from crosswire.digest.attribution import sentences_match
+from crosswire.digest.attribution import MIN_CONTAINMENT, lexical_match
 
 _NAME = regex.compile(r"(?<=\S\s)\p{Lu}\p{Ll}+")
 _DIGIT = regex.compile(r"\d")
@@ -19,17 +19,12 @@ def only_in(story, threshold: float, per_source: int) -> list[dict[str, Any]]:  
     if len({s.source for s in sentences}) < 2:
         return []
     centroid = story.vectors.mean(axis=0)
-    similarity = story.vectors @ story.vectors.T
+    sources = np.array([s.source for s in sentences], dtype=object)
     found: dict[str, list[tuple[float, int]]] = {}
     for i, s in enumerate(sentences):
         if len(s.words) < 6 or not (_DIGIT.search(s.text) or _NAME.search(s.text)):
             continue
-        matched = any(
-            o.source != s.source
-            and sentences_match(s, o, float(similarity[i, j]), threshold) >= threshold
-            for j, o in enumerate(sentences)
-        )
-        if not matched:
+        if not _matched(story, i, sources, threshold):
             found.setdefault(s.source, []).append((float(story.vectors[i] @ centroid), i))
     out = []
     for source, scored in found.items():
@@ -44,4 +39,21 @@ def only_in(story, threshold: float, per_source: int) -> list[dict[str, Any]]:  
     return out
 
 
-__all__ = ["only_in", "np"]
+def _matched(story, i: int, sources: np.ndarray, threshold: float) -> bool:  # noqa: ANN001
+    """Whether another outlet has a sentence that says what sentence ``i`` says (as
+    ``digest.attribution.sentences_match``: close embeddings, or most words shared within
+    one language)."""
+    own = story.sentences[i]
+    others = sources != own.source
+    if np.any((story.vectors @ story.vectors[i] >= threshold) & others):
+        return True
+    if not own.language:
+        return False
+    return any(
+        lexical_match(own.words, o.words) >= MIN_CONTAINMENT
+        for j, o in enumerate(story.sentences)
+        if others[j] and o.language == own.language
+    )
+
+
+__all__ = ["only_in"]

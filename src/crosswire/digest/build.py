@@ -6,6 +6,11 @@ as is, and a set that only gained syndicated copies updates the copies list and 
 re-reading any text. Anything else is rebuilt; the embedder's in-process cache means sentences
 already seen by this worker are not embedded again, so adding one article to a big story costs
 one article's embeddings plus the (cheap) selection.
+
+Bounded work: the text-derived parts (headline, summary, timeline, comparison) read at most
+``options.max_articles`` articles, chosen by ``representative``: every outlet's first article,
+then every outlet's latest, then the newest of the rest. Counts, spread and copies always
+cover the whole story, so a story of 20,000 articles costs what one of 50 does.
 """
 
 from __future__ import annotations
@@ -44,13 +49,14 @@ def build_digest(
     also: dict[int, list[str]] = {}
     for c in copies:
         also.setdefault(c["original_id"], []).append(c["source"])
-    story = collect_sentences(originals, embed, options.max_sentences_per_article)
-    headline, language = choose_headline(originals, embed, options.reader_language)
+    chosen = representative(originals, options.max_articles)
+    story = collect_sentences(chosen, embed, options.max_sentences_per_article)
+    headline, language = choose_headline(chosen, embed, options.reader_language)
     return {
         "headline": headline,
         "language": language,
-        "summary": build_summary(story, options, also, _title_vectors(originals, embed)),
-        "timeline": build_timeline(originals, embed, options.max_updates),
+        "summary": build_summary(story, options, also, _title_vectors(chosen, embed)),
+        "timeline": build_timeline(chosen, embed, options.max_updates),
         "spread": build_spread(originals, sources),
         "comparison": compare_story(
             story, embed, options.only_in_per_source, options.match_threshold
@@ -62,6 +68,32 @@ def build_digest(
         "originals": sorted(int(a.id or 0) for a in originals),
         "options_key": options.cache_key(),
     }
+
+
+def representative(articles: list[Article], cap: int) -> list[Article]:
+    """At most ``cap`` of ``articles``, in their given order: each outlet's first article (the
+    earliest outlets first), then each outlet's latest, then the newest of the rest."""
+    if cap <= 0 or len(articles) <= cap:
+        return articles
+    by_time = sorted(articles, key=_arrival)
+    by_source: dict[str, list[Article]] = {}
+    for article in by_time:
+        by_source.setdefault(source_of(article), []).append(article)
+    firsts = [group[0] for group in by_source.values()]
+    latests = [group[-1] for group in by_source.values() if len(group) > 1]
+    latests.sort(key=_arrival, reverse=True)
+    picked: dict[int, Article] = {}
+    for article in [*firsts, *latests, *reversed(by_time)]:
+        if len(picked) >= cap:
+            break
+        picked.setdefault(id(article), article)
+    keep = set(picked)
+    return [a for a in articles if id(a) in keep]
+
+
+def _arrival(article: Article) -> tuple[float, int]:
+    when = article.when
+    return (when.timestamp() if when is not None else float("inf"), int(article.id or 0))
 
 
 def _title_vectors(articles: list[Article], embed):  # noqa: ANN001, ANN202

