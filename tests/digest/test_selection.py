@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from crosswire.digest.selection import select_sentences
+from crosswire.digest.selection import budget_words, select_sentences
 from crosswire.digest.sentences import Sentence, StorySentences
 from crosswire.digest.text import words
 
@@ -26,14 +26,40 @@ def _story() -> StorySentences:
 def test_a_strict_budget_is_never_exceeded():
     story = _story()
     chosen = select_sentences(story, [0, 1, 2], max_sentences=10, max_words=20)
-    assert sum(len(story.sentences[i].words) for i in chosen) <= 20
+    assert sum(budget_words(story.sentences[i].text) for i in chosen) <= 20
 
 
 def test_overrun_fills_the_budget_and_stops_there():
     story = _story()
     chosen = select_sentences(story, [0, 1, 2], max_sentences=10, max_words=20, overrun=True)
-    used = [len(story.sentences[i].words) for i in chosen]
+    used = [budget_words(story.sentences[i].text) for i in chosen]
     assert sum(used) >= 20 and sum(used[:-1]) < 20
+
+
+def _plain_story(texts: list[str], language: str) -> StorySentences:
+    sentences = [
+        Sentence(t, article_id=i + 1, source=f"s{i}", language=language, position=i, words=words(t))
+        for i, t in enumerate(texts)
+    ]
+    return StorySentences(sentences, np.eye(len(texts), dtype=np.float32))
+
+
+def test_the_budget_counts_the_words_of_the_text_not_its_tokens():
+    # 8 words of text, 12 tokens: each 'ע"י' ("by") is one word and two tokens
+    acronyms = 'הדו"ח נכתב ע"י הוועדה ואושר ע"י השר ע"י'
+    other = "הוועדה תתכנס שוב בשבוע הבא כדי לדון בדוח"
+    story = _plain_story([acronyms, other], "he")
+    assert budget_words(acronyms) == 8 and len(words(acronyms)) == 12
+    chosen = select_sentences(story, [0, 1], max_sentences=10, max_words=10, overrun=True)
+    assert sum(budget_words(story.sentences[i].text) for i in chosen) >= 10  # the budget is spent
+
+
+def test_a_dash_between_spaces_is_a_word_of_the_budget():
+    # 13 words of text, 11 tokens: a strict 12-word budget cannot take it
+    dashes = "Vláda – jak uvedla – schválila nový rozpočet na příští rok včetně daní"
+    story = _plain_story([dashes], "cs")
+    assert budget_words(dashes) == 13 and len(words(dashes)) == 11
+    assert select_sentences(story, [0], max_sentences=10, max_words=12) == []
 
 
 def test_a_dateline_does_not_push_the_lead_down():
@@ -51,4 +77,17 @@ def test_an_ordinal_date_does_not_end_a_sentence():
     assert split_sentences("Rada schválila dar 10. ledna. Pak odešla.") == [
         "Rada schválila dar 10. ledna.",
         "Pak odešla.",
+    ]
+
+
+def test_czech_abbreviations_do_not_end_a_sentence():
+    from crosswire.digest.text import split_sentences
+
+    assert split_sentences("Velká města, např. Praha a Brno, hlasovala pro. Pak odešla.") == [
+        "Velká města, např. Praha a Brno, hlasovala pro.",
+        "Pak odešla.",
+    ]
+    assert split_sentences("Šlo o tzv. Zelenou dohodu. Ta platí od ledna.") == [
+        "Šlo o tzv. Zelenou dohodu.",
+        "Ta platí od ledna.",
     ]

@@ -43,7 +43,7 @@ class DigestOptions:
         )
 
 
-DIGEST_VERSION = 2  # 2: lexical vectors for languages the embedder does not know
+DIGEST_VERSION = 3  # 2: lexical vectors for unknown languages; 3: Czech abbreviations
 
 
 def options_from_settings(settings: Any) -> DigestOptions:

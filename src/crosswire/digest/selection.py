@@ -103,6 +103,14 @@ def concept_weights(
     }
 
 
+def budget_words(text: str) -> int:
+    """Whitespace-separated words: the unit of a word limit, as ROUGE-1.5.5's ``-l`` cuts.
+    Not the tokenizer's words: "ע"י" is one word of the text and two tokens, and a dash
+    between spaces is a word of the text and no token; counting tokens left summaries of
+    Hebrew and Czech stories up to 18 words short of their budget."""
+    return max(1, len(text.split()))
+
+
 def select_sentences(
     story: StorySentences,
     candidates: list[int],
@@ -117,7 +125,9 @@ def select_sentences(
     """Indices into ``story.sentences``, in the order chosen. ``semantic=False`` (a language
     the embedder was not trained on) leaves out the embedding features. With ``overrun`` the
     last sentence may run past ``max_words`` (for an evaluator that cuts every summary at the
-    limit, as DUC and MultiLing did): sentences are added until the budget is spent."""
+    limit, as DUC and MultiLing did): sentences are added until the budget is spent. The budget
+    counts words as a reader and ROUGE's cut do (``budget_words``); the cost per word that
+    ranks candidates counts the tokenizer's words."""
     w = weights or SelectionWeights()
     if not candidates:
         return []
@@ -139,6 +149,7 @@ def select_sentences(
         width = len(title_centroid)  # the embedding block (story vectors may add a lexical one)
         centrality += w.title * (story.vectors[candidates, :width] @ title_centroid)
     lengths = np.array([max(1, len(story.sentences[i].words)) for i in candidates], dtype=float)
+    spend = np.array([budget_words(story.sentences[i].text) for i in candidates])
     lead = np.array([1.0 / (1 + story.sentences[i].position) for i in candidates])
     covered: set[tuple[str, str]] = set()
     sources: set[str] = set()
@@ -148,7 +159,7 @@ def select_sentences(
     while alive.any() and len(chosen) < max_sentences:
         best, best_score = -1, -np.inf
         for k in np.flatnonzero(alive):
-            if max_words is not None and used_words + lengths[k] > max_words and not overrun:
+            if max_words is not None and used_words + spend[k] > max_words and not overrun:
                 alive[k] = False
                 continue
             gain = sum(concepts[g] for g in grams[k] - covered) / total * 10
@@ -169,7 +180,7 @@ def select_sentences(
         chosen.append(index)
         covered |= grams[best]
         sources.add(story.sentences[index].source)
-        used_words += int(lengths[best])
+        used_words += int(spend[best])
         alive[best] = False
         close = story.vectors[candidates] @ story.vectors[index] >= redundancy
         alive &= ~close

@@ -14,7 +14,9 @@ _WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)?")
 _END = regex.compile(r"(?<=[.!?…؟।。！？][\"'”’»)\]]?)\s+")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev no vs etc inc ltd co corp "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mme mlle m dr hr nr bzw ca sr sra".split()
+    "jan feb mar apr jun jul aug sep sept oct nov dec mme mlle m dr hr nr bzw ca sr sra "
+    # Czech: "tzv." (so-called), "např." (for example), "tj." (that is), "čís." (number) …
+    "tzv např tj tzn resp mj popř cca čís sv ing mgr".split()
 )
 
 
