@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import numpy as np
+from dataclasses import replace
 
-from crosswire.cluster import ClusterOptions
+import numpy as np
+import pytest
+
+from crosswire.cluster import ClusterOptions, StoryEngine
 from crosswire.cluster.languages import covered_languages
-from crosswire.cluster.scoring import measure_fit
+from crosswire.cluster.scoring import measure_fit, weigh
 from crosswire.cluster.state import ArticleFeatures, StoryState
-from crosswire.cluster.text import extract_anchors, extract_terms, lead_text
+from crosswire.cluster.text import extract_anchors, extract_terms, extract_weekdays, lead_text
 from crosswire.models import Article
 
 
@@ -81,3 +84,57 @@ def test_embeddings_of_uncovered_languages_do_not_blur_the_shared_centroid():
 
 def test_terms_can_be_cut_to_a_stem():
     assert extract_terms("cranes craned cranking", stem=5) == {"crane": 2, "crank": 1}
+
+
+def compare_headlines(first_title: str, second_title: str):
+    engine = StoryEngine(ClusterOptions(embedder="hashing"), new_story_id=lambda: 0)
+    body = "Council officials met on Tuesday and said the work would continue next week."
+    first = Article(id=1, title=first_title, text=body, language="en")
+    second = Article(id=2, title=second_title, text=body, language="en")
+    return engine.compare(first, second)
+
+
+def test_headlines_are_compared_on_their_own():
+    same = compare_headlines("Brellin dam spillway reopens", "Spillway of Brellin dam reopens")
+    other = compare_headlines("Brellin dam spillway reopens", "Tessaport ferry strike ends")
+    assert same.title is not None and same.title > 0.9
+    assert other.title == 0.0
+    assert same.score > other.score  # the bodies are the same: only the headlines differ
+
+
+def test_the_headline_weight_counts_in_the_score():
+    options = ClusterOptions(embedder="hashing", weight_title=1.0)
+    plain = weigh(0.5, 0.2, 0.1, 1.0, options, title=None)
+    assert weigh(0.5, 0.2, 0.1, 1.0, options, title=0.4) == pytest.approx(plain + 0.4)
+    # in another language neither the words nor the headlines are comparable
+    assert weigh(0.5, None, 0.1, 1.0, options, title=0.4) == weigh(0.5, None, 0.1, 1.0, options)
+
+
+def test_merged_stories_keep_both_headline_centroids():
+    into, other = StoryState(1, 4), StoryState(2, 4)
+    into.add(replace(features(1, "en", {"#1": 1.0}, True), title={"dam": 1.0}))
+    other.add(replace(features(2, "en", {"#1": 1.0}, True), title={"ferry": 1.0}))
+    into.absorb(other)
+    assert into.titles["en"].count == 2
+    assert into.titles["en"].mean_cosine({"ferry": 1.0}) == pytest.approx(0.5)
+
+
+def test_weekdays_are_read_in_several_languages():
+    assert extract_weekdays("Talks resumed on Tuesday; a vote follows Friday") == {1, 4}
+    assert extract_weekdays("Le vote a eu lieu mardi") == {1}
+    assert extract_weekdays("Sundays in Tessaport") == frozenset()  # a plural is not a day
+
+
+def test_a_report_naming_another_weekday_scores_lower():
+    options = ClusterOptions(embedder="hashing", weight_weekday=0.5)
+    story = StoryState(1, dim=4)
+    story.add(replace(features(1, "en", {"@brellin": 1.0}, True), weekdays=frozenset({0})))
+    monday = replace(features(2, "en", {"@brellin": 1.0}, True), weekdays=frozenset({0, 1}))
+    thursday = replace(features(3, "en", {"@brellin": 1.0}, True), weekdays=frozenset({3}))
+    undated = features(4, "en", {"@brellin": 1.0}, True)
+    same = measure_fit(monday, story, story.dense_mean(), options)
+    other = measure_fit(thursday, story, story.dense_mean(), options)
+    silent = measure_fit(undated, story, story.dense_mean(), options)
+    assert not same.weekday_clash and other.weekday_clash and not silent.weekday_clash
+    assert other.score == pytest.approx(same.score - 0.5)
+    assert silent.score == pytest.approx(same.score)

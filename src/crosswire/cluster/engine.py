@@ -16,7 +16,7 @@ from crosswire.cluster.lexical import DocumentFrequencies, weigh_terms
 from crosswire.cluster.options import ClusterOptions
 from crosswire.cluster.scoring import DAY, Fit, measure_fit
 from crosswire.cluster.state import ArticleFeatures, StoryState
-from crosswire.cluster.text import extract_anchors, extract_terms, lead_text
+from crosswire.cluster.text import extract_anchors, extract_terms, extract_weekdays, lead_text
 from crosswire.dedup import CopyIndex, CopyOptions
 from crosswire.embed import load_embedder
 from crosswire.models import Article, Assignment
@@ -34,6 +34,7 @@ class StoryEngine:
         self.copies = CopyIndex(CopyOptions(containment=options.copy_containment))
         self.words = DocumentFrequencies(options.idf_prior_docs)
         self.anchor_df = DocumentFrequencies(options.idf_prior_docs)
+        self.title_words = DocumentFrequencies(options.idf_prior_docs)
         self._story_of: dict[int, int] = {}  # article id -> story id, for copies
         self._merged_into: dict[int, int] = {}
         self._merges: list[tuple[int, int]] = []
@@ -100,8 +101,10 @@ class StoryEngine:
             stem=self.options.stem_chars,
         )
         anchors = extract_anchors(f"{article.title} {article.text}")
+        headline = extract_terms(article.title or "", stem=self.options.stem_chars)
         self.words.add(terms)
         self.anchor_df.add(anchors)
+        self.title_words.add(headline)
         when = article.when
         return ArticleFeatures(
             article_id=int(article.id) if article.id is not None else -self._seq,
@@ -112,6 +115,8 @@ class StoryEngine:
             anchors=weigh_terms(anchors, self.anchor_df, keep=self.options.anchor_terms),
             timestamp=when.timestamp() if when is not None else None,
             seq=self._seq,
+            title=weigh_terms(headline, self.title_words),
+            weekdays=extract_weekdays(f"{article.title} {article.text}"),
         )
 
     def _place(self, article: Article, dense: np.ndarray) -> Assignment:

@@ -3,10 +3,14 @@
 - ``dense``: average cosine between the article's embedding (title + lead) and the story's;
 - ``lexical``: average TF-IDF cosine with the story's articles in the same language (absent
   when the story has none in that language);
+- ``title``: the same over the headlines' words alone, with their own document frequencies
+  (Miranda et al., 2018: a headline names the event, the body also its background);
 - ``anchors``: average TF-IDF cosine of numbers and Latin-script names (they survive
   translation);
 - for an article in a language the embedder does not cover, against a story without articles
   in that language, only the closest member's anchors count (a translation keeps them);
+- ``weekday_clash``: the article and the story name days of the week, none in common (a
+  report of one event says "on Tuesday" as its sources did; a follow-up names another day);
 - ``time``: Gaussian of the gap to the story's newest, oldest and mean article (Miranda et
   al., 2018), 1 when either side is undated.
 """
@@ -33,6 +37,8 @@ class Fit:
     lexical: float | None
     anchors: float
     time: float
+    title: float | None = None
+    weekday_clash: bool = False
 
 
 def measure_fit(
@@ -43,13 +49,17 @@ def measure_fit(
         dense = options.dense_scale * dense + options.dense_offset
     same = story.lexical.get(article.language)
     lexical = same.mean_cosine(article.lexical) if same is not None else None
+    headlines = story.titles.get(article.language)
+    title = headlines.mean_cosine(article.title) if headlines is not None else None
     anchors = story.anchors.mean_cosine(article.anchors)
     time = time_affinity(article.timestamp, story, options.time_sigma_days * DAY)
     if dense is None:  # no member in a comparable space: only a translation can be recognised
         score = translation_score(article, story, options) - options.weight_time * (1.0 - time)
-        return Fit(story.story_id, score, 0.0, lexical, anchors, time)
-    score = weigh(dense, lexical, anchors, time, options) + growth_bonus(story, options)
-    return Fit(story.story_id, score, dense, lexical, anchors, time)
+        return Fit(story.story_id, score, 0.0, lexical, anchors, time, title)
+    clash = bool(article.weekdays and story.weekdays and not article.weekdays & story.weekdays)
+    score = weigh(dense, lexical, anchors, time, options, title) + growth_bonus(story, options)
+    score -= options.weight_weekday * clash
+    return Fit(story.story_id, score, dense, lexical, anchors, time, title, clash)
 
 
 def growth_bonus(story: StoryState, options: ClusterOptions) -> float:
@@ -72,14 +82,20 @@ def translation_score(
 
 
 def weigh(
-    dense: float, lexical: float | None, anchors: float, time: float, options: ClusterOptions
+    dense: float,
+    lexical: float | None,
+    anchors: float,
+    time: float,
+    options: ClusterOptions,
+    title: float | None = None,
 ) -> float:
     """The score compared with the join threshold."""
     score = options.bias + options.weight_dense * dense + options.weight_anchors * anchors
     if lexical is not None:
-        score += options.weight_lexical * lexical
+        score += options.weight_lexical * lexical + options.weight_title * (title or 0.0)
     else:  # another language: the embedding has to carry what the words would have
-        score += options.weight_lexical * options.cross_lingual_lexical * dense
+        words = options.weight_lexical + options.weight_title
+        score += words * options.cross_lingual_lexical * dense
     return score - options.weight_time * (1.0 - time)
 
 

@@ -22,6 +22,8 @@ class ArticleFeatures:
     anchors: SparseVector
     timestamp: float | None  # seconds since the epoch, None when undated
     seq: int  # arrival order
+    title: SparseVector = field(default_factory=dict)  # TF-IDF of the headline's words
+    weekdays: frozenset[int] = frozenset()  # days of the week the article names
 
 
 @dataclass
@@ -40,9 +42,11 @@ class StoryState:
     dense_sum: np.ndarray = field(init=False)
     native: dict[str, np.ndarray] = field(default_factory=dict)
     lexical: dict[str, Centroid] = field(default_factory=dict)  # one per language
+    titles: dict[str, Centroid] = field(default_factory=dict)  # headlines, per language
     anchors: Centroid = field(default_factory=lambda: Centroid(keep=300))
     member_anchors: deque[SparseVector] = field(default_factory=lambda: deque(maxlen=16))
     languages: Counter[str] = field(default_factory=Counter)
+    weekdays: set[int] = field(default_factory=set)  # days of the week its members name
     newest: float | None = None
     oldest: float | None = None
     time_sum: float = 0.0
@@ -62,9 +66,11 @@ class StoryState:
             native = self.native.setdefault(article.language, np.zeros(self.dim, np.float32))
             native += article.dense
         self.lexical.setdefault(article.language, Centroid(keep=200)).add(article.lexical)
+        self.titles.setdefault(article.language, Centroid(keep=200)).add(article.title)
         self.anchors.add(article.anchors)
         self.member_anchors.append(article.anchors)
         self.languages[article.language] += 1
+        self.weekdays |= article.weekdays
         self.touch(article)
 
     def touch(self, article: ArticleFeatures) -> None:
@@ -88,9 +94,13 @@ class StoryState:
         for language, centroid in other.lexical.items():
             mine = self.lexical.setdefault(language, Centroid(keep=200))
             mine.add(centroid.total, centroid.count)
+        for language, centroid in other.titles.items():
+            mine = self.titles.setdefault(language, Centroid(keep=200))
+            mine.add(centroid.total, centroid.count)
         self.anchors.add(other.anchors.total, other.anchors.count)
         self.member_anchors.extend(other.member_anchors)
         self.languages.update(other.languages)
+        self.weekdays |= other.weekdays
         self.last_seq = max(self.last_seq, other.last_seq)
         for t in (other.newest, other.oldest):
             if t is not None:

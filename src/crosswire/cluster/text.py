@@ -31,6 +31,31 @@ _STOP = frozenset(
 )
 
 
+# Weekday names (en, fr, de, es, it, pt, nl) -> 0 (Monday) .. 6. Reports of one event name
+# the same day ("on Tuesday"); a follow-up days later names another.
+_WEEKDAYS = {
+    word: day
+    for day, names in enumerate(
+        [
+            "monday lundi montag lunes lunedì segunda maandag",
+            "tuesday mardi dienstag martes martedì terça dinsdag",
+            "wednesday mercredi mittwoch miércoles mercoledì quarta woensdag",
+            "thursday jeudi donnerstag jueves giovedì quinta donderdag",
+            "friday vendredi freitag viernes venerdì sexta vrijdag",
+            "saturday samedi samstag sábado sabato zaterdag",
+            "sunday dimanche sonntag domingo domenica zondag",
+        ]
+    )
+    for word in names.split()
+}
+
+
+def extract_weekdays(text: str) -> frozenset[int]:
+    """The days of the week that ``text`` names (0 = Monday)."""
+    words = (w.casefold() for w in _WORD.findall(text))
+    return frozenset(_WEEKDAYS[w] for w in words if w in _WEEKDAYS)
+
+
 def normalise_digits(text: str) -> str:
     """Every Unicode decimal digit as its ASCII digit."""
     return text.translate(_DIGITS)
