@@ -138,3 +138,12 @@ def test_a_report_naming_another_weekday_scores_lower():
     assert not same.weekday_clash and other.weekday_clash and not silent.weekday_clash
     assert other.score == pytest.approx(same.score - 0.5)
     assert silent.score == pytest.approx(same.score)
+
+
+def test_inflections_agree_by_default():
+    engine = StoryEngine(ClusterOptions(embedder="hashing"), new_story_id=lambda: 0)
+    first = Article(id=1, title="Brellin cranes collapse", text="Harbour cranes collapsed.")
+    second = Article(id=2, title="Brellin crane collapsing", text="A harbour crane collapses.")
+    fit = engine.compare(first, second)
+    assert fit.title is not None and fit.title > 0.9
+    assert fit.lexical is not None and fit.lexical > 0.9

@@ -56,7 +56,9 @@ class ClusterOptions:
     # Heaviest terms kept per article: long and short articles then compare alike.
     lexical_terms: int = 150
     bigrams: bool = False  # adjacent word pairs as extra lexical terms
-    stem_chars: int = 0  # cut words to this many letters (0: keep them whole)
+    # Cut words to this many letters (0: keep them whole), so inflections agree. 5 chosen on
+    # AllSides train (pairwise F1 0.7607 -> 0.7694 over 7 streams; 0, 4, 5, 6, 7 tried).
+    stem_chars: int = 5
     anchor_terms: int = 150
     # Across languages the embedder does not cover, only a translation can be recognised:
     # an article joins a story when its numbers and Latin-script names match one member's
