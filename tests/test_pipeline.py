@@ -3,6 +3,7 @@ ingestion that decides exactly as article-by-batch ingestion does."""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from datetime import UTC, datetime, timedelta
 
@@ -142,3 +143,28 @@ def test_serve_upkeep_assigns_only_while_no_worker_holds_the_lock(url):
     finally:
         worker.close()
         served.close()
+
+
+def test_a_big_storys_digest_loads_only_the_texts_it_reads(tmp_path):
+    """The pipeline hands the digest every article of a story but reads the text only of
+    those the digest uses; the digest is the one built from every article's text."""
+    from crosswire.digest import build_digest, options_from_settings
+
+    url = f"sqlite:///{tmp_path / 'big.db'}"
+    # the reports repeat one another's words: without dedup none counts as a copy
+    settings = load_settings(database_url=url, embedder="hashing", dedup_enabled=False)
+    start = datetime(2026, 3, 1, tzinfo=UTC)
+    with open_store(url) as store:
+        pipeline = Pipeline(store, settings)
+        pipeline.add_articles([event(0, k, start + timedelta(hours=k)) for k in range(12)])
+        stories = set(store.story_assignments().values())
+        story_id = max(stories, key=lambda s: len(store.get_story(s).article_ids))
+        ids = store.get_story(story_id).article_ids
+        originals = [a for a in store.get_articles(ids) if a.duplicate_of is None]
+        assert len(originals) > 4
+        articles = pipeline._digest_articles(ids, cap=4)
+        assert [a.id for a in articles] == ids
+        assert sum(1 for a in articles if a.text) == 4
+        options = options_from_settings(settings)
+        cap = dataclasses.replace(options, max_articles=4)
+        assert build_digest(articles, {}, cap) == build_digest(store.get_articles(ids), {}, cap)

@@ -268,6 +268,18 @@ class Pipeline:
             raise
 
     # digests -----------------------------------------------------------------------
+    def _digest_articles(self, article_ids: list[int], cap: int) -> list[Article]:
+        """A story's articles for its digest: the text only of those the digest reads
+        (``digest.build.representative``), so a story of 20,000 articles loads 60 texts."""
+        from crosswire.digest.build import representative
+
+        if len(article_ids) <= cap:
+            return self.store.get_articles(article_ids)
+        heads = self.store.get_articles(article_ids, text=False)
+        read = representative([a for a in heads if a.duplicate_of is None], cap)
+        full = {a.id: a for a in self.store.get_articles(a.id for a in read if a.id is not None)}
+        return [full.get(a.id, a) for a in heads]
+
     def refresh_digests(self, limit: int = 100) -> int:
         """Rebuild the digests of stories whose articles changed; return how many."""
         from crosswire.digest import build_digest, options_from_settings
@@ -278,7 +290,7 @@ class Pipeline:
             story = self.store.get_story(story_id)
             if story is None or not story.article_ids:
                 continue
-            articles = self.store.get_articles(story.article_ids)
+            articles = self._digest_articles(story.article_ids, options.max_articles)
             sources = {
                 a.source: s
                 for a in articles

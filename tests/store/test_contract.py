@@ -97,6 +97,14 @@ def test_get_articles_keeps_requested_order(store):
     assert [a.id for a in store.get_articles(reversed(ids))] == list(reversed(ids))
 
 
+def test_get_articles_without_text_keeps_every_other_field(store):
+    ids = [store.add_article(make_article(n))[0].id for n in range(3)]
+    full, heads = store.get_articles(ids), store.get_articles(ids, text=False)
+    assert [a.text for a in heads] == ["", "", ""] and all(a.text for a in full)
+    for a, b in zip(full, heads, strict=True):
+        assert {**a.__dict__, "text": ""} == b.__dict__
+
+
 def test_sources_upsert_keeps_known_fields(store):
     store.upsert_source(
         Source(domain="example.org", name="Example", country="GB", leaning="center")

@@ -110,8 +110,10 @@ class Store(ABC):
     def get_article(self, article_id: int) -> Article | None: ...
 
     @abstractmethod
-    def get_articles(self, article_ids: Iterable[int]) -> list[Article]:
-        """The articles with these ids, in the order given (missing ids skipped)."""
+    def get_articles(self, article_ids: Iterable[int], *, text: bool = True) -> list[Article]:
+        """The articles with these ids, in the order given (missing ids skipped); with
+        ``text=False`` their text is left out (``""``): for lists of many articles that
+        need only titles, sources and times."""
 
     @abstractmethod
     def find_article(

@@ -32,6 +32,8 @@ ARTICLE_COLUMNS = (
     "id, external_id, url, canonical_url, title, byline, published_at, fetched_at, language, "
     "text, content_hash, source, site_name, duplicate_of, origin, partial, feed_id, story_id"
 )
+# the same row without the (long) text column
+ARTICLE_HEAD_COLUMNS = ARTICLE_COLUMNS.replace(" text,", " '' AS text,")
 _ARTICLE_TIMES = ("published_at", "fetched_at")
 # what story lists read: everything but the digest (its first sentence is ``lead``)
 STORY_CARD_COLUMNS = "id, title, created_at, updated_at, merged_into, hotness, lead"
@@ -439,12 +441,11 @@ class SqlStore(Store):
         row = self._row(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,))
         return None if row is None else _article(row)
 
-    def get_articles(self, article_ids: Iterable[int]) -> list[Article]:
+    def get_articles(self, article_ids: Iterable[int], *, text: bool = True) -> list[Article]:
         ids = [int(i) for i in article_ids]
+        columns = ARTICLE_COLUMNS if text else ARTICLE_HEAD_COLUMNS
         found: dict[int, Article] = {}
-        for row in self._rows_in(
-            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id IN ({{ids}})", ids
-        ):
+        for row in self._rows_in(f"SELECT {columns} FROM articles WHERE id IN ({{ids}})", ids):
             found[int(row["id"])] = _article(row)
         return [found[i] for i in ids if i in found]
 

@@ -151,7 +151,7 @@ def article_view(article: Article, table: dict[str, Source] | None = None) -> di
 def story_detail(store: Store, story: Story, table: dict[str, Source]) -> dict[str, Any]:
     """Everything the story page and ``/api/stories/{id}`` show."""
     articles = sorted(
-        store.get_articles(story.article_ids),
+        store.get_articles(story.article_ids, text=False),  # the page shows no article text
         key=lambda a: (a.when is None, a.when or utcnow(), a.id or 0),
     )
     by_id = {a.id: a for a in articles}

@@ -96,7 +96,8 @@ def story_atom(request: Request, story_id: Annotated[int, Path(ge=1, le=MAX_ID)]
     if found.id != story_id:
         return RedirectResponse(f"/stories/{found.id}/feed.atom", status_code=301)
     base = base_url(request)
-    articles = _newest_first(st.store.get_articles(found.article_ids))[:ENTRIES]
+    newest = _newest_first(st.store.get_articles(found.article_ids, text=False))[:ENTRIES]
+    articles = st.store.get_articles(a.id for a in newest if a.id is not None)
     title = (found.digest or {}).get("headline") or found.title
     feed = xmlfeed.Feed(
         id=f"{base}/stories/{found.id}",
