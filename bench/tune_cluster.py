@@ -4,7 +4,7 @@
 
 1. Teacher-forced features: articles arrive in order and join their gold story; for each
    one, the fit against every live story is recorded (gold story = positive). A logistic
-   regression on (dense, lexical, title, anchors, weekday clash) gives the relative weights.
+   regression on (dense, lexical, title, anchors, weekday, date and headline-figure clashes) gives the relative weights.
 2. The real engine then runs with those weights over a grid of thresholds; the pairwise F1 of
    each is printed (the mean over streams of ``--chunk`` articles). Copy the chosen values
    into ClusterOptions by hand.
@@ -43,7 +43,8 @@ def teacher_forced_features(articles, gold, options):
             fit = measure_fit(features, story, story.dense_mean(), options)
             lexical = fit.lexical if fit.lexical is not None else 0.0
             title = fit.title if fit.title is not None else 0.0
-            rows.append((fit.dense, lexical, title, fit.anchors, float(fit.weekday_clash)))
+            clashes = (fit.weekday_clash, fit.date_clash, fit.headline_number_clash)
+            rows.append((fit.dense, lexical, title, fit.anchors, *map(float, clashes)))
             labels.append(story.story_id == ids.get(label))
         if label not in ids:
             ids[label] = len(ids) + 1
@@ -81,6 +82,8 @@ def main() -> None:
             weight_title=float(weights[2]),
             weight_anchors=float(weights[3]),
             weight_weekday=float(-weights[4]),
+            weight_dates=float(-weights[5]),
+            weight_headline_numbers=float(-weights[6]),
         )
     for t in [float(v) for v in args.thresholds.split(",")]:
         options = dataclasses.replace(base, threshold=t)
@@ -108,7 +111,7 @@ def fit_weights(articles, gold, base: ClusterOptions) -> np.ndarray:
             {
                 "pairs": len(y),
                 "positives": int(y.sum()),
-                "weights_dense_lexical_title_anchors_weekday": weights.round(3).tolist(),
+                "weights_dense_lexical_title_anchors_weekday_dates_figures": weights.round(3).tolist(),
                 "intercept_over_dense": round(float(model.intercept_[0] / scale), 3),
             }
         ),

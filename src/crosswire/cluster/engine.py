@@ -16,7 +16,14 @@ from crosswire.cluster.lexical import DocumentFrequencies, weigh_terms
 from crosswire.cluster.options import ClusterOptions
 from crosswire.cluster.scoring import DAY, Fit, measure_fit
 from crosswire.cluster.state import ArticleFeatures, StoryState
-from crosswire.cluster.text import extract_anchors, extract_terms, extract_weekdays, lead_text
+from crosswire.cluster.text import (
+    extract_anchors,
+    extract_dates,
+    extract_headline_numbers,
+    extract_terms,
+    extract_weekdays,
+    lead_text,
+)
 from crosswire.dedup import CopyIndex, CopyOptions
 from crosswire.embed import load_embedder
 from crosswire.models import Article, Assignment
@@ -117,6 +124,8 @@ class StoryEngine:
             seq=self._seq,
             title=weigh_terms(headline, self.title_words),
             weekdays=extract_weekdays(f"{article.title} {article.text}"),
+            dates=extract_dates(f"{article.title} {article.text}"),
+            headline_numbers=extract_headline_numbers(article.title or ""),
         )
 
     def _place(self, article: Article, dense: np.ndarray) -> Assignment:

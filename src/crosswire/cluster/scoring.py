@@ -11,6 +11,9 @@
   in that language, only the closest member's anchors count (a translation keeps them);
 - ``weekday_clash``: the article and the story name days of the week, none in common (a
   report of one event says "on Tuesday" as its sources did; a follow-up names another day);
+- ``date_clash``: the same for calendar days ("March 3" against "March 5");
+- ``headline_number_clash``: both headlines carry figures, none in common ("claims rose to
+  853,000" against a story about the week they rose to 778,000);
 - ``time``: Gaussian of the gap to the story's newest, oldest and mean article (Miranda et
   al., 2018), 1 when either side is undated.
 """
@@ -39,6 +42,8 @@ class Fit:
     time: float
     title: float | None = None
     weekday_clash: bool = False
+    date_clash: bool = False
+    headline_number_clash: bool = False
 
 
 def measure_fit(
@@ -56,10 +61,18 @@ def measure_fit(
     if dense is None:  # no member in a comparable space: only a translation can be recognised
         score = translation_score(article, story, options) - options.weight_time * (1.0 - time)
         return Fit(story.story_id, score, 0.0, lexical, anchors, time, title)
-    clash = bool(article.weekdays and story.weekdays and not article.weekdays & story.weekdays)
+    clash = disjoint(article.weekdays, story.weekdays)
+    dates = disjoint(article.dates, story.dates)
+    figures = disjoint(article.headline_numbers, story.headline_numbers)
     score = weigh(dense, lexical, anchors, time, options, title) + growth_bonus(story, options)
     score -= options.weight_weekday * clash
-    return Fit(story.story_id, score, dense, lexical, anchors, time, title, clash)
+    score -= options.weight_dates * dates + options.weight_headline_numbers * figures
+    return Fit(story.story_id, score, dense, lexical, anchors, time, title, clash, dates, figures)
+
+
+def disjoint(mine: frozenset, theirs: set) -> bool:
+    """Both sides name something (days, dates, figures) and nothing in common."""
+    return bool(mine and theirs and mine.isdisjoint(theirs))
 
 
 def growth_bonus(story: StoryState, options: ClusterOptions) -> float:

@@ -24,6 +24,8 @@ class ArticleFeatures:
     seq: int  # arrival order
     title: SparseVector = field(default_factory=dict)  # TF-IDF of the headline's words
     weekdays: frozenset[int] = frozenset()  # days of the week the article names
+    dates: frozenset[tuple[int, int]] = frozenset()  # calendar days (month, day) it names
+    headline_numbers: frozenset[str] = frozenset()  # figures in its headline
 
 
 @dataclass
@@ -47,6 +49,8 @@ class StoryState:
     member_anchors: deque[SparseVector] = field(default_factory=lambda: deque(maxlen=16))
     languages: Counter[str] = field(default_factory=Counter)
     weekdays: set[int] = field(default_factory=set)  # days of the week its members name
+    dates: set[tuple[int, int]] = field(default_factory=set)  # calendar days they name
+    headline_numbers: set[str] = field(default_factory=set)  # figures in their headlines
     newest: float | None = None
     oldest: float | None = None
     time_sum: float = 0.0
@@ -71,6 +75,8 @@ class StoryState:
         self.member_anchors.append(article.anchors)
         self.languages[article.language] += 1
         self.weekdays |= article.weekdays
+        self.dates |= article.dates
+        self.headline_numbers |= article.headline_numbers
         self.touch(article)
 
     def touch(self, article: ArticleFeatures) -> None:
@@ -101,6 +107,8 @@ class StoryState:
         self.member_anchors.extend(other.member_anchors)
         self.languages.update(other.languages)
         self.weekdays |= other.weekdays
+        self.dates |= other.dates
+        self.headline_numbers |= other.headline_numbers
         self.last_seq = max(self.last_seq, other.last_seq)
         for t in (other.newest, other.oldest):
             if t is not None:

@@ -50,6 +50,58 @@ _WEEKDAYS = {
 }
 
 
+# Month names (en, fr, de, es, it, pt, nl) -> 1 .. 12, for dates written "March 3" or "3 mars".
+_MONTHS = {
+    word: month
+    for month, names in enumerate(
+        [
+            "january janvier januar enero gennaio janeiro januari",
+            "february février februar febrero febbraio fevereiro februari",
+            "march mars märz marzo março maart",
+            "april avril abril aprile",
+            "may mai mayo maggio maio mei",
+            "june juin juni junio giugno junho",
+            "july juillet juli julio luglio julho",
+            "august août agosto augustus",
+            "september septembre septiembre settembre setembro",
+            "october octobre oktober octubre ottobre outubro",
+            "november novembre noviembre novembro",
+            "december décembre dezember diciembre dicembre dezembro",
+        ],
+        start=1,
+    )
+    for word in names.split()
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE = re.compile(
+    rf"\b(?:({_MONTH})\.?\s+(\d{{1,2}})(?!\d)|(\d{{1,2}})(?:er|\.)?\s+(?:de\s+)?({_MONTH}))\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?:1[89]|2[01])\d\d")
+
+
+def extract_dates(text: str) -> frozenset[tuple[int, int]]:
+    """The calendar days (month, day) that ``text`` names: "March 3", "3 mars", "3. März"."""
+    days = set()
+    for month_first, day_after, day_first, month_after in _DATE.findall(text):
+        month = _MONTHS[(month_first or month_after).casefold()]
+        day = int(day_after or day_first)
+        if 1 <= day <= 31:
+            days.add((month, day))
+    return frozenset(days)
+
+
+def extract_headline_numbers(title: str) -> frozenset[str]:
+    """Numbers in a headline ("853,000", "3.5", "24"), years and one-digit numbers left out:
+    two reports of one event rarely put different figures in their headlines."""
+    found = set()
+    for match in _NUMBER.findall(normalise_digits(title)):
+        number = _SEPARATORS.sub("", match).lstrip("0") or "0"
+        if len(number) > 1 and not _YEAR.fullmatch(number):
+            found.add(number)
+    return frozenset(found)
+
+
 def extract_weekdays(text: str) -> frozenset[int]:
     """The days of the week that ``text`` names (0 = Monday)."""
     words = (w.casefold() for w in _WORD.findall(text))
