@@ -4,7 +4,8 @@
 
 1. Teacher-forced features: articles arrive in order and join their gold story; for each
    one, the fit against every live story is recorded (gold story = positive). A logistic
-   regression on (dense, lexical, title, anchors, weekday, date and headline-figure clashes) gives the relative weights.
+   regression on (dense, lexical, title, anchors, weekday, date and headline-figure clashes)
+   gives the relative weights.
 2. The real engine then runs with those weights over a grid of thresholds; the pairwise F1 of
    each is printed (the mean over streams of ``--chunk`` articles). Copy the chosen values
    into ClusterOptions by hand.
@@ -40,7 +41,7 @@ def teacher_forced_features(articles, gold, options):
     for article, label, vector in zip(articles, gold, vectors, strict=True):
         features = engine._features(article, vector)
         for story in engine.active.stories.values():
-            fit = measure_fit(features, story, story.dense_mean(), options)
+            fit = measure_fit(features, story, options)
             lexical = fit.lexical if fit.lexical is not None else 0.0
             title = fit.title if fit.title is not None else 0.0
             clashes = (fit.weekday_clash, fit.date_clash, fit.headline_number_clash)
@@ -111,7 +112,9 @@ def fit_weights(articles, gold, base: ClusterOptions) -> np.ndarray:
             {
                 "pairs": len(y),
                 "positives": int(y.sum()),
-                "weights_dense_lexical_title_anchors_weekday_dates_figures": weights.round(3).tolist(),
+                "weights_dense_lexical_title_anchors_weekday_dates_figures": [
+                    round(float(w), 3) for w in weights
+                ],
                 "intercept_over_dense": round(float(model.intercept_[0] / scale), 3),
             }
         ),

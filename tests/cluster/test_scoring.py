@@ -65,12 +65,12 @@ def test_uncovered_language_joins_only_a_translation_strength_anchor_match():
     story = StoryState(1, dim=4)
     shared = {"#2005": 1.0, "#395000": 1.0, "#18": 1.0, "@lei": 1.0, "@romania": 1.0}
     story.add(features(1, "en", shared, covered=True))
-    translation = measure_fit(features(2, "el", shared, False), story, story.dense_mean(), options)
+    translation = measure_fit(features(2, "el", shared, False), story, options)
     assert translation.score >= options.threshold
     other = {"#2005": 1.0, "#7": 1.0, "#31": 1.0, "@oxfam": 1.0, "@aceh": 1.0}
-    unrelated = measure_fit(features(3, "el", other, False), story, story.dense_mean(), options)
+    unrelated = measure_fit(features(3, "el", other, False), story, options)
     assert unrelated.score < options.threshold
-    few = measure_fit(features(4, "el", {"#2005": 1.0}, False), story, story.dense_mean(), options)
+    few = measure_fit(features(4, "el", {"#2005": 1.0}, False), story, options)
     assert few.score == 0.0
 
 
@@ -139,16 +139,19 @@ def test_a_report_naming_another_weekday_scores_lower():
     monday = replace(features(2, "en", {"@brellin": 1.0}, True), weekdays=frozenset({0, 1}))
     thursday = replace(features(3, "en", {"@brellin": 1.0}, True), weekdays=frozenset({3}))
     undated = features(4, "en", {"@brellin": 1.0}, True)
-    same = measure_fit(monday, story, story.dense_mean(), options)
-    other = measure_fit(thursday, story, story.dense_mean(), options)
-    silent = measure_fit(undated, story, story.dense_mean(), options)
+    same = measure_fit(monday, story, options)
+    other = measure_fit(thursday, story, options)
+    silent = measure_fit(undated, story, options)
     assert not same.weekday_clash and other.weekday_clash and not silent.weekday_clash
     assert other.score == pytest.approx(same.score - 0.5)
     assert silent.score == pytest.approx(same.score)
 
 
 def test_calendar_days_are_read_in_several_word_orders():
-    assert extract_dates("The ferry sank on March 3; divers returned March 14.") == {(3, 3), (3, 14)}
+    assert extract_dates("The ferry sank on March 3; divers returned March 14.") == {
+        (3, 3),
+        (3, 14),
+    }
     assert extract_dates("Le ferry a coulé le 3 mars") == {(3, 3)}
     assert extract_dates("Die Fähre sank am 3. März") == {(3, 3)}
     assert extract_dates("El ferry se hundió el 3 de marzo") == {(3, 3)}
@@ -175,7 +178,7 @@ def test_a_report_naming_another_day_or_figure_scores_lower(clue):
     agreeing = replace(features(2, "en", {"@brellin": 1.0}, True), **{clue: frozenset(same)})
     clashing = replace(features(3, "en", {"@brellin": 1.0}, True), **{clue: frozenset(other)})
     silent = features(4, "en", {"@brellin": 1.0}, True)
-    fits = [measure_fit(a, story, story.dense_mean(), options) for a in (agreeing, clashing, silent)]
+    fits = [measure_fit(a, story, options) for a in (agreeing, clashing, silent)]
     flag = "date_clash" if clue == "dates" else "headline_number_clash"
     assert [getattr(f, flag) for f in fits] == [False, True, False]
     assert fits[1].score == pytest.approx(fits[0].score - 0.4)

@@ -84,7 +84,7 @@ class StoryEngine:
         one, two = self._features(first, vectors[0]), self._features(second, vectors[1])
         story = StoryState(0, self.embedder.dim)
         story.add(one)
-        return measure_fit(two, story, story.dense_mean(), self.options)
+        return measure_fit(two, story, self.options)
 
     def resolve(self, story_id: int) -> int:
         """The story that ``story_id`` was merged into, following chains."""
@@ -219,9 +219,12 @@ class StoryEngine:
 
     def _rank(self, features: ArticleFeatures) -> list[Fit]:
         fits = []
-        for story_id in self.active.candidates(features, self.options.dense_candidates):
+        options = self.options
+        for story_id in self.active.candidates(
+            features, options.dense_candidates, options.key_candidates
+        ):
             story = self.active.stories[story_id]
-            fits.append(measure_fit(features, story, story.dense_mean(), self.options))
+            fits.append(measure_fit(features, story, self.options))
         fits.sort(key=lambda f: (-f.score, f.story_id))
         return fits
 

@@ -3,13 +3,14 @@
 Only stories active within the time window (or, for undated streams, the most recently
 touched ``max_active`` stories) are kept. Candidates for an article are the nearest story
 centroids by embedding (one matrix product over live stories) plus the stories posted under
-the article's heaviest terms and anchors (an inverted index with short posting lists).
+the most of the article's heaviest terms and anchors (an inverted index with short posting
+lists), so the number of stories scored per article stays bounded as the index grows.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable
 
 import numpy as np
@@ -107,8 +108,9 @@ class ActiveStories:
         self._free.extend(range(2 * size - 1, size - 1, -1))
 
     # lookup ------------------------------------------------------------------------
-    def candidates(self, article: ArticleFeatures, dense_k: int) -> list[int]:
-        """Story ids worth scoring for ``article``, in a deterministic order."""
+    def candidates(self, article: ArticleFeatures, dense_k: int, keys_k: int = 0) -> list[int]:
+        """Story ids worth scoring for ``article``, in a deterministic order: the ``dense_k``
+        nearest by embedding and the ``keys_k`` posted under most of its keys (0: all)."""
         found: set[int] = set()
         if self.stories and dense_k > 0:
             used = len(self._id_at)
@@ -116,10 +118,15 @@ class ActiveStories:
             k = min(dense_k, used)
             top = np.argpartition(-sims, k - 1)[:k] if k < used else np.arange(used)
             found.update(self._id_at[r] for r in top if self._id_at[r] is not None)
+        hits: Counter[int] = Counter()
         for key in query_keys(article):
             posting = self._postings.get(key)
             if posting:
-                found.update(posting)
+                hits.update(posting.keys())
+        if keys_k and len(hits) > keys_k:  # ties: the newer story (the higher id) first
+            found.update(sorted(hits, key=lambda s: (-hits[s], -s))[:keys_k])
+        else:
+            found.update(hits)
         return sorted(found)
 
 

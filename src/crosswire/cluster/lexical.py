@@ -47,10 +47,9 @@ def normalise(vector: SparseVector) -> SparseVector:
 
 
 def dot(a: SparseVector, b: SparseVector) -> float:
-    """Dot product, iterating over the shorter vector."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    """Dot product over the shared terms. ``fsum`` rounds exactly, so the result does not
+    depend on the order in which the set intersection (hash order) yields them."""
+    return math.fsum([a[t] * b[t] for t in a.keys() & b.keys()])
 
 
 class Centroid:

@@ -75,6 +75,10 @@ class ClusterOptions:
     window_days: float = 7.0
     max_active_stories: int = 20_000
     dense_candidates: int = 20
+    # Also scored: the stories posted under most of the article's heaviest terms and anchors.
+    # 20 gives the same AllSides train F1 as scoring every story found (0.7752 over 7 streams)
+    # with 30 instead of 67 stories scored per article; 10 lost 0.0004.
+    key_candidates: int = 20
     lead_chars: int = 300
     dedup: bool = True
     copy_containment: float = 0.5  # tuned on allsides train copies

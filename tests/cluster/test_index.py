@@ -1,0 +1,55 @@
+"""Candidate retrieval over live stories."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from crosswire.cluster.index import ActiveStories
+from crosswire.cluster.state import ArticleFeatures, StoryState
+
+
+def article(i: int, terms: list[str], dense: list[float]) -> ArticleFeatures:
+    weight = 1.0 / len(terms) ** 0.5
+    return ArticleFeatures(
+        article_id=i,
+        language="en",
+        dense=np.array(dense, dtype=np.float32),
+        covered=True,
+        lexical={t: weight for t in terms},
+        anchors={},
+        timestamp=None,
+        seq=i,
+    )
+
+
+def live_stories() -> ActiveStories:
+    """Story 1 shares three terms with the query, 2 shares two, 3 to 6 one each; story 7 is
+    the nearest by embedding and shares none."""
+    active = ActiveStories(dim=2, window_seconds=0, max_active=100)
+    members = {
+        1: ["harbour", "crane", "collapse"],
+        2: ["harbour", "crane"],
+        3: ["harbour"],
+        4: ["harbour"],
+        5: ["crane"],
+        6: ["collapse"],
+        7: ["budget"],
+    }
+    for story_id, terms in members.items():
+        story = StoryState(story_id, dim=2)
+        features = article(story_id, terms, [1.0, 0.0] if story_id == 7 else [0.0, 1.0])
+        story.add(features)
+        active.put(story, [f"en:{t}" for t in terms])
+    return active
+
+
+def test_all_stories_sharing_a_key_are_candidates_by_default():
+    query = article(99, ["harbour", "crane", "collapse"], [1.0, 0.0])
+    assert live_stories().candidates(query, dense_k=1) == [1, 2, 3, 4, 5, 6, 7]
+
+
+def test_keys_k_keeps_the_stories_sharing_the_most_keys_and_the_nearest_by_embedding():
+    query = article(99, ["harbour", "crane", "collapse"], [1.0, 0.0])
+    # 1 (three keys) and 2 (two keys), then among the one-key stories the newest (6)
+    assert live_stories().candidates(query, dense_k=1, keys_k=3) == [1, 2, 6, 7]
+    assert live_stories().candidates(query, dense_k=0, keys_k=2) == [1, 2]
