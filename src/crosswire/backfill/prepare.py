@@ -49,7 +49,7 @@ def embedding_text(article: Article, lead_chars: int) -> str:
 
 
 def prepare_part(
-    records: list[dict[str, Any]], embedder: str | None, lead_chars: int = 300
+    records: list[dict[str, Any]], embedder: str | None, lead_chars: int = 100
 ) -> Prepared:
     """Validate and normalise ``records``; embed them with ``embedder`` (None: skip)."""
     from crosswire.cli.import_cmd import article_from_record

@@ -26,6 +26,7 @@ from crosswire.models import Article
 from crosswire.pipeline import IngestReport, Pipeline
 from crosswire.settings import Settings
 from crosswire.store import Store, open_store
+from crosswire.workers.vectors import vector_model
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +126,8 @@ def backfill(
             pieces = client.gather(pending)
             pending = _fetch(client, prepared, batches[n + 1]) if n + 1 < len(batches) else None
             articles, texts, vectors = _in_order(batch, pieces)
-            report.ingest.merge(_store_chunk(store, embedder.name, articles, vectors))
+            model = vector_model(embedder.name, settings)
+            report.ingest.merge(_store_chunk(store, model, articles, vectors))
             if pipeline is not None:
                 embedder.prime(texts, vectors)  # the engine embeds nothing again
                 report.ingest.merge(pipeline.process_backlog(batch=chunk))

