@@ -118,6 +118,7 @@ def backfill(
     try:
         pipeline = Pipeline(store, settings, cluster=True) if cluster else None
         embedder = load_embedder(settings.embedder)
+        model = vector_model(embedder.name, settings)
         done = 0
         batches = [keys[i : i + chunk] for i in range(0, len(keys), chunk)]
         pending = _fetch(client, prepared, batches[0]) if batches else None
@@ -126,7 +127,6 @@ def backfill(
             pieces = client.gather(pending)
             pending = _fetch(client, prepared, batches[n + 1]) if n + 1 < len(batches) else None
             articles, texts, vectors = _in_order(batch, pieces)
-            model = vector_model(embedder.name, settings)
             report.ingest.merge(_store_chunk(store, model, articles, vectors))
             if pipeline is not None:
                 embedder.prime(texts, vectors)  # the engine embeds nothing again

@@ -107,7 +107,8 @@ class StoryEngine:
             bigrams=self.options.bigrams,
             stem=self.options.stem_chars,
         )
-        anchors = extract_anchors(f"{article.title} {article.text}")
+        full = f"{article.title} {article.text}"
+        anchors = extract_anchors(full)
         headline = extract_terms(article.title or "", stem=self.options.stem_chars)
         self.words.add(terms)
         self.anchor_df.add(anchors)
@@ -123,8 +124,8 @@ class StoryEngine:
             timestamp=when.timestamp() if when is not None else None,
             seq=self._seq,
             title=weigh_terms(headline, self.title_words),
-            weekdays=extract_weekdays(f"{article.title} {article.text}"),
-            dates=extract_dates(f"{article.title} {article.text}"),
+            weekdays=extract_weekdays(full),
+            dates=extract_dates(full),
             headline_numbers=extract_headline_numbers(article.title or ""),
         )
 
@@ -224,7 +225,7 @@ class StoryEngine:
             features, options.dense_candidates, options.key_candidates
         ):
             story = self.active.stories[story_id]
-            fits.append(measure_fit(features, story, self.options))
+            fits.append(measure_fit(features, story, options))
         fits.sort(key=lambda f: (-f.score, f.story_id))
         return fits
 

@@ -92,7 +92,7 @@ def extract_dates(text: str) -> frozenset[tuple[int, int]]:
 
 
 def extract_headline_numbers(title: str) -> frozenset[str]:
-    """Numbers in a headline ("853,000", "3.5", "24"), years and one-digit numbers left out:
+    """Numbers in a headline ("853,000", "24"), years and one-digit numbers left out:
     two reports of one event rarely put different figures in their headlines."""
     found = set()
     for match in _NUMBER.findall(normalise_digits(title)):
