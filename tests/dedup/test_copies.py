@@ -73,6 +73,38 @@ def test_the_index_forgets_the_oldest_beyond_its_size():
     assert index.find(article(3, WIRE)) is None
 
 
+def test_the_index_forgets_articles_published_before_the_window():
+    from datetime import UTC, datetime, timedelta
+
+    day = datetime(2031, 3, 1, tzinfo=UTC)
+    index = CopyIndex()
+    index.add(article(1, WIRE, published_at=day))
+    index.add(article(2, OTHER, published_at=day + timedelta(days=5)))
+    index.add(article(3, OTHER + " Undated follow-up."))  # undated: kept, only counted
+    index.expire(before=(day + timedelta(days=1)).timestamp())
+    assert len(index) == 2
+    assert index.find(article(4, WIRE, url="https://site1.example/a")) is None  # URL too
+    assert index.find(article(5, OTHER, url="https://site2.example/a")) == 2
+
+
+def test_the_engine_finds_copies_within_its_copy_window_only():
+    from datetime import UTC, datetime, timedelta
+
+    from crosswire.cluster import ClusterOptions, StoryEngine
+
+    day = datetime(2031, 3, 1, tzinfo=UTC)
+    ids = iter(range(1, 100))
+    engine = StoryEngine(ClusterOptions(embedder="hashing"), new_story_id=lambda: next(ids))
+    engine.add([article(1, WIRE, published_at=day)])
+    soon, late = (
+        article(2, WIRE, published_at=day + timedelta(days=3), url="https://x.example/2"),
+        article(3, WIRE, published_at=day + timedelta(days=20), url="https://x.example/3"),
+    )
+    first, second = engine.add([soon, late])
+    assert first.duplicate_of == 1
+    assert second.duplicate_of is None  # the original and its copy are out of the window
+
+
 def test_credit_line_names_the_original_outlet():
     index = CopyIndex()
     index.add(article(1, WIRE, origin="This story originally appeared on Wire.example"))

@@ -134,6 +134,8 @@ class StoryEngine:
             raise ValueError("the story engine needs stored articles (with an id)")
         features = self._features(article, dense)
         self.active.expire(features.timestamp)
+        if features.timestamp is not None:
+            self.copies.expire(features.timestamp - self.options.copy_window_days * DAY)
         copied = self.copies.find(article) if self.options.dedup else None
         if copied is not None:
             return self._place_copy(article, features, copied)

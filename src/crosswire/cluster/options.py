@@ -85,6 +85,9 @@ class ClusterOptions:
     lead_chars: int = 100
     dedup: bool = True
     copy_containment: float = 0.5  # tuned on allsides train copies
+    # Copies are looked for among the articles of this many days before the new one (two
+    # story windows: a late copy still points at its original after the story has closed).
+    copy_window_days: float = 14.0
 
 
 # ``cluster_scope = "topic"``: join (and merge) by contrast with the article's other

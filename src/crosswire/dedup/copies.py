@@ -7,6 +7,7 @@ the shorter text's shingles found in the other (a trimmed copy is contained in i
 
 from __future__ import annotations
 
+import heapq
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -37,6 +38,7 @@ class _Entry:
     text_hash: str | None
     signature: object | None
     size: int
+    when: float | None = None  # publication (or fetch) time, seconds since the epoch
 
 
 class CopyIndex:
@@ -47,6 +49,7 @@ class CopyIndex:
         self._entries: OrderedDict[int, _Entry] = OrderedDict()
         self._by_url: dict[str, int] = {}
         self._by_hash: dict[str, int] = {}
+        self._by_time: list[tuple[float, int]] = []  # (when, article id) of dated entries
         self._last_described: tuple[Article, _Entry] | None = None
         self._lsh = MinHashLSH(
             threshold=self.options.candidate_jaccard, num_perm=self.options.num_perm
@@ -103,8 +106,20 @@ class CopyIndex:
             self._by_hash.setdefault(entry.text_hash, article.id)
         if entry.signature is not None:
             self._lsh.insert(article.id, entry.signature, check_duplication=False)
+        if entry.when is not None:
+            heapq.heappush(self._by_time, (entry.when, article.id))
         while len(self._entries) > self.options.max_entries:
             self._forget(next(iter(self._entries)))
+
+    def expire(self, before: float) -> None:
+        """Forget the dated articles published before ``before`` (seconds since the epoch):
+        wire copy is re-published within days, and the index then holds a window of the
+        stream instead of ``max_entries`` articles. Undated ones go only by count."""
+        while self._by_time and self._by_time[0][0] < before:
+            when, article_id = heapq.heappop(self._by_time)
+            entry = self._entries.get(article_id)
+            if entry is not None and entry.when == when:  # not one forgotten and re-added
+                self._forget(article_id)
 
     def _forget(self, article_id: int) -> None:
         entry = self._entries.pop(article_id)
@@ -138,4 +153,5 @@ class CopyIndex:
             text_hash=article.content_hash if body else None,
             signature=sign(shingles, self.options.num_perm) if enough else None,
             size=len(shingles),
+            when=article.when.timestamp() if article.when is not None else None,
         )
