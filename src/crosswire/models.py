@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 
@@ -28,6 +28,16 @@ def as_utc(value: datetime | str | None) -> datetime | None:
     if value.tzinfo is None:
         return value.replace(tzinfo=UTC)
     return value.astimezone(UTC)
+
+
+def plausible_publication(when: datetime | None) -> datetime | None:
+    """A publication time read from a feed, or None when it lies more than a day in the
+    future: a wrong date would otherwise move the story engine's clock past every live
+    story (the article then counts from its fetch time, as an undated one). Pages need no
+    such guard: their date extraction already refuses dates after today."""
+    if when is None or when > utcnow() + timedelta(days=1):
+        return None
+    return when
 
 
 _SPACE = re.compile(r"\s+")

@@ -62,3 +62,17 @@ def test_canonical_url_falls_back_to_the_normalised_fetched_url():
     )
     assert canonical_url("javascript:alert(1)", "https://a.example/p") == "https://a.example/p"
     assert canonical_url("//cdn.example/x", "https://a.example/p") == "https://cdn.example/x"
+
+
+def test_a_page_dated_far_in_the_future_keeps_no_publication_time():
+    html = (
+        "<html><head><title>Ferry timetable changes</title>"
+        '<meta property="article:published_time" content="2099-01-01T08:00:00Z"></head>'
+        "<body><article><h1>Ferry timetable changes</h1>"
+        + "<p>The harbour board of Tessaport changed the winter ferry timetable on Monday, "
+        "adding two late crossings and moving the first departure to six o'clock.</p>"
+        * 3
+        + "</article></body></html>"
+    )
+    article = extract_article(html, "http://news.example/a/4")
+    assert article.published_at is None and article.fetched_at is not None

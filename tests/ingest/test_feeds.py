@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,30 @@ def test_entries_without_links_keep_an_id_and_are_not_dropped():
     feed = parse_feed(body, BASE + "nolink.xml")
     assert feed.articles[0].url is None
     assert feed.articles[0].external_id == BASE + "nolink.xml#abc-1"
+
+
+def test_a_date_far_in_the_future_is_dropped_not_trusted():
+    body = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Clock test</title>
+    <item><title>Ferry timetable changes</title><link>http://news.example/a/1</link>
+    <pubDate>Sat, 01 Jan 2099 08:00:00 GMT</pubDate></item>
+    <item><title>Harbour reopens</title><link>http://news.example/a/2</link>
+    <pubDate>Sat, 14 Mar 2026 08:30:00 GMT</pubDate></item></channel></rss>"""
+    future, past = parse_feed(body, "http://news.example/feed.xml").articles
+    assert future.published_at is None  # counted from its fetch time instead
+    assert past.published_at.isoformat() == "2026-03-14T08:30:00+00:00"
+    item = {
+        "items": [
+            {
+                "url": "http://news.example/a/3",
+                "title": "T",
+                "date_published": "2099-01-01T00:00:00Z",
+            }
+        ]
+    }
+    json_feed = json.dumps({"version": "https://jsonfeed.org/version/1.1", **item}).encode()
+    assert (
+        parse_feed(json_feed, "http://news.example/feed.json", "application/feed+json")
+        .articles[0]
+        .published_at
+        is None
+    )

@@ -24,7 +24,7 @@ from defusedxml import DefusedXmlException
 
 from crosswire.extract.text import plain_text
 from crosswire.ingest.errors import FeedError
-from crosswire.models import Article, as_utc
+from crosswire.models import Article, as_utc, plausible_publication
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
 _JSON_TYPES = ("application/feed+json", "application/json")
@@ -130,7 +130,7 @@ def _entry_article(entry: Any, feed: ParsedFeed) -> Article | None:
         url=url,
         external_id=None if url else f"{feed.url}#{guid or title}",
         byline=_clean(entry.get("author")),
-        published_at=_struct_time(when),
+        published_at=plausible_publication(_struct_time(when)),
         language=_lang(entry.get("language")) or feed.language,
         source=_domain(url or feed.site_url or feed.url),
         site_name=feed.title,
@@ -185,7 +185,9 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
                 url=full_url,
                 external_id=None if full_url else f"{url}#{item.get('id') or title}",
                 byline=", ".join(str(n) for n in names) or None,
-                published_at=_iso(item.get("date_published") or item.get("date_modified")),
+                published_at=plausible_publication(
+                    _iso(item.get("date_published") or item.get("date_modified"))
+                ),
                 language=_lang(_str(item.get("language"))) or feed.language,
                 source=_domain(full_url or feed.site_url or url),
                 site_name=feed.title,
