@@ -38,7 +38,9 @@ def tfidf_vectors(articles) -> np.ndarray:
 
 
 def embedding_vectors(articles, embedder: str) -> np.ndarray:
-    return load_embedder(embedder).encode([lead_text(a) for a in articles])
+    return load_embedder(embedder).encode(
+        [lead_text(a, ClusterOptions.lead_chars) for a in articles]
+    )
 
 
 def agglomerate(vectors: np.ndarray, threshold: float) -> list[int]:

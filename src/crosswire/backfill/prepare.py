@@ -48,9 +48,7 @@ def embedding_text(article: Article, lead_chars: int) -> str:
     return lead_text(article, lead_chars)
 
 
-def prepare_part(
-    records: list[dict[str, Any]], embedder: str | None, lead_chars: int = 100
-) -> Prepared:
+def prepare_part(records: list[dict[str, Any]], embedder: str | None, lead_chars: int) -> Prepared:
     """Validate and normalise ``records``; embed them with ``embedder`` (None: skip)."""
     from crosswire.cli.import_cmd import article_from_record
 

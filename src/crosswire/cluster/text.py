@@ -113,7 +113,7 @@ def normalise_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
-def lead_text(article: Article, max_chars: int = 100) -> str:
+def lead_text(article: Article, max_chars: int) -> str:
     """Title plus the opening sentences of the body, up to about ``max_chars`` characters."""
     title = (article.title or "").strip()
     body = " ".join((article.text or "").split())
