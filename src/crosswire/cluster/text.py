@@ -94,12 +94,7 @@ def extract_dates(text: str) -> frozenset[tuple[int, int]]:
 def extract_headline_numbers(title: str) -> frozenset[str]:
     """Numbers in a headline ("853,000", "24"), years and one-digit numbers left out:
     two reports of one event rarely put different figures in their headlines."""
-    found = set()
-    for match in _NUMBER.findall(normalise_digits(title)):
-        number = _SEPARATORS.sub("", match).lstrip("0") or "0"
-        if len(number) > 1 and not _YEAR.fullmatch(number):
-            found.add(number)
-    return frozenset(found)
+    return frozenset(n for n in numbers(title) if len(n) > 1 and not _YEAR.fullmatch(n))
 
 
 def extract_weekdays(text: str) -> frozenset[int]:
@@ -111,6 +106,15 @@ def extract_weekdays(text: str) -> frozenset[int]:
 def normalise_digits(text: str) -> str:
     """Every Unicode decimal digit as its ASCII digit."""
     return text.translate(_DIGITS)
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers in ``text``, digits of any script as ASCII, without thousands separators
+    or leading zeros: ``120.000``, ``120,000`` and ``१२०,०००`` are all ``120000``."""
+    return [
+        _SEPARATORS.sub("", match).lstrip("0") or "0"
+        for match in _NUMBER.findall(normalise_digits(text))
+    ]
 
 
 def lead_text(article: Article, max_chars: int) -> str:
@@ -142,11 +146,7 @@ def extract_terms(text: str, bigrams: bool = False, stem: int = 0) -> Counter[st
 
 def extract_anchors(text: str) -> Counter[str]:
     """Numbers (``#120000``) and capitalised Latin-script words (``@bush``) in ``text``."""
-    text = normalise_digits(text)
-    anchors: Counter[str] = Counter()
-    for match in _NUMBER.findall(text):
-        number = _SEPARATORS.sub("", match).lstrip("0") or "0"
-        anchors[f"#{number}"] += 1
+    anchors: Counter[str] = Counter(f"#{number}" for number in numbers(text))
     for name in _LATIN_NAME.findall(text):
         word = name.casefold().strip("'’-")
         if word not in _STOP:
