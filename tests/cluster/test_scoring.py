@@ -165,6 +165,15 @@ def test_headline_numbers_leave_out_years_and_single_digits():
     assert extract_headline_numbers("Ferry toll rises") == frozenset()
 
 
+def test_headline_figures_read_scales_and_skip_names():
+    # one figure however it is written; the number in a name is not a figure
+    for title in ("Ferry claims pass 30K", "Ferry claims pass 30,000", "Ferry claims pass 30 000"):
+        assert extract_headline_numbers(title) == {"30000"}, title
+    assert extract_headline_numbers("G-20 ports see 1.2 million crossings") == {"1200000"}
+    assert extract_headline_numbers("COVID-19 ward on Route 66 reopens") == {"66"}
+    assert extract_headline_numbers("Ferry route is 5 km long") == frozenset()
+
+
 @pytest.mark.parametrize("clue", ["dates", "headline_numbers"])
 def test_a_report_naming_another_day_or_figure_scores_lower(clue):
     options = replace(ClusterOptions(embedder="hashing"), **{f"weight_{clue}": 0.4})

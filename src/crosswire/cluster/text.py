@@ -11,7 +11,10 @@ import re
 import unicodedata
 from collections import Counter
 
+from crosswire.compare.lexicon import SCALES as _WORD_SCALES
 from crosswire.models import Article
+
+SCALES = {**_WORD_SCALES, "k": 1e3}
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})+(?!\d)|\d+")
@@ -78,6 +81,14 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:1[89]|2[01])\d\d")
+_GROUPED = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+")
+# A figure: digits not glued to a word before them ("COVID-19" is a name), thousands grouped
+# or with a decimal part, and an optional scale ("30K", "1.2 million").
+_FIGURE = re.compile(
+    r"(?<![\w-])(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?!\d)|\d+(?:[.,]\d+)?)"
+    r"(?:\s?(k\b|[^\W\d_]+))?",
+    re.IGNORECASE,
+)
 
 
 def extract_dates(text: str) -> frozenset[tuple[int, int]]:
@@ -92,9 +103,20 @@ def extract_dates(text: str) -> frozenset[tuple[int, int]]:
 
 
 def extract_headline_numbers(title: str) -> frozenset[str]:
-    """Numbers in a headline ("853,000", "24"), years and one-digit numbers left out:
-    two reports of one event rarely put different figures in their headlines."""
-    return frozenset(n for n in numbers(title) if len(n) > 1 and not _YEAR.fullmatch(n))
+    """Figures in a headline ("853,000", "24", "30K" and "30,000" alike, "1.2 million"), years,
+    one-digit numbers and numbers that are part of a name ("COVID-19", "G-20") left out: two
+    reports of one event rarely put different figures in their headlines."""
+    figures = set()
+    for number, scale in _FIGURE.findall(normalise_digits(title)):
+        factor = SCALES.get(scale.casefold(), 1.0)
+        if _YEAR.fullmatch(number) and factor == 1.0:
+            continue
+        grouped = _GROUPED.fullmatch(number)
+        value = float(_SEPARATORS.sub("", number) if grouped else number.replace(",", "."))
+        value *= factor
+        if value >= 10:
+            figures.add(f"{value:g}" if value != int(value) else str(int(value)))
+    return frozenset(figures)
 
 
 def extract_weekdays(text: str) -> frozenset[int]:
