@@ -119,3 +119,31 @@ def test_canonical_urls():
     assert canonicalise_url("https://example.com") == "https://example.com/"
     assert canonicalise_url("mailto:x@example.com") is None
     assert canonicalise_url("") is None
+
+
+def test_a_long_stream_keeps_the_story_of_only_the_articles_copies_can_point_at():
+    from datetime import UTC, datetime, timedelta
+
+    from crosswire.cluster import ClusterOptions, StoryEngine
+
+    start = datetime(2031, 3, 1, tzinfo=UTC)
+    ids = iter(range(1, 10_000))
+    engine = StoryEngine(ClusterOptions(embedder="hashing"), new_story_id=lambda: next(ids))
+    rng = random.Random(3)
+    vocabulary = [f"w{k}" for k in range(3000)]
+    stream = [
+        article(
+            i,
+            " ".join(rng.choices(vocabulary, k=60)),
+            url=f"https://x.example/{i}",
+            published_at=start + timedelta(hours=2 * i),
+        )
+        for i in range(1, 2501)
+    ]  # 2,500 articles over 208 days; the copy window holds the last 14 days
+    placed = engine.add(stream)
+    assert len(engine.copies) <= 14 * 12 + 1
+    assert len(engine._story_of) <= 2 * len(engine.copies) + 1024 + 1  # not all 2,500
+    late = article(9999, stream[-1].text, url="https://y.example/copy")
+    (copy,) = engine.add([late])
+    assert copy.duplicate_of == 2500
+    assert copy.story_id == placed[-1].story_id  # the copy joins its original's story

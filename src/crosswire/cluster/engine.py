@@ -42,7 +42,9 @@ class StoryEngine:
         self.words = DocumentFrequencies(options.idf_prior_docs)
         self.anchor_df = DocumentFrequencies(options.idf_prior_docs)
         self.title_words = DocumentFrequencies(options.idf_prior_docs)
-        self._story_of: dict[int, int] = {}  # article id -> story id, for copies
+        # article id -> story id, for the articles in the copy index (a copy joins the story
+        # of its original)
+        self._story_of: dict[int, int] = {}
         self._merged_into: dict[int, int] = {}
         self._merges: list[tuple[int, int]] = []
         self._seq = 0
@@ -136,6 +138,8 @@ class StoryEngine:
         self.active.expire(features.timestamp)
         if features.timestamp is not None:
             self.copies.expire(features.timestamp - self.options.copy_window_days * DAY)
+        if len(self._story_of) > 2 * len(self.copies) + 1024:
+            self._forget_stories_of_old_articles()
         copied = self.copies.find(article) if self.options.dedup else None
         if copied is not None:
             return self._place_copy(article, features, copied)
@@ -154,6 +158,11 @@ class StoryEngine:
         if self.options.dedup:
             self.copies.add(article)
         return Assignment(article.id, story.story_id, score=score)
+
+    def _forget_stories_of_old_articles(self) -> None:
+        """Keep the story of each article a copy can still point at (those in the copy
+        index), so a long-running engine does not remember every article it placed."""
+        self._story_of = {a: s for a, s in self._story_of.items() if a in self.copies}
 
     def _place_copy(self, article: Article, features: ArticleFeatures, copied: int) -> Assignment:
         root = self.copies.root_of(copied)

@@ -58,6 +58,9 @@ class CopyIndex:
     def __len__(self) -> int:
         return len(self._entries)
 
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._entries
+
     def find(self, article: Article) -> int | None:
         """Id of the indexed article that ``article`` is a copy of (or the original of)."""
         entry = self._describe(article)
