@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 
 from crosswire.compare.lexicon import SCALES as _WORD_SCALES
+from crosswire.compare.numbers import parse_number
 from crosswire.models import Article
 
 SCALES = {**_WORD_SCALES, "k": 1e3}
@@ -81,7 +82,6 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:1[89]|2[01])\d\d")
-_GROUPED = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+")
 # A figure: digits not glued to a word before them ("COVID-19" is a name), thousands grouped
 # or with a decimal part, and an optional scale ("30K", "1.2 million").
 _FIGURE = re.compile(
@@ -111,9 +111,7 @@ def extract_headline_numbers(title: str) -> frozenset[str]:
         factor = SCALES.get(scale.casefold(), 1.0)
         if _YEAR.fullmatch(number) and factor == 1.0:
             continue
-        grouped = _GROUPED.fullmatch(number)
-        value = float(_SEPARATORS.sub("", number) if grouped else number.replace(",", "."))
-        value *= factor
+        value = parse_number(number) * factor
         if value >= 10:
             figures.add(f"{value:g}" if value != int(value) else str(int(value)))
     return frozenset(figures)
