@@ -124,7 +124,7 @@ class ActiveStories:
             if posting:
                 hits.update(posting.keys())
         if keys_k and len(hits) > keys_k:  # ties: the newer story (the higher id) first
-            found.update(sorted(hits, key=lambda s: (-hits[s], -s))[:keys_k])
+            found.update(heapq.nsmallest(keys_k, hits, key=lambda s: (-hits[s], -s)))
         else:
             found.update(hits)
         return sorted(found)
