@@ -31,10 +31,10 @@ def as_utc(value: datetime | str | None) -> datetime | None:
 
 
 def plausible_publication(when: datetime | None) -> datetime | None:
-    """A publication time read from a feed, or None when it lies more than a day in the
-    future: a wrong date would otherwise move the story engine's clock past every live
-    story (the article then counts from its fetch time, as an undated one). Pages need no
-    such guard: their date extraction already refuses dates after today."""
+    """A publication time read from a feed or an import file, or None when it lies more
+    than a day in the future: a wrong date would otherwise move the story engine's clock
+    past every live story (the article then counts from its fetch time, as an undated one).
+    Pages need no such guard: their date extraction already refuses dates after today."""
     if when is None or when > utcnow() + timedelta(days=1):
         return None
     return when

@@ -165,3 +165,29 @@ def test_import_leaves_stories_to_the_holder_of_the_assigner_lock(tmp_path, stor
     assert report["new_stories"] >= 2
     with open_store(store_url) as store:
         assert store.unassigned_articles() == []
+
+
+def test_a_date_in_the_future_is_set_aside_and_does_not_close_live_stories(tmp_path, sqlite_url):
+    """A wrongly dated record (year 2099) would move the story engine's clock past every
+    live story, so the next report of the same event would start a new story."""
+    quake = EVENTS["quake"]
+    records = [
+        {"id": "q1", "title": quake[0][0], "text": quake[0][1], "date": "2026-05-05T10:00:00Z"},
+        {
+            "id": "x",
+            "title": "Harbour reopens",
+            "text": "The harbour reopened.",
+            "date": "2099-01-01",
+        },
+        {"id": "q2", "title": quake[1][0], "text": quake[1][1], "date": "2026-05-05T12:00:00Z"},
+    ]
+    data = tmp_path / "future.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    result = crosswire("import", str(data), "--db", sqlite_url, "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["future_dates_ignored"] == 1
+    assert "1 dates lie in the future (first on line 2)" in result.stderr
+    with open_store(sqlite_url) as store:
+        by_key = {a.key: a for a in store.get_articles(range(1, 4))}
+        assert by_key["x"].published_at is None
+        assert by_key["q1"].story_id == by_key["q2"].story_id

@@ -12,7 +12,7 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crosswire.cli.common import UserError, db_option, expected_errors, settings_from, store_from
-from crosswire.models import Article, as_utc
+from crosswire.models import Article, as_utc, plausible_publication
 from crosswire.pipeline import IngestReport, Pipeline
 
 FIELDS = ("id", "title", "text", "lang", "date", "source", "url")
@@ -49,7 +49,7 @@ def article_from_record(record: dict[str, Any]) -> Article:
         source = source[4:]
     date = _optional_text(record, "date")
     try:
-        published = as_utc(date)
+        published = plausible_publication(as_utc(date))  # a future date: undated
     except ValueError as exc:
         raise ValueError(f"'date' is not an ISO-8601 date: {date!r}") from exc
     ext = record.get("id")
@@ -66,7 +66,14 @@ def article_from_record(record: dict[str, Any]) -> Article:
     )
 
 
-def read_jsonl(path: str) -> Iterator[Article]:
+def future_dated(record: Any, article: Article) -> bool:
+    """The record had a date that ``article_from_record`` set aside as lying in the future."""
+    return isinstance(record, dict) and bool(record.get("date")) and article.published_at is None
+
+
+def read_jsonl(path: str, future: list[int] | None = None) -> Iterator[Article]:
+    """The articles of a JSON Lines file; the numbers of lines whose date lay in the future
+    (imported as undated) are appended to ``future``."""
     try:
         handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed below
     except OSError as exc:
@@ -76,18 +83,22 @@ def read_jsonl(path: str) -> Iterator[Article]:
             if not line.strip():
                 continue
             try:
-                yield article_from_record(json.loads(line))
+                record = json.loads(line)
+                article = article_from_record(record)
             except UnicodeDecodeError as exc:
                 raise ImportLineError(path, number, "not UTF-8 text") from exc
             except json.JSONDecodeError as exc:
                 raise ImportLineError(path, number, f"invalid JSON ({exc.msg})") from exc
             except ValueError as exc:
                 raise ImportLineError(path, number, str(exc)) from exc
+            if future is not None and future_dated(record, article):
+                future.append(number)
+            yield article
 
 
-def _validated(path: str) -> list[Article]:
+def _validated(path: str, future: list[int]) -> list[Article]:
     try:
-        return list(read_jsonl(path))
+        return list(read_jsonl(path, future))
     except ImportLineError as exc:
         raise UserError(f"{exc}; nothing was imported") from exc
     except UnicodeDecodeError as exc:
@@ -123,7 +134,14 @@ def import_articles(
     settings = settings_from(ctx, database_url=database_url)
     if not Path(file).exists():
         raise UserError(f"no such file: {file}")
-    articles = _validated(file)
+    future: list[int] = []
+    articles = _validated(file, future)
+    if future:
+        click.echo(
+            f"{file}: {len(future)} dates lie in the future (first on line {future[0]}); "
+            "those articles are imported as undated",
+            err=True,
+        )
     store = store_from(settings)
     pipeline = Pipeline(store, settings, cluster=not no_cluster)
     report = IngestReport()
@@ -156,6 +174,7 @@ def import_articles(
         "stories_touched": len(report.story_ids),
         "digests_built": built,
         "left_to_assigner": left,
+        "future_dates_ignored": len(future),
     }
     store.close()
     if as_json:
