@@ -31,6 +31,11 @@ def render(digest: dict) -> str:
         also = entry.get("also_published_by") or []
         extra = f"; also published by {', '.join(also)}" if also else ""
         lines.append(f"- {entry['text']} [{credit}{extra}]")
+        for dispute in entry.get("disputed") or []:
+            sides = " vs ".join(
+                f"{s['claim']} ({', '.join(s['sources'])})" for s in dispute["sides"]
+            )
+            lines.append(f"  disputed, {dispute['topic']}: {sides}")
     lines += ["", "## Timeline"]
     for event in digest["timeline"]:
         lines.append(f"- {event['at']}  {event['kind']:17} {event['source']}: {event['title']}")

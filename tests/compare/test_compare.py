@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from crosswire.compare import group_conflicts
 from crosswire.compare.claims import detect_conflict
 from crosswire.compare.numbers import extract_quantities, parse_number
 from crosswire.digest import DigestOptions, build_digest
@@ -23,6 +24,46 @@ def test_passenger_figures_conflict_with_evidence(comparison):
     assert {"number", "casualty"} <= kinds
     for conflict in comparison["conflicts"]:
         assert all(side["sentence"] for side in conflict["sides"])
+
+
+def test_one_disagreement_is_one_conflict_with_every_outlet_on_its_side(comparison):
+    """ "killed" in two outlets and "injured" in a third: one conflict of two sides (found as
+    two pairs of sentences), each side naming its outlets and their sentences."""
+    casualty = [c for c in comparison["conflicts"] if c["kind"] == "casualty"]
+    assert len(casualty) == 1
+    sides = {side["claim"]: side for side in casualty[0]["sides"]}
+    assert set(sides) == {"killed", "injured"}
+    assert sorted(sides["killed"]["sources"]) == ["harbourpost.example", "ledauphin.example"]
+    assert sides["injured"]["sources"] == ["northwire.example"]
+    evidence = {e["source"]: e["sentence"] for e in sides["killed"]["evidence"]}
+    assert "tués" in evidence["ledauphin.example"] and "killed" in evidence["harbourpost.example"]
+
+
+def test_group_conflicts_keeps_unrelated_disagreements_apart():
+    def pair(kind, a, b):
+        return {
+            "kind": kind,
+            "topic": kind,
+            "sides": [
+                {"claim": c, "sources": [s], "sentence": f"{s} says {c}.", "article_id": i}
+                for c, s, i in (a, b)
+            ],
+        }
+
+    pairs = [
+        pair("casualty", ("killed", "x.example", 1), ("injured", "y.example", 2)),
+        pair("casualty", ("injured", "y.example", 2), ("killed", "z.example", 3)),
+        pair("denial", ("denied", "x.example", 1), ("confirmed", "y.example", 2)),
+        pair("casualty", ("killed", "u.example", 7), ("injured", "v.example", 8)),
+    ]
+    grouped = group_conflicts(pairs)
+    assert [(g["kind"], len(g["sides"])) for g in grouped] == [
+        ("casualty", 2),
+        ("denial", 2),
+        ("casualty", 2),
+    ]
+    assert grouped[0]["sides"][0]["sources"] == ["x.example", "z.example"]
+    assert grouped[2]["sides"][0]["sources"] == ["u.example"]  # no shared sentence: apart
 
 
 def test_quote_is_carried_by_two_outlets(comparison):

@@ -72,3 +72,23 @@ def test_unchanged_story_reuses_the_cached_digest(digest):
 def test_options_from_settings():
     options = options_from_settings(Settings(summary_sentences=3, reader_language="fr"))
     assert (options.summary_sentences, options.reader_language) == (3, "fr")
+
+
+def test_a_contested_summary_sentence_says_so(digest):
+    """A summary sentence on one side of a disagreement carries it, with every side; the
+    others carry none."""
+    contested = {
+        (e["article_id"], e["sentence"])
+        for c in digest["comparison"]["conflicts"]
+        for side in c["sides"]
+        for e in side["evidence"]
+    }
+    marked = 0
+    for entry in digest["summary"]:
+        said = {(entry["article_id"], entry["text"])}
+        said |= {(e["article_id"], e["sentence"]) for e in entry["evidence"]}
+        assert bool(entry["disputed"]) == bool(said & contested)
+        for dispute in entry["disputed"]:
+            assert len(dispute["sides"]) >= 2 and all(s["sources"] for s in dispute["sides"])
+        marked += bool(entry["disputed"])
+    assert marked >= 1  # the fixture's summary reports passengers or casualties

@@ -69,6 +69,16 @@ def site(tmp_path_factory):
                 "evidence": [
                     {"source": "deux.example", "article_id": b.id, "sentence": "Le pont " + XSS}
                 ],
+                "disputed": [
+                    {
+                        "kind": "casualty",
+                        "topic": "workers",
+                        "sides": [
+                            {"claim": "killed " + XSS, "sources": ["one.example"]},
+                            {"claim": "injured", "sources": ["deux.example"]},
+                        ],
+                    }
+                ],
             }
         ],
         "timeline": [
@@ -257,6 +267,10 @@ def test_story_page_has_comparison_pictures_articles_and_redirects(site):
     assert "We will rebuild" in text and "Only here" in text
     assert 'lang="fr">Pont fermé' in text
     assert "how 1 other outlet put it" in text and f'href="#article-{ids["b"]}"' in text
+    disputed = re.search(r'<p class="disputed">(.*?)</p>', text, re.S)
+    assert disputed and "Disputed</strong> (workers)" in disputed.group(1)
+    assert "killed &lt;script&gt;" in disputed.group(1) and "injured" in disputed.group(1)
+    assert 'href="#differ"' in disputed.group(1) and 'id="differ"' in text
     assert f'href="/stories/{ids["bridge"]}/feed.atom"' in text
     assert 'href="https://one.example/1"' in text
     # the article whose URL is javascript: is listed, but not as a link

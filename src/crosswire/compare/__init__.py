@@ -69,10 +69,80 @@ def compare_story(
             )
     return {
         "numbers": numbers,
-        "conflicts": conflicts,
+        "conflicts": group_conflicts(conflicts),
         "quotes": collect_quotes(sentences),
         "only_in": only_in(story, threshold, only_in_per_source),
     }
+
+
+def group_conflicts(pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per disagreement instead of one per pair of sentences: pairs of the same
+    kind and topic that share a sentence are one disagreement ("killed" in two outlets,
+    "injured" in a third is one row of two sides, not two rows). Each side keeps its first
+    sentence (``sentence``, ``article_id``) and lists every outlet's (``evidence``)."""
+    parent = list(range(len(pairs)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    seen: dict[tuple, int] = {}
+    for i, pair in enumerate(pairs):
+        for side in pair["sides"]:
+            key = (pair["kind"], pair["topic"], side["article_id"], side["sentence"])
+            if key in seen:
+                parent[root(i)] = root(seen[key])
+            else:
+                seen[key] = i
+    grouped: dict[int, dict[str, Any]] = {}
+    for i, pair in enumerate(pairs):
+        entry = grouped.setdefault(
+            root(i), {"kind": pair["kind"], "topic": pair["topic"], "sides": []}
+        )
+        for side in pair["sides"]:
+            _add_side(entry["sides"], side)
+    return list(grouped.values())
+
+
+def _add_side(sides: list[dict[str, Any]], side: dict[str, Any]) -> None:
+    evidence = {k: side[k] for k in ("article_id", "sentence")} | {"source": side["sources"][0]}
+    same = next((s for s in sides if s["claim"].casefold() == side["claim"].casefold()), None)
+    if same is None:
+        sides.append({**side, "sources": list(side["sources"]), "evidence": [evidence]})
+        return
+    if evidence not in same["evidence"]:
+        same["evidence"].append(evidence)
+    for source in side["sources"]:
+        if source not in same["sources"]:
+            same["sources"].append(source)
+
+
+def disputes_of(entry: dict[str, Any], conflicts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The disagreements a summary sentence takes part in: those with the sentence itself,
+    or one of the sentences credited to it, on one of their sides."""
+    said = {(entry.get("article_id"), entry.get("text"))}
+    said |= {(e.get("article_id"), e.get("sentence")) for e in entry.get("evidence", [])}
+    found = []
+    for conflict in conflicts:
+        on_a_side = any(
+            (e["article_id"], e["sentence"]) in said
+            for side in conflict["sides"]
+            for e in side.get("evidence", [side])
+        )
+        if on_a_side:
+            found.append(
+                {
+                    "kind": conflict["kind"],
+                    "topic": conflict["topic"],
+                    "sides": [
+                        {"claim": side["claim"], "sources": side["sources"]}
+                        for side in conflict["sides"]
+                    ],
+                }
+            )
+    return found
 
 
 def _add_numbers(numbers, a, b, qa, qb, conflict: bool) -> None:  # noqa: ANN001

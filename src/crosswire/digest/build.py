@@ -42,7 +42,7 @@ def build_digest(
     reused = _reuse(previous, articles, originals, options)
     if reused is not None:
         return reused
-    from crosswire.compare import compare_story  # compare uses digest's text helpers
+    from crosswire.compare import compare_story, disputes_of  # they use digest's helpers
 
     embed = embed or load_embedder(options.embedder)
     copies = copies_of(articles)
@@ -52,15 +52,17 @@ def build_digest(
     chosen = representative(originals, options.max_articles)
     story = collect_sentences(chosen, embed, options.max_sentences_per_article)
     headline, language = choose_headline(chosen, embed, options.reader_language)
+    summary = build_summary(story, options, also, _title_vectors(chosen, embed))
+    comparison = compare_story(story, embed, options.only_in_per_source, options.match_threshold)
+    for entry in summary:  # a contested sentence says so where it is read
+        entry["disputed"] = disputes_of(entry, comparison["conflicts"])
     return {
         "headline": headline,
         "language": language,
-        "summary": build_summary(story, options, also, _title_vectors(chosen, embed)),
+        "summary": summary,
         "timeline": build_timeline(chosen, embed, options.max_updates),
         "spread": build_spread(originals, sources),
-        "comparison": compare_story(
-            story, embed, options.only_in_per_source, options.match_threshold
-        ),
+        "comparison": comparison,
         "copies": copies,
         "article_count": len(originals),
         "source_count": len({source_of(a) for a in originals}),

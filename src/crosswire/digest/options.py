@@ -43,7 +43,9 @@ class DigestOptions:
         )
 
 
-DIGEST_VERSION = 3  # 2: lexical vectors for unknown languages; 3: Czech abbreviations
+# 2: lexical vectors for unknown languages; 3: Czech abbreviations; 4: one conflict per
+# disagreement, summary sentences marked "disputed"
+DIGEST_VERSION = 4
 
 
 def options_from_settings(settings: Any) -> DigestOptions:
