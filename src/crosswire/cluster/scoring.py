@@ -66,7 +66,7 @@ def measure_fit(article: ArticleFeatures, story: StoryState, options: ClusterOpt
     return Fit(story.story_id, score, dense, lexical, anchors, time, title, clash, dates, figures)
 
 
-def disjoint(mine: frozenset, theirs: set) -> bool:
+def disjoint(mine: frozenset, theirs: set | frozenset) -> bool:
     """Both sides name something (days, dates, figures) and nothing in common."""
     return bool(mine and theirs and mine.isdisjoint(theirs))
 
@@ -113,5 +113,42 @@ def time_affinity(timestamp: float | None, story: StoryState, sigma: float) -> f
         return 1.0
     mean = story.time_sum / story.timed if story.timed else story.newest
     gaps = (timestamp - story.newest, timestamp - story.oldest, timestamp - mean)
-    values = [math.exp(-(g * g) / (2 * sigma * sigma)) for g in gaps]
-    return max(values)
+    return max(gaussian(g, sigma) for g in gaps)
+
+
+def gaussian(gap: float, sigma: float) -> float:
+    return math.exp(-(gap * gap) / (2 * sigma * sigma))
+
+
+def weakest_link(
+    article: ArticleFeatures, story: StoryState, options: ClusterOptions
+) -> float | None:
+    """The lowest score of ``article`` against one of the story's kept articles, each taken
+    as a story of its own (None when no kept article is comparable with it)."""
+    scores = [member_score(article, m, options) for m in story.members]
+    return min((s for s in scores if s is not None), default=None)
+
+
+def member_score(
+    article: ArticleFeatures, member: ArticleFeatures, options: ClusterOptions
+) -> float | None:
+    """The score of ``article`` against a story made of ``member`` alone; None when their
+    embeddings live in different spaces (a language the embedder does not cover)."""
+    if article.covered != member.covered or (
+        not article.covered and article.language != member.language
+    ):
+        return None
+    dense = options.dense_scale * float(article.dense @ member.dense) + options.dense_offset
+    lexical = title = None
+    if article.language == member.language:
+        lexical, title = dot(article.lexical, member.lexical), dot(article.title, member.title)
+    time = 1.0
+    sigma = options.time_sigma_days * DAY
+    if article.timestamp is not None and member.timestamp is not None and sigma > 0:
+        time = gaussian(article.timestamp - member.timestamp, sigma)
+    score = weigh(dense, lexical, dot(article.anchors, member.anchors), time, options, title)
+    score -= options.weight_weekday * disjoint(article.weekdays, member.weekdays)
+    score -= options.weight_dates * disjoint(article.dates, member.dates)
+    return score - options.weight_headline_numbers * disjoint(
+        article.headline_numbers, member.headline_numbers
+    )

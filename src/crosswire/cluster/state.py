@@ -57,9 +57,12 @@ class StoryState:
     timed: int = 0
     last_seq: int = 0
     terms: set[str] = field(default_factory=set)  # the keys it is posted under
+    member_limit: int = 4  # how many of its latest articles it keeps whole (``members``)
+    members: deque[ArticleFeatures] = field(init=False)
 
     def __post_init__(self) -> None:
         self.dense_sum = np.zeros(self.dim, dtype=np.float32)
+        self.members = deque(maxlen=self.member_limit)
 
     def add(self, article: ArticleFeatures) -> None:
         self.size += 1
@@ -73,6 +76,7 @@ class StoryState:
         self.titles.setdefault(article.language, Centroid(keep=200)).add(article.title)
         self.anchors.add(article.anchors)
         self.member_anchors.append(article.anchors)
+        self.members.append(article)
         self.languages[article.language] += 1
         self.weekdays |= article.weekdays
         self.dates |= article.dates
@@ -105,6 +109,8 @@ class StoryState:
             mine.add(centroid.total, centroid.count)
         self.anchors.add(other.anchors.total, other.anchors.count)
         self.member_anchors.extend(other.member_anchors)
+        for article in sorted([*self.members, *other.members], key=lambda a: a.seq):
+            self.members.append(article)  # the latest of both, in arrival order
         self.languages.update(other.languages)
         self.weekdays |= other.weekdays
         self.dates |= other.dates
