@@ -247,11 +247,14 @@ class StoryEngine:
     def _linked(self, features: ArticleFeatures, fit: Fit) -> Fit:
         """``fit`` with its score moved ``link_min`` of the way towards the story's weakest
         link with the article (complete linkage in part)."""
+        options = self.options
+        if fit.score < options.threshold - options.margin_relief:
+            return fit  # no rule lets the article join it: not worth a closer look
         story = self.active.stories[fit.story_id]
-        low = weakest_link(features, story, self.options) if len(story.members) > 1 else None
+        low = weakest_link(features, story, options) if len(story.members) > 1 else None
         if low is None:  # one article, or none whose embedding compares with this one's
             return fit
-        return replace(fit, score=fit.score + self.options.link_min * (low - fit.score))
+        return replace(fit, score=fit.score + options.link_min * (low - fit.score))
 
     def _new_story(self, story_id: int) -> StoryState:
         return StoryState(story_id, self.embedder.dim, member_limit=self.options.link_members)
