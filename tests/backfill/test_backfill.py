@@ -80,11 +80,23 @@ def test_parquet_and_folders_and_bad_records(tmp_path, hashing, dask_client):
         for record in records[20:]:
             handle.write(json.dumps(record) + "\n")
         handle.write(json.dumps({"id": "broken", "title": "", "text": ""}) + "\n")
+        future = {
+            "id": "future",
+            "title": "Dated 2099",
+            "text": "Wrong date.",
+            "date": "2099-01-01",
+        }
+        handle.write(json.dumps(future) + "\n")
     report = backfill(folder, hashing, dask_client, part_size=6, cluster=False)
-    assert (report.files, report.read, report.rejected, report.ingest.added) == (2, 31, 1, 30)
+    assert (report.files, report.read, report.rejected, report.ingest.added) == (2, 32, 1, 31)
     assert "broken" in report.errors[0]
+    assert report.future_dates == 1
     with open_store(hashing.database_url) as store:
-        assert len(store.unassigned_articles(limit=100)) == 30  # --no-cluster: later
+        assert len(store.unassigned_articles(limit=100)) == 31  # --no-cluster: later
+        assert (
+            next(a for a in store.list_articles(limit=100) if a.key == "future").published_at
+            is None
+        )
         assert Pipeline(store, hashing).process_backlog().story_ids
         assert store.unassigned_articles() == []
     with pytest.raises(SourceError):

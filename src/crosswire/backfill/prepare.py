@@ -25,6 +25,7 @@ class Prepared:
     texts: list[str]  # what the story engine embeds, one per article
     vectors: np.ndarray  # (n, dim) float32, rows match ``articles``
     errors: list[str] = field(default_factory=list)  # one line per rejected record
+    future_dates: int = 0  # records dated in the future, kept as undated articles
 
     def time_keys(self, part: int) -> list[tuple[float, int, int]]:
         """``(timestamp, part, position)`` per article: the global order is their sort."""
@@ -50,10 +51,11 @@ def embedding_text(article: Article, lead_chars: int) -> str:
 
 def prepare_part(records: list[dict[str, Any]], embedder: str | None, lead_chars: int) -> Prepared:
     """Validate and normalise ``records``; embed them with ``embedder`` (None: skip)."""
-    from crosswire.cli.import_cmd import article_from_record
+    from crosswire.cli.import_cmd import article_from_record, future_dated
 
     articles: list[Article] = []
     errors: list[str] = []
+    future = 0
     for record in records:
         try:
             if isinstance(record, dict) and "html" in record:  # a page from a WARC file
@@ -62,6 +64,7 @@ def prepare_part(records: list[dict[str, Any]], embedder: str | None, lead_chars
                 articles.append(article_from_page(record))
             else:
                 articles.append(article_from_record(record))
+                future += future_dated(record, articles[-1])
         except ValueError as exc:
             errors.append(f"record {_name(record)}: {exc}")
     texts = [embedding_text(a, lead_chars) for a in articles]
@@ -71,7 +74,7 @@ def prepare_part(records: list[dict[str, Any]], embedder: str | None, lead_chars
         from crosswire.embed import load_embedder
 
         vectors = np.asarray(load_embedder(embedder).encode(texts), dtype=np.float32)
-    return Prepared(articles, texts, vectors, errors)
+    return Prepared(articles, texts, vectors, errors, future)
 
 
 def _name(record: Any) -> str:

@@ -39,6 +39,7 @@ class BackfillReport:
     rejected: int = 0
     ingest: IngestReport = field(default_factory=IngestReport)
     errors: list[str] = field(default_factory=list)  # the first few rejected records
+    future_dates: int = 0  # records dated in the future, stored as undated articles
 
 
 @dataclass
@@ -110,9 +111,10 @@ def backfill(
     for part_keys in client.gather(client.map(_keys, prepared, range(len(parts)))):
         keys.extend(part_keys)
     keys.sort()
-    for rejected in client.gather(client.map(_errors, prepared)):
+    for rejected, future in client.gather(client.map(_errors, prepared)):
         report.rejected += len(rejected)
         report.errors.extend(rejected[: max(0, 5 - len(report.errors))])
+        report.future_dates += future
     report.read = len(keys) + report.rejected
     store = open_store(settings.database_url)
     try:
@@ -161,8 +163,8 @@ def _keys(prepared: Prepared, part: int) -> list[tuple[float, int, int]]:
     return prepared.time_keys(part)
 
 
-def _errors(prepared: Prepared) -> list[str]:
-    return prepared.errors
+def _errors(prepared: Prepared) -> tuple[list[str], int]:
+    return prepared.errors, prepared.future_dates
 
 
 def _take(prepared: Prepared, positions: list[int]) -> Prepared:

@@ -85,12 +85,18 @@ def backfill(
         "duplicates": report.ingest.duplicates,
         "new_stories": report.ingest.new_stories,
         "errors": report.errors,
+        "future_dates_ignored": report.future_dates,
     }
     if as_json:
         click.echo(json.dumps(summary))
         return
     for line in report.errors:
         click.echo(f"rejected: {line}", err=True)
+    if report.future_dates:
+        click.echo(
+            f"{report.future_dates} dates lie in the future; those articles were stored undated",
+            err=True,
+        )
     click.echo(
         f"backfilled {summary['added']} new of {summary['read']} articles "
         f"({summary['already_known']} already known, {summary['rejected']} rejected, "
