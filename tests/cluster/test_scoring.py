@@ -238,3 +238,15 @@ def test_a_story_is_joined_only_if_its_weakest_link_holds():
     low = weakest_link(newcomer, story, engine.options)
     assert scores[0.0] >= ClusterOptions().threshold > scores[0.8]
     assert scores[0.8] == pytest.approx(scores[0.0] + 0.8 * (low - scores[0.0]))
+
+
+def test_a_merged_story_keeps_the_latest_articles_of_both_once():
+    into, other = StoryState(1, 4, member_limit=4), StoryState(2, 4, member_limit=4)
+    for seq, story in ((1, into), (2, other), (3, into)):
+        story.add(features(seq, "en", {"@varn": 1.0}, True))
+    into.absorb(other)
+    assert [m.seq for m in into.members] == [1, 2, 3]
+    for seq, story in ((4, other), (5, other), (6, into), (7, other)):
+        story.add(features(seq, "en", {"@varn": 1.0}, True))
+    into.absorb(other)
+    assert [m.seq for m in into.members] == [4, 5, 6, 7]

@@ -109,8 +109,9 @@ class StoryState:
             mine.add(centroid.total, centroid.count)
         self.anchors.add(other.anchors.total, other.anchors.count)
         self.member_anchors.extend(other.member_anchors)
-        for article in sorted([*self.members, *other.members], key=lambda a: a.seq):
-            self.members.append(article)  # the latest of both, in arrival order
+        both = sorted([*self.members, *other.members], key=lambda a: a.seq)
+        self.members.clear()
+        self.members.extend(both)  # the latest of both, in arrival order
         self.languages.update(other.languages)
         self.weekdays |= other.weekdays
         self.dates |= other.dates
