@@ -61,9 +61,17 @@ def measure_fit(article: ArticleFeatures, story: StoryState, options: ClusterOpt
     dates = disjoint(article.dates, story.dates)
     figures = disjoint(article.headline_numbers, story.headline_numbers)
     score = weigh(dense, lexical, anchors, time, options, title) + growth_bonus(story, options)
-    score -= options.weight_weekday * clash
-    score -= options.weight_dates * dates + options.weight_headline_numbers * figures
+    score = less_clashes(score, clash, dates, figures, options)
     return Fit(story.story_id, score, dense, lexical, anchors, time, title, clash, dates, figures)
+
+
+def less_clashes(
+    score: float, weekday: bool, dates: bool, figures: bool, options: ClusterOptions
+) -> float:
+    """``score`` less the penalties for the clashes found (days of the week, calendar days,
+    headline figures)."""
+    score -= options.weight_weekday * weekday
+    return score - (options.weight_dates * dates + options.weight_headline_numbers * figures)
 
 
 def disjoint(mine: frozenset, theirs: set | frozenset) -> bool:
@@ -147,8 +155,10 @@ def member_score(
     if article.timestamp is not None and member.timestamp is not None and sigma > 0:
         time = gaussian(article.timestamp - member.timestamp, sigma)
     score = weigh(dense, lexical, dot(article.anchors, member.anchors), time, options, title)
-    score -= options.weight_weekday * disjoint(article.weekdays, member.weekdays)
-    score -= options.weight_dates * disjoint(article.dates, member.dates)
-    return score - options.weight_headline_numbers * disjoint(
-        article.headline_numbers, member.headline_numbers
+    return less_clashes(
+        score,
+        disjoint(article.weekdays, member.weekdays),
+        disjoint(article.dates, member.dates),
+        disjoint(article.headline_numbers, member.headline_numbers),
+        options,
     )
