@@ -147,6 +147,7 @@ class Assignment:
     story_id: int | None  # None: starts a new story
     duplicate_of: int | None = None
     score: float = 0.0
+    topic_id: int | None = None  # the developing story (the id of its first story)
 
 
 @dataclass

@@ -105,3 +105,18 @@ def test_pair_counting_and_bcubed_by_hand():
     b3 = score_bcubed(gold, predicted)
     assert b3["bcubed_precision"] == pytest.approx((1 + 1 + 1 / 3 + 2 / 3 + 2 / 3) / 5)
     assert b3["bcubed_recall"] == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1 + 1) / 5)
+
+
+def test_eval_cluster_scores_developing_stories_with_level_topic(tmp_path, hashing):
+    from tests.cluster.test_topics import stream
+
+    path = tmp_path / "topics.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for a in stream():
+            theme = "museum" if "Marrowby" in a.title else "bridge"
+            record = {"id": a.id, "story": theme, "lang": "en", "title": a.title, "text": a.text}
+            handle.write(json.dumps(record | {"date": a.published_at.isoformat()}) + "\n")
+    event = invoke("eval", "cluster", "--dataset", str(path), "--json")
+    topic = invoke("eval", "cluster", "--dataset", str(path), "--level", "topic", "--json")
+    assert (event["level"], event["predicted_stories"]) == ("event", 3)
+    assert (topic["level"], topic["predicted_stories"], topic["pairwise_f1"]) == ("topic", 2, 1.0)

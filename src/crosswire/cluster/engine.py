@@ -25,6 +25,7 @@ from crosswire.cluster.text import (
     extract_weekdays,
     lead_text,
 )
+from crosswire.cluster.topics import Topics
 from crosswire.dedup import CopyIndex, CopyOptions
 from crosswire.embed import load_embedder
 from crosswire.models import Article, Assignment
@@ -40,6 +41,7 @@ class StoryEngine:
             self.embedder.dim, options.window_days * DAY, options.max_active_stories
         )
         self.copies = CopyIndex(CopyOptions(containment=options.copy_containment))
+        self.topics = Topics(options, self.embedder.dim)
         self.words = DocumentFrequencies(options.idf_prior_docs)
         self.anchor_df = DocumentFrequencies(options.idf_prior_docs)
         self.title_words = DocumentFrequencies(options.idf_prior_docs)
@@ -56,8 +58,11 @@ class StoryEngine:
         vectors = self._embed(articles)
         return [self._place(a, v) for a, v in zip(articles, vectors, strict=True)]
 
-    def restore(self, articles: Sequence[Article]) -> None:
-        """Rebuild the index from articles that already have a story; decide nothing."""
+    def restore(self, articles: Sequence[Article], topics: dict[int, int] | None = None) -> None:
+        """Rebuild the index from articles that already have a story; decide nothing.
+        ``topics`` maps story ids to their developing story's id (stories without one get
+        their topic chosen again, as a new story would)."""
+        topics = topics or {}
         ordered = [a for a in articles if a.story_id is not None and a.id is not None]
         vectors = self._embed(ordered)
         for article, vector in zip(ordered, vectors, strict=True):
@@ -66,11 +71,17 @@ class StoryEngine:
             story = self.active.stories.get(story_id)
             if story is None:
                 story = self._new_story(story_id)
-            if article.duplicate_of is None:
-                story.add(features)
-            else:
+            copy = article.duplicate_of is not None
+            if copy:
                 story.touch(features)
+            else:
+                story.add(features)
             self.active.put(story, query_keys(features))
+            topic_id = topics.get(story_id)
+            if topic_id is None:
+                self.topics.place(story_id, features, copy=copy)
+            else:
+                self.topics.restore(story_id, topic_id, features, copy)
             self._story_of[int(article.id)] = story_id  # type: ignore[arg-type]
             if self.options.dedup:
                 self.copies.add(article, root=article.duplicate_of)
@@ -79,6 +90,10 @@ class StoryEngine:
         """Story merges (from id, into id) decided since the last call."""
         merges, self._merges = self._merges, []
         return merges
+
+    def topic_of(self, story_id: int) -> int | None:
+        """The developing story a live story belongs to."""
+        return self.topics.topic_of(self.resolve(story_id))
 
     def compare(self, first: Article, second: Article) -> Fit:
         """How well ``second`` fits a story made of ``first`` alone (nothing is indexed;
@@ -158,12 +173,14 @@ class StoryEngine:
         self._story_of[article.id] = story.story_id
         if self.options.dedup:
             self.copies.add(article)
-        return Assignment(article.id, story.story_id, score=score)
+        topic = self.topics.place(story.story_id, features)
+        return Assignment(article.id, story.story_id, score=score, topic_id=topic)
 
     def _forget_stories_of_old_articles(self) -> None:
         """Keep the story of each article a copy can still point at (those in the copy
         index), so a long-running engine does not remember every article it placed."""
         self._story_of = {a: s for a, s in self._story_of.items() if a in self.copies}
+        self.topics.forget(self.active.stories)
 
     def _place_copy(self, article: Article, features: ArticleFeatures, copied: int) -> Assignment:
         root = self.copies.root_of(copied)
@@ -172,19 +189,22 @@ class StoryEngine:
         if story is None:  # the original's story has expired: start again
             story = self._new_story(self.new_story_id())
             story.add(features)
+            topic = self.topics.place(story.story_id, features)
         else:
             story.touch(features)
+            topic = self.topics.place(story.story_id, features, copy=True)
         self.active.put(story, ())
         self._story_of[int(article.id)] = story.story_id  # type: ignore[arg-type]
         if self.copies.is_credited_original(article, copied):
             self.copies.add(article)
-            return Assignment(int(article.id), story.story_id, score=1.0)  # type: ignore[arg-type]
+            return Assignment(int(article.id), story.story_id, score=1.0, topic_id=topic)  # type: ignore[arg-type]
         self.copies.add(article, root=root)
         return Assignment(
             int(article.id),
             story.story_id,
             duplicate_of=root,
-            score=1.0,  # type: ignore[arg-type]
+            score=1.0,
+            topic_id=topic,  # type: ignore[arg-type]
         )
 
     def _joins(self, fits: list[Fit], covered: bool = True) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from crosswire.cluster.lexical import dot
+from crosswire.cluster.lexical import SparseVector, dot, normalise
 from crosswire.cluster.options import ClusterOptions
 from crosswire.cluster.state import ArticleFeatures, StoryState
 
@@ -90,12 +90,24 @@ def growth_bonus(story: StoryState, options: ClusterOptions) -> float:
 def translation_score(
     article: ArticleFeatures, story: StoryState, options: ClusterOptions
 ) -> float:
-    """For a language the embedder does not know: the closest member's anchors, scaled so
-    that ``translation_anchors`` meets the join threshold."""
-    if len(article.anchors) < options.translation_min_anchors:
+    """For a language the embedder does not know: the closest member's figures, scaled so
+    that ``translation_anchors`` meets the join threshold.
+
+    Figures only: a translation keeps its digits, while its names change script (Hebrew,
+    Hindi, Greek) or case ending ("Sumatra", "Sumatře"), and in a Latin-script language every
+    sentence opener looks like a name, so names dilute the cosine of a true translation.
+    MultiLing 2011, all 7 languages (event level): figures and names F1 0.3526, figures
+    only 0.5111 (precision 0.994 -> 0.996)."""
+    mine = figures_only(article.anchors)
+    if len(mine) < options.translation_min_anchors:
         return 0.0
-    best = max((dot(article.anchors, m) for m in story.member_anchors), default=0.0)
+    best = max((dot(mine, figures_only(m)) for m in story.member_anchors), default=0.0)
     return options.threshold * best / options.translation_anchors
+
+
+def figures_only(anchors: SparseVector) -> SparseVector:
+    """The number anchors (``#2004``) of an anchor vector, L2-normalised again."""
+    return normalise({k: v for k, v in anchors.items() if k.startswith("#")})
 
 
 def weigh(

@@ -1,0 +1,96 @@
+"""Developing stories: events of one theme are separate stories in one topic."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+from crosswire.cluster import ClusterOptions, StoryEngine
+from crosswire.cluster.topics import topic_options
+from crosswire.models import Article
+
+OPTIONS = ClusterOptions(embedder="hashing", dedup=False)
+START = datetime(2026, 3, 2, 8, tzinfo=UTC)
+
+COLLAPSE = (
+    "The Corvane river bridge collapsed on Monday morning. Engineers inspected the cracked "
+    "pylons of the Corvane bridge and closed the river road; the mayor of Corvane said the "
+    "bridge had failed its last inspection."
+)
+INQUIRY = (
+    "An inquiry into the Corvane river bridge collapse opened on Thursday. Engineers told the "
+    "inquiry the cracked pylons of the Corvane bridge had been reported; the mayor of Corvane "
+    "said the river road would stay closed."
+)
+THEFT = (
+    "Thieves removed three bronze masks from the east gallery of the Marrowby museum overnight. "
+    "Police in Marrowby said the alarm had been switched off and the masks were insured."
+)
+
+
+def article(i: int, title: str, text: str, days: float, source: str) -> Article:
+    return Article(
+        id=i,
+        title=title,
+        text=text,
+        url=f"https://{source}/{i}",
+        source=source,
+        language="en",
+        published_at=START + timedelta(days=days, hours=i),
+    )
+
+
+def stream() -> list[Article]:
+    return [
+        article(1, "Corvane bridge collapses", COLLAPSE, 0, "harbourpost.example"),
+        article(2, "Bridge collapse in Corvane", COLLAPSE, 0, "northwire.example"),
+        article(3, "Masks stolen from Marrowby museum", THEFT, 1, "harbourpost.example"),
+        article(4, "Corvane bridge inquiry opens", INQUIRY, 10, "northwire.example"),
+        article(5, "Inquiry into Corvane collapse", INQUIRY, 10, "ledauphin.example"),
+    ]
+
+
+def run(articles: list[Article], engine: StoryEngine | None = None):
+    counter = itertools.count(1)
+    engine = engine or StoryEngine(OPTIONS, new_story_id=lambda: next(counter))
+    return engine, engine.add(articles)
+
+
+def test_a_later_event_of_the_same_theme_is_a_new_story_in_the_same_topic():
+    engine, decisions = run(stream())
+    collapse, _, theft, inquiry, _ = decisions
+    assert decisions[1].story_id == collapse.story_id
+    assert decisions[4].story_id == inquiry.story_id
+    assert inquiry.story_id != collapse.story_id  # ten days later: another event
+    assert {d.topic_id for d in decisions} == {collapse.story_id, theft.story_id}
+    assert inquiry.topic_id == collapse.topic_id == collapse.story_id  # named after its first
+    assert theft.topic_id == theft.story_id
+    assert engine.topic_of(inquiry.story_id) == collapse.story_id
+
+
+def test_a_topic_forgives_what_tells_events_apart():
+    loose = topic_options(OPTIONS)
+    assert loose.threshold == OPTIONS.topic_threshold < OPTIONS.threshold
+    assert loose.weight_weekday == loose.weight_dates == loose.weight_headline_numbers == 0
+    assert loose.time_sigma_days > OPTIONS.time_sigma_days
+
+
+def test_a_stricter_topic_threshold_keeps_the_events_apart():
+    strict = replace(OPTIONS, topic_threshold=OPTIONS.threshold + 2)
+    counter = itertools.count(1)
+    _, decisions = run(stream(), StoryEngine(strict, new_story_id=lambda: next(counter)))
+    assert decisions[3].topic_id == decisions[3].story_id != decisions[0].topic_id
+
+
+def test_restore_keeps_each_storys_topic():
+    articles = stream()
+    engine, decisions = run(articles[:3])
+    later = engine.add(articles[3:])
+    stored = [replace(a, story_id=d.story_id) for a, d in zip(articles[:3], decisions, strict=True)]
+    topics = {d.story_id: d.topic_id for d in decisions}
+    next_id = itertools.count(max(topics) + 1)
+    fresh = StoryEngine(OPTIONS, new_story_id=next_id.__next__)
+    fresh.restore(stored, topics=topics)
+    again = fresh.add(articles[3:])
+    assert [(d.story_id, d.topic_id) for d in again] == [(d.story_id, d.topic_id) for d in later]
