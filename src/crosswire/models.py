@@ -137,6 +137,7 @@ class Story:
     digest_stamp: str | None = None  # hash of the article ids the digest covers
     hotness: float = 0.0  # front-page order (recency and breadth), kept by the store
     lead: str | None = None  # first summary sentence of the digest, kept by the store
+    topic_id: int | None = None  # its developing story: the id of that topic's first story
 
 
 @dataclass

@@ -86,7 +86,8 @@ class Pipeline:
             if recent:
                 log.info("story engine: restoring %d recent articles", len(recent))
                 self._prime_stored_vectors(recent)
-                engine.restore(recent)
+                topics = self.store.story_topics({int(a.story_id) for a in recent if a.story_id})
+                engine.restore(recent, topics=topics)
             self._engine = engine
         return self._engine
 
@@ -220,9 +221,12 @@ class Pipeline:
         assignments: list[Assignment] = self.engine.add(ordered)
         now = utcnow()
         by_story: dict[int, list[int]] = defaultdict(list)
+        topics: dict[int, int] = {}
         for decision in assignments:
             if decision.story_id is not None:
                 by_story[decision.story_id].append(decision.article_id)
+                if decision.topic_id is not None:
+                    topics[decision.story_id] = decision.topic_id
         titles = {a.id: a.title for a in articles}
         # one unit of work: a crash leaves a batch either fully assigned or in the backlog
         with self._engine_forgotten_on_error(), self.store.transaction():
@@ -233,6 +237,7 @@ class Pipeline:
             for story_id, ids in by_story.items():
                 self.store.attach_to_story(story_id, ids, now)
                 report.story_ids.add(story_id)
+            self.store.set_story_topics(topics)
             grown: set[int] = set()
             for from_id, into_id in self.engine.drain_merges():
                 self.store.merge_stories(from_id, into_id, now)

@@ -130,6 +130,31 @@ def test_story_lifecycle_membership_and_merge(store):
     assert set(store.story_assignments().values()) == {s1.id}
 
 
+def test_stories_of_one_topic_list_each_other_and_survive_merges(store):
+    ids = [store.add_article(make_article(n, source=f"s{n}.example"))[0].id for n in range(5)]
+    first = store.create_story("Collapse", ids[:2], T0)
+    inquiry = store.create_story("Inquiry", ids[2:3], T0 + timedelta(days=9))
+    verdict = store.create_story("Verdict", ids[3:4], T0 + timedelta(days=20))
+    other = store.create_story("Museum theft", ids[4:], T0 + timedelta(days=1))
+    assert store.get_story(first.id).topic_id is None and store.related_stories(first.id) == []
+    theme = {first.id: first.id, inquiry.id: first.id, verdict.id: first.id}
+    store.set_story_topics(theme | {other.id: other.id})
+    store.set_story_topics(theme)  # again: nothing changes
+    assert store.story_topics([first.id, verdict.id, other.id, 999_999]) == {
+        first.id: first.id,
+        verdict.id: first.id,
+        other.id: other.id,
+    }
+    assert store.get_story(inquiry.id).topic_id == first.id
+    assert [s.id for s in store.related_stories(first.id)] == [verdict.id, inquiry.id]
+    assert store.related_stories(other.id) == []
+    store.merge_stories(verdict.id, inquiry.id, T0 + timedelta(days=21))
+    related = store.related_stories(first.id)
+    assert [s.id for s in related] == [inquiry.id]
+    assert sorted(related[0].article_ids) == sorted(ids[2:4])
+    assert [s.id for s in store.related_stories(verdict.id)] == [first.id]  # via its survivor
+
+
 def test_attach_moves_an_article_between_stories(store):
     a, b = (store.add_article(make_article(n))[0].id for n in range(2))
     s1 = store.create_story("One", [a, b], T0)

@@ -226,6 +226,19 @@ class Store(ABC):
     def set_story_title(self, story_id: int, title: str) -> None: ...
 
     @abstractmethod
+    def set_story_topics(self, topics: dict[int, int]) -> None:
+        """Record each story's developing story (story id -> topic id)."""
+
+    @abstractmethod
+    def story_topics(self, story_ids: Iterable[int]) -> dict[int, int]:
+        """The topic of each of these stories that has one."""
+
+    @abstractmethod
+    def related_stories(self, story_id: int, limit: int = 8) -> list[Story]:
+        """The other live stories of ``story_id``'s developing story, most recently updated
+        first (cards, without digests)."""
+
+    @abstractmethod
     def save_digest(
         self, story_id: int, digest: dict[str, Any], stamp: str, title: str | None = None
     ) -> None:

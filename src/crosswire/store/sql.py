@@ -796,6 +796,39 @@ class SqlStore(Store):
     def set_story_title(self, story_id: int, title: str) -> None:
         self._exec("UPDATE stories SET title = ? WHERE id = ?", (title, story_id))
 
+    def set_story_topics(self, topics: dict[int, int]) -> None:
+        with self._tx():
+            for story_id, topic_id in topics.items():
+                self._exec(
+                    "UPDATE stories SET topic_id = ? WHERE id = ? "
+                    "AND (topic_id IS NULL OR topic_id <> ?)",
+                    (topic_id, story_id, topic_id),
+                )
+
+    def story_topics(self, story_ids: Iterable[int]) -> dict[int, int]:
+        ids = list(dict.fromkeys(int(i) for i in story_ids))
+        found: dict[int, int] = {}
+        for start in range(0, len(ids), 400):
+            chunk = ids[start : start + 400]
+            marks = ", ".join("?" for _ in chunk)
+            for r in self._rows(
+                f"SELECT id, topic_id FROM stories WHERE id IN ({marks}) AND topic_id IS NOT NULL",
+                chunk,
+            ):
+                found[int(r["id"])] = int(r["topic_id"])
+        return found
+
+    def related_stories(self, story_id: int, limit: int = 8) -> list[Story]:
+        story = self.get_story(story_id)
+        if story is None or story.topic_id is None:
+            return []
+        rows = self._rows(
+            "SELECT id FROM stories WHERE topic_id = ? AND id <> ? AND merged_into IS NULL "
+            "AND article_count > 0 ORDER BY updated_at DESC, id DESC LIMIT ?",
+            (story.topic_id, story.id, limit),
+        )
+        return self._stories_by_id([int(r["id"]) for r in rows])
+
     def save_digest(
         self, story_id: int, digest: dict[str, Any], stamp: str, title: str | None = None
     ) -> None:

@@ -71,6 +71,13 @@ class StoryOut(StoryCardOut):
         description="headline, attributed summary, timeline, spread and comparison"
     )
     articles: list[StoryArticleOut]
+    topic_id: int | None = Field(
+        None, description="its developing story: the id of the first story of that theme"
+    )
+    related: list[StoryCardOut] = Field(
+        default_factory=list,
+        description="the other live stories of its developing story, latest first",
+    )
 
 
 class SourceOut(BaseModel):

@@ -182,6 +182,8 @@ def story_detail(store: Store, story: Story, table: dict[str, Source]) -> dict[s
             "anchors": anchors,
             "names": {d: o["name"] for d, o in names.items()},
             "leaning_of": {d: o["leaning"] for d, o in names.items()},
+            "topic_id": story.topic_id,
+            "related": story_cards(store, store.related_stories(story.id or 0), table),
         }
     )
 

@@ -1,0 +1,50 @@
+"""Developing stories end to end: the pipeline gives two events of one theme one topic, the
+store keeps it, and the story page and the API link each event to the other."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import httpx
+
+from crosswire.pipeline import Pipeline
+from crosswire.settings import load_settings
+from crosswire.store import open_store
+from tests.cluster.test_topics import stream
+from tests.helpers.live_server import live_server
+
+
+def test_events_of_one_theme_link_to_each_other(tmp_path):
+    url = f"sqlite:///{tmp_path / 'crosswire.db'}"
+    store = open_store(url)
+    pipeline = Pipeline(store, load_settings(database_url=url, embedder="hashing"))
+    articles = [replace(a, id=None) for a in stream()]
+    pipeline.add_articles(articles[:3])
+    pipeline.add_articles(articles[3:])  # ten days later: the inquiry
+    stories = {a.title: a.story_id for a in store.list_articles(limit=10)}
+    collapse = stories["Corvane bridge collapses"]
+    inquiry = stories["Corvane bridge inquiry opens"]
+    theft = stories["Masks stolen from Marrowby museum"]
+    assert len({collapse, inquiry, theft}) == 3
+    assert store.story_topics([collapse, inquiry, theft]) == {
+        collapse: collapse,
+        inquiry: collapse,
+        theft: theft,
+    }
+    # a restarted engine keeps the stored topics: a later report joins the same ones
+    late = replace(articles[4], id=None, url="https://late.example/6", source="late.example")
+    Pipeline(store, load_settings(database_url=url, embedder="hashing")).add_articles([late])
+    assert store.get_story(store.find_article(url=late.url).story_id).topic_id == collapse
+    store.close()
+    with (
+        live_server(url, tmp_path, env={"CROSSWIRE_EMBEDDER": "hashing"}) as base,
+        httpx.Client(base_url=base, timeout=30) as client,
+    ):
+        page = client.get(f"/stories/{inquiry}").text
+        assert "Developing story" in page and f'href="/stories/{collapse}"' in page
+        assert f'href="/stories/{theft}"' not in page
+        api = client.get(f"/api/stories/{collapse}").json()
+        assert api["topic_id"] == collapse
+        assert [r["id"] for r in api["related"]] == [inquiry]
+        alone = client.get(f"/stories/{theft}").text
+        assert "Developing story" not in alone
