@@ -94,3 +94,12 @@ def test_restore_keeps_each_storys_topic():
     fresh.restore(stored, topics=topics)
     again = fresh.add(articles[3:])
     assert [(d.story_id, d.topic_id) for d in again] == [(d.story_id, d.topic_id) for d in later]
+
+
+def test_the_topic_threshold_is_a_setting():
+    from crosswire.cluster import options_from_settings
+    from crosswire.settings import Settings
+
+    assert options_from_settings(Settings()).topic_threshold == OPTIONS.topic_threshold
+    chosen = options_from_settings(Settings(embedder="hashing", cluster_topic_threshold=1.5))
+    assert chosen.topic_threshold == 1.5
