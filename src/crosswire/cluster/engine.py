@@ -78,10 +78,10 @@ class StoryEngine:
                 story.add(features)
             self.active.put(story, query_keys(features))
             topic_id = topics.get(story_id)
-            if topic_id is None:
-                self.topics.place(story_id, features, copy=copy)
-            else:
+            if topic_id is not None and self.options.topics:
                 self.topics.restore(story_id, topic_id, features, copy)
+            else:
+                self._topic(story_id, features, copy)
             self._story_of[int(article.id)] = story_id  # type: ignore[arg-type]
             if self.options.dedup:
                 self.copies.add(article, root=article.duplicate_of)
@@ -173,8 +173,14 @@ class StoryEngine:
         self._story_of[article.id] = story.story_id
         if self.options.dedup:
             self.copies.add(article)
-        topic = self.topics.place(story.story_id, features)
+        topic = self._topic(story.story_id, features)
         return Assignment(article.id, story.story_id, score=score, topic_id=topic)
+
+    def _topic(self, story_id: int, features: ArticleFeatures, copy: bool = False) -> int | None:
+        """The developing story of ``story_id`` once ``features`` joined it (None: off)."""
+        if not self.options.topics:
+            return None
+        return self.topics.place(story_id, features, copy=copy)
 
     def _forget_stories_of_old_articles(self) -> None:
         """Keep the story of each article a copy can still point at (those in the copy
@@ -189,10 +195,10 @@ class StoryEngine:
         if story is None:  # the original's story has expired: start again
             story = self._new_story(self.new_story_id())
             story.add(features)
-            topic = self.topics.place(story.story_id, features)
+            topic = self._topic(story.story_id, features)
         else:
             story.touch(features)
-            topic = self.topics.place(story.story_id, features, copy=True)
+            topic = self._topic(story.story_id, features, copy=True)
         self.active.put(story, ())
         self._story_of[int(article.id)] = story.story_id  # type: ignore[arg-type]
         if self.copies.is_credited_original(article, copied):

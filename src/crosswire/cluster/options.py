@@ -100,6 +100,7 @@ class ClusterOptions:
     # 0-4 (the best sum of pairwise F1 over ar,en,fr and all 7 languages among 0.5-1.0:
     # 0.9608 + 0.9755 at 0.7) and checked on topics 5-9 (0.8246 and 0.7442): that corpus
     # has no train split. See docs/clustering.md.
+    topics: bool = True
     topic_threshold: float = 0.7
     topic_time_sigma_days: float = 30.0
     topic_window_days: float = 60.0
