@@ -44,8 +44,9 @@ class DigestOptions:
 
 
 # 2: lexical vectors for unknown languages; 3: Czech abbreviations; 4: one conflict per
-# disagreement, summary sentences marked "disputed"
-DIGEST_VERSION = 4
+# disagreement, summary sentences marked "disputed"; 5: the selection matches Hebrew and Arabic
+# words without their clitic prefixes (digest.clitics)
+DIGEST_VERSION = 5
 
 
 def options_from_settings(settings: Any) -> DigestOptions:

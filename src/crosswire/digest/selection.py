@@ -10,6 +10,10 @@ the best gain per word (``cost_exponent`` < 1 softens the length penalty), where
 - a lead bonus (news puts its main facts first) and a bonus for an outlet not yet quoted.
 
 Candidates too close (cosine) to a chosen sentence are skipped.
+
+Concepts, common words and lexical centrality match words without their clitic prefixes
+(``clitics.match_words``): in Hebrew and Arabic one word has many surface forms ("הממשלה",
+"לממשלה", "והממשלה"), and counted as they are written, a fact two outlets share looks like two.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from crosswire.digest.clitics import match_words
 from crosswire.digest.sentences import StorySentences
 
 
@@ -46,10 +51,17 @@ def story_centroid(story: StorySentences) -> np.ndarray:
     return centroid / norm if norm else centroid
 
 
-def common_words(story: StorySentences, n: int) -> set[str]:
-    """The ``n`` words found in most sentences: the language's function words, mostly."""
+def matching_words(story: StorySentences) -> list[list[str]]:
+    """Each sentence's words as the selection matches them: without clitic prefixes where the
+    language writes them on the word (the summary's text and its word counts are unchanged)."""
+    return [match_words(s.words, s.language) for s in story.sentences]
+
+
+def common_words(terms: list[list[str]], n: int) -> set[str]:
+    """The ``n`` words found in most sentences (``terms``: ``matching_words``): the language's
+    function words, mostly."""
     # dict.fromkeys, not set: ties keep the text's order, whatever the process's hash seed
-    counts = Counter(w for s in story.sentences for w in dict.fromkeys(s.words))
+    counts = Counter(w for t in terms for w in dict.fromkeys(t))
     return {w for w, _ in counts.most_common(n)}
 
 
@@ -65,13 +77,15 @@ def concepts_of(tokens: list[str], common: set[str], unigrams: bool) -> set[tupl
     return grams
 
 
-def lexical_centrality(story: StorySentences, candidates: list[int]) -> np.ndarray:
-    """Cosine of each candidate's tf-idf vector (idf over the story's sentences) to the mean
-    of the per-article tf-idf vectors."""
+def lexical_centrality(
+    story: StorySentences, terms: list[list[str]], candidates: list[int]
+) -> np.ndarray:
+    """Cosine of each candidate's tf-idf vector (of its ``terms``, idf over the story's
+    sentences) to the mean of the per-article tf-idf vectors."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True)
-    matrix = vectorizer.fit_transform([s.words for s in story.sentences])
+    matrix = vectorizer.fit_transform(terms)
     by_article: dict[int, list[int]] = {}
     for i, s in enumerate(story.sentences):
         by_article.setdefault(s.article_id, []).append(i)
@@ -85,15 +99,15 @@ def lexical_centrality(story: StorySentences, candidates: list[int]) -> np.ndarr
 
 
 def concept_weights(
-    story: StorySentences, common: set[str], unigram_weight: float
+    story: StorySentences, terms: list[list[str]], common: set[str], unigram_weight: float
 ) -> dict[tuple[str, ...], float]:
     """Concept → number of articles using it (times ``unigram_weight`` for single words);
     concepts used by one article only count when the story has one article."""
     df: Counter[tuple[str, ...]] = Counter()
     per_article: dict[int, set[tuple[str, ...]]] = {}
-    for s in story.sentences:
+    for s, t in zip(story.sentences, terms, strict=True):
         per_article.setdefault(s.article_id, set()).update(
-            concepts_of(s.words, common, unigram_weight > 0)
+            concepts_of(t, common, unigram_weight > 0)
         )
     for grams in per_article.values():
         df.update(grams)
@@ -134,14 +148,15 @@ def select_sentences(
     centrality = np.zeros(len(candidates))
     if semantic:
         centrality += w.centrality * (story.vectors[candidates] @ story_centroid(story))
+    terms = matching_words(story)
     lexical = w.lexical if semantic else w.lexical_fallback
     if lexical:
-        centrality += lexical * lexical_centrality(story, candidates)
-    common = common_words(story, w.common_words)
-    concepts = concept_weights(story, common, w.unigrams)
+        centrality += lexical * lexical_centrality(story, terms, candidates)
+    common = common_words(terms, w.common_words)
+    concepts = concept_weights(story, terms, common, w.unigrams)
     total = sum(concepts.values()) or 1.0
     grams = [
-        {g for g in concepts_of(story.sentences[i].words, common, w.unigrams > 0) if g in concepts}
+        {g for g in concepts_of(terms[i], common, w.unigrams > 0) if g in concepts}
         for i in candidates
     ]
     if semantic and title_vectors is not None and len(title_vectors) and w.title:
