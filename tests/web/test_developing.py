@@ -3,10 +3,13 @@ store keeps it, and the story page and the API link each event to the other."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import httpx
+from click.testing import CliRunner
 
+from crosswire.cli import cli
 from crosswire.pipeline import Pipeline
 from crosswire.settings import load_settings
 from crosswire.store import open_store
@@ -36,6 +39,13 @@ def test_events_of_one_theme_link_to_each_other(tmp_path):
     Pipeline(store, load_settings(database_url=url, embedder="hashing")).add_articles([late])
     assert store.get_story(store.find_article(url=late.url).story_id).topic_id == collapse
     store.close()
+    shown = CliRunner().invoke(cli, ["story", str(inquiry), "--db", url, "--json"])
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.output)["related"] == [
+        {"id": collapse, "title": "Corvane bridge collapses"}
+    ]
+    listed = CliRunner().invoke(cli, ["stories", "--db", url, "--json"])
+    assert {s["id"]: s["topic_id"] for s in json.loads(listed.output)}[inquiry] == collapse
     with (
         live_server(url, tmp_path, env={"CROSSWIRE_EMBEDDER": "hashing"}) as base,
         httpx.Client(base_url=base, timeout=30) as client,
@@ -46,5 +56,7 @@ def test_events_of_one_theme_link_to_each_other(tmp_path):
         api = client.get(f"/api/stories/{collapse}").json()
         assert api["topic_id"] == collapse
         assert [r["id"] for r in api["related"]] == [inquiry]
+        cards = client.get("/api/stories").json()["stories"]
+        assert {c["id"]: c["topic_id"] for c in cards}[theft] == theft
         alone = client.get(f"/stories/{theft}").text
         assert "Developing story" not in alone

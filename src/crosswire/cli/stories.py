@@ -22,6 +22,7 @@ def story_summary(store: Store, story: Story) -> dict[str, Any]:
         "sources": sorted({a.source for a in articles if a.source}),
         "created": story.created_at.isoformat() if story.created_at else None,
         "updated": story.updated_at.isoformat() if story.updated_at else None,
+        "topic_id": story.topic_id,
     }
 
 
@@ -68,6 +69,9 @@ def story(
         found = store.get_story(story_id) or found
     item = story_summary(store, found)
     item["digest"] = found.digest
+    item["related"] = [
+        {"id": r.id, "title": r.title} for r in store.related_stories(found.id or story_id)
+    ]
     if as_json:
         click.echo(json.dumps(item, ensure_ascii=False, indent=1))
         return
@@ -75,3 +79,7 @@ def story(
     for sentence in (found.digest or {}).get("summary", []):
         click.echo(f"- {sentence.get('text')} [{', '.join(sentence.get('sources', []))}]")
     click.echo(f"\n{len(item['article_ids'])} articles from {', '.join(item['sources'])}")
+    if item["related"]:
+        click.echo(
+            "\nDeveloping story: " + "; ".join(f"{r['id']} {r['title']}" for r in item["related"])
+        )

@@ -36,7 +36,7 @@ ARTICLE_COLUMNS = (
 ARTICLE_HEAD_COLUMNS = ARTICLE_COLUMNS.replace(" text,", " '' AS text,")
 _ARTICLE_TIMES = ("published_at", "fetched_at")
 # what story lists read: everything but the digest (its first sentence is ``lead``)
-STORY_CARD_COLUMNS = "id, title, created_at, updated_at, merged_into, hotness, lead"
+STORY_CARD_COLUMNS = "id, title, created_at, updated_at, merged_into, hotness, lead, topic_id"
 SEARCH_CANDIDATES = 500  # search ranks the newest this many matches: bounded time at any size
 _FEED_TIMES = ("next_fetch_at", "last_fetched_at", "last_success_at", "claimed_until")
 

@@ -31,6 +31,9 @@ class StoryCardOut(BaseModel):
     sources: list[str] = Field(description="outlet domains, most articles first")
     outlets: list[OutletOut]
     leanings: dict[str, int] = Field(description="outlets per leaning")
+    topic_id: int | None = Field(
+        None, description="its developing story: the id of the first story of that theme"
+    )
 
 
 class StoryListOut(BaseModel):
@@ -71,9 +74,6 @@ class StoryOut(StoryCardOut):
         description="headline, attributed summary, timeline, spread and comparison"
     )
     articles: list[StoryArticleOut]
-    topic_id: int | None = Field(
-        None, description="its developing story: the id of the first story of that theme"
-    )
     related: list[StoryCardOut] = Field(
         default_factory=list,
         description="the other live stories of its developing story, latest first",

@@ -113,6 +113,7 @@ def story_cards(
                         leanings := dict(Counter(b["leaning"] or "unknown" for b in badges))
                     ),
                     "bar": leaning_bar(leanings),
+                    "topic_id": story.topic_id,
                 }
             )
         )
