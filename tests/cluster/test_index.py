@@ -53,3 +53,31 @@ def test_keys_k_keeps_the_stories_sharing_the_most_keys_and_the_nearest_by_embed
     # 1 (three keys) and 2 (two keys), then among the one-key stories the newest (6)
     assert live_stories().candidates(query, dense_k=1, keys_k=3) == [1, 2, 6, 7]
     assert live_stories().candidates(query, dense_k=0, keys_k=2) == [1, 2]
+
+
+def test_a_long_lived_story_stays_posted_under_its_latest_keys_only():
+    from crosswire.cluster.index import STORY_KEYS_LIMIT
+
+    active = ActiveStories(dim=2, window_seconds=0, max_active=100)
+    story = StoryState(1, dim=2)
+    for n in range(STORY_KEYS_LIMIT + 10):
+        features = article(n, [f"word{n}"], [0.0, 1.0])
+        story.add(features)
+        active.put(story, [f"en:word{n}"])
+    assert len(story.terms) == STORY_KEYS_LIMIT
+    assert "en:word0" not in active._postings  # its only story left it: no empty posting kept
+    old, recent = article(0, ["word0"], [1.0, 0.0]), article(1, [f"word{n}"], [1.0, 0.0])
+    assert active.candidates(old, dense_k=0) == []
+    assert active.candidates(recent, dense_k=0) == [1]
+    active.remove(1)
+    assert active._postings == {}
+
+
+def test_a_developing_story_does_not_collect_days_dates_or_figures():
+    features = article(1, ["flood"], [0.0, 1.0])
+    features.weekdays, features.headline_numbers = frozenset({2}), frozenset({"#40"})
+    event, theme = StoryState(1, dim=2), StoryState(2, dim=2, clashes=False)
+    event.add(features)
+    theme.add(features)
+    assert (event.weekdays, event.headline_numbers) == ({2}, {"#40"})
+    assert (theme.weekdays, theme.headline_numbers) == (set(), set())

@@ -18,6 +18,9 @@ import numpy as np
 from crosswire.cluster.state import ArticleFeatures, StoryState
 
 POSTING_LIMIT = 64  # most recently touched stories kept per term
+# most recent keys a story stays posted under: a developing story fed for months by thousands
+# of articles is found by its recent words, and its postings do not grow without bound
+STORY_KEYS_LIMIT = 1024
 QUERY_TERMS = 12  # heaviest terms and anchors of an article used for lookup
 
 
@@ -53,9 +56,14 @@ class ActiveStories:
             posting = self._postings.setdefault(key, OrderedDict())
             posting[story.story_id] = None
             posting.move_to_end(story.story_id)
-            story.terms.add(key)
+            story.terms.pop(key, None)
+            story.terms[key] = None  # the latest last
             if len(posting) > POSTING_LIMIT:
                 posting.popitem(last=False)
+        while len(story.terms) > STORY_KEYS_LIMIT:
+            oldest = next(iter(story.terms))
+            del story.terms[oldest]
+            self._unpost(story.story_id, oldest)
         if story.newest is not None:
             heapq.heappush(self._by_time, (story.newest, story.story_id))
         heapq.heappush(self._by_seq, (story.last_seq, story.story_id))
@@ -79,12 +87,15 @@ class ActiveStories:
         self._id_at[row] = None
         self._free.append(row)
         for key in story.terms:
-            posting = self._postings.get(key)
-            if posting is not None:
-                posting.pop(story_id, None)
-                if not posting:
-                    del self._postings[key]
+            self._unpost(story_id, key)
         return story
+
+    def _unpost(self, story_id: int, key: str) -> None:
+        posting = self._postings.get(key)
+        if posting is not None:
+            posting.pop(story_id, None)
+            if not posting:
+                del self._postings[key]
 
     def expire(self, now: float | None) -> None:
         """Forget stories that fell out of the time window or beyond ``max_active``."""

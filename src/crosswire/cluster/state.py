@@ -56,8 +56,11 @@ class StoryState:
     time_sum: float = 0.0
     timed: int = 0
     last_seq: int = 0
-    terms: set[str] = field(default_factory=set)  # the keys it is posted under
+    terms: dict[str, None] = field(default_factory=dict)  # keys it is posted under, oldest first
     member_limit: int = 4  # how many of its latest articles it keeps whole (``members``)
+    # whether it collects the days, dates and headline figures its members name (a developing
+    # story does not: they tell events apart, and a long-lived one would collect without end)
+    clashes: bool = True
     members: deque[ArticleFeatures] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -78,9 +81,10 @@ class StoryState:
         self.member_anchors.append(article.anchors)
         self.members.append(article)
         self.languages[article.language] += 1
-        self.weekdays |= article.weekdays
-        self.dates |= article.dates
-        self.headline_numbers |= article.headline_numbers
+        if self.clashes:
+            self.weekdays |= article.weekdays
+            self.dates |= article.dates
+            self.headline_numbers |= article.headline_numbers
         self.touch(article)
 
     def touch(self, article: ArticleFeatures) -> None:
@@ -113,9 +117,10 @@ class StoryState:
         self.members.clear()
         self.members.extend(both)  # the latest of both, in arrival order
         self.languages.update(other.languages)
-        self.weekdays |= other.weekdays
-        self.dates |= other.dates
-        self.headline_numbers |= other.headline_numbers
+        if self.clashes:
+            self.weekdays |= other.weekdays
+            self.dates |= other.dates
+            self.headline_numbers |= other.headline_numbers
         self.last_seq = max(self.last_seq, other.last_seq)
         for t in (other.newest, other.oldest):
             if t is not None:

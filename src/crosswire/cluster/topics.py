@@ -66,7 +66,7 @@ class Topics:
         self.active.expire(article.timestamp)
         topic = self._live_topic(story_id)
         if topic is None:
-            topic = self._best_topic(article) or StoryState(story_id, self.dim, member_limit=1)
+            topic = self._best_topic(article) or self._new(story_id)
             self._topic_of[story_id] = topic.story_id
         if copy:
             topic.touch(article)
@@ -79,7 +79,7 @@ class Topics:
     def restore(self, story_id: int, topic_id: int, article: ArticleFeatures, copy: bool) -> None:
         """Rebuild from a stored decision: ``story_id`` belongs to ``topic_id``."""
         self._topic_of[story_id] = topic_id
-        topic = self.active.stories.get(topic_id) or StoryState(topic_id, self.dim, member_limit=1)
+        topic = self.active.stories.get(topic_id) or self._new(topic_id)
         if copy:
             topic.touch(article)
             self.active.put(topic, ())
@@ -90,6 +90,9 @@ class Topics:
     def forget(self, live: set[int] | dict[int, object]) -> None:
         """Keep the topic of the stories in ``live`` only (the engine's live stories)."""
         self._topic_of = {s: t for s, t in self._topic_of.items() if s in live}
+
+    def _new(self, topic_id: int) -> StoryState:
+        return StoryState(topic_id, self.dim, member_limit=1, clashes=False)
 
     def _live_topic(self, story_id: int) -> StoryState | None:
         topic_id = self._topic_of.get(story_id)
