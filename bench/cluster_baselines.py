@@ -1,7 +1,8 @@
 """Story clustering baselines side by side with crosswire, on one dataset in one run.
 
     python bench/cluster_baselines.py ../shared/datasets/allsides-stories/val.articles.jsonl
-    python bench/cluster_baselines.py ../shared/datasets/multiling2011/docs.jsonl --langs ar,en,fr
+    python bench/cluster_baselines.py ../shared/datasets/multiling2011/docs.jsonl --langs ar,en,fr \
+        --level topic
 
 Baselines: scikit-learn agglomerative clustering (average linkage, cosine distance) on
 TF-IDF of title + text and on the embedder's title + lead vectors. Each baseline's distance
@@ -78,14 +79,21 @@ def main() -> None:
     parser.add_argument("--langs", default=None)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--embedder", default=ClusterOptions.embedder)
+    parser.add_argument(
+        "--level",
+        choices=["event", "topic"],
+        default="event",
+        help="crosswire's stories or its developing stories (MultiLing's gold stories are topics)",
+    )
     args = parser.parse_args()
     languages = set(args.langs.split(",")) if args.langs else None
     articles, gold = load_labelled_articles(args.dataset, limit=args.limit, languages=languages)
     tune = load_labelled_articles(args.tune, limit=args.limit) if args.tune else None
     counter = itertools.count(1)
     engine = StoryEngine(ClusterOptions(embedder=args.embedder), lambda: next(counter))
-    ours = evaluate_clustering(articles, gold, engine)  # first, so it embeds from a cold cache
-    print(json.dumps({"system": "crosswire", **ours}))
+    # first, so it embeds from a cold cache
+    ours = evaluate_clustering(articles, gold, engine, level=args.level)
+    print(json.dumps({"system": "crosswire", "level": args.level, **ours}))
     for name, make in (
         ("tfidf+agglomerative", tfidf_vectors),
         (f"{args.embedder}+agglomerative", lambda a: embedding_vectors(a, args.embedder)),
