@@ -81,3 +81,22 @@ def test_a_developing_story_does_not_collect_days_dates_or_figures():
     theme.add(features)
     assert (event.weekdays, event.headline_numbers) == ({2}, {"#40"})
     assert (theme.weekdays, theme.headline_numbers) == (set(), set())
+
+
+def test_the_nearest_story_search_reads_only_live_rows():
+    active = ActiveStories(dim=2, window_seconds=0, max_active=100)
+    directions = {1: [1.0, 0.0], 2: [0.0, 1.0], 3: [0.6, 0.8], 4: [0.8, 0.6], 5: [-1.0, 0.0]}
+    for story_id, dense in directions.items():
+        story = StoryState(story_id, dim=2)
+        story.add(article(story_id, [f"w{story_id}"], dense))
+        active.put(story, [])
+    active.remove(1)  # a middle row: the last story's row moves into it
+    active.remove(3)
+    assert len(active._id_at) == 3 == len(active)
+    query = article(9, ["none"], [1.0, 0.0])
+    assert active.candidates(query, dense_k=1) == [4]
+    assert active.candidates(query, dense_k=5) == [2, 4, 5]
+    story = StoryState(6, dim=2)
+    story.add(article(6, ["w6"], [1.0, 0.0]))
+    active.put(story, [])
+    assert active.candidates(query, dense_k=1) == [6]

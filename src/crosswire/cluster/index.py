@@ -30,10 +30,11 @@ class ActiveStories:
         self.window = window_seconds
         self.max_active = max_active
         self.stories: dict[int, StoryState] = {}
+        # one row per live story, rows 0 .. len(_id_at) - 1 in use (a removed story's row
+        # takes the last row's story), so the nearest-story search reads live rows only
         self._matrix = np.zeros((64, dim), dtype=np.float32)
         self._row_of: dict[int, int] = {}
-        self._id_at: list[int | None] = [None] * 64
-        self._free: list[int] = list(range(63, -1, -1))
+        self._id_at: list[int] = []
         self._postings: dict[str, OrderedDict[int, None]] = {}
         self._by_time: list[tuple[float, int]] = []  # (newest, story id), lazily updated
         self._by_seq: list[tuple[int, int]] = []  # (last_seq, story id), lazily updated
@@ -45,11 +46,10 @@ class ActiveStories:
     def put(self, story: StoryState, keys: Iterable[str]) -> None:
         """Insert or refresh ``story`` after it changed; post it under ``keys``."""
         if story.story_id not in self._row_of:
-            if not self._free:
+            if len(self._id_at) == len(self._matrix):
                 self._grow()
-            row = self._free.pop()
-            self._row_of[story.story_id] = row
-            self._id_at[row] = story.story_id
+            self._row_of[story.story_id] = len(self._id_at)
+            self._id_at.append(story.story_id)
             self.stories[story.story_id] = story
         self._matrix[self._row_of[story.story_id]] = story.dense_mean()
         for key in keys:
@@ -83,9 +83,13 @@ class ActiveStories:
         if story is None:
             return None
         row = self._row_of.pop(story_id)
-        self._matrix[row] = 0.0
-        self._id_at[row] = None
-        self._free.append(row)
+        last = len(self._id_at) - 1
+        moved = self._id_at.pop()
+        if row != last:  # the last row's story moves into the freed row
+            self._matrix[row] = self._matrix[last]
+            self._id_at[row] = moved
+            self._row_of[moved] = row
+        self._matrix[last] = 0.0
         for key in story.terms:
             self._unpost(story_id, key)
         return story
@@ -113,10 +117,8 @@ class ActiveStories:
                 self.remove(story_id)
 
     def _grow(self) -> None:
-        size = len(self._id_at)
+        size = len(self._matrix)
         self._matrix = np.vstack([self._matrix, np.zeros((size, self.dim), dtype=np.float32)])
-        self._id_at.extend([None] * size)
-        self._free.extend(range(2 * size - 1, size - 1, -1))
 
     # lookup ------------------------------------------------------------------------
     def candidates(self, article: ArticleFeatures, dense_k: int, keys_k: int = 0) -> list[int]:
@@ -128,7 +130,7 @@ class ActiveStories:
             sims = self._matrix[:used] @ article.dense
             k = min(dense_k, used)
             top = np.argpartition(-sims, k - 1)[:k] if k < used else np.arange(used)
-            found.update(self._id_at[r] for r in top if self._id_at[r] is not None)
+            found.update(self._id_at[r] for r in top)
         hits: Counter[int] = Counter()
         for key in query_keys(article):
             posting = self._postings.get(key)

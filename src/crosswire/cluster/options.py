@@ -104,6 +104,10 @@ class ClusterOptions:
     topic_threshold: float = 0.7
     topic_time_sigma_days: float = 30.0
     topic_window_days: float = 60.0
+    # Most live developing stories (the least recently fed close first): each new story's
+    # search reads one row per live topic. 10,000 is about 24 days of a stream that starts
+    # 400 stories a day, none of them joining an earlier topic (bench/cluster_scaling.py).
+    max_active_topics: int = 10_000
     dedup: bool = True
     copy_containment: float = 0.5  # tuned on allsides train copies
     # Copies are looked for among the articles of this many days before the new one (two

@@ -48,9 +48,7 @@ class Topics:
         self.options = topic_options(options)
         self._uncovered = replace(self.options, weight_dense=0.0)
         self.dim = dim
-        self.active = ActiveStories(
-            dim, options.topic_window_days * DAY, options.max_active_stories
-        )
+        self.active = ActiveStories(dim, options.topic_window_days * DAY, options.max_active_topics)
         self._topic_of: dict[int, int] = {}  # story id -> topic id
 
     def __len__(self) -> int:
