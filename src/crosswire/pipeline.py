@@ -82,7 +82,11 @@ class Pipeline:
             engine = StoryEngine(
                 options_from_settings(self.settings), new_story_id=self._new_story_id
             )
-            recent = self._recent_assigned_articles()
+            older, recent = self._assigned_articles_to_restore(engine.options.topic_window_days)
+            if older:  # closed stories: one article each, for their developing stories
+                log.info("story engine: restoring %d developing stories' older events", len(older))
+                self._prime_stored_vectors(older)
+                engine.restore_topics(older, self.store.story_topics(a.story_id for a in older))
             if recent:
                 log.info("story engine: restoring %d recent articles", len(recent))
                 self._prime_stored_vectors(recent)
@@ -103,16 +107,28 @@ class Pipeline:
         self._created.add(story_id)
         return story_id
 
-    def _recent_assigned_articles(self) -> list[Article]:
+    def _assigned_articles_to_restore(
+        self, topic_days: float
+    ) -> tuple[list[Article], list[Article]]:
+        """The articles a new engine rebuilds from: the first original article of each story
+        that closed within ``topic_days`` of the newest article (for the developing stories),
+        and every article of the last ``RESTORE_WINDOW`` (for the stories)."""
         assignments = self.store.story_assignments()
         if not assignments:
-            return []
+            return [], []
         articles = self.store.get_articles(sorted(assignments))
         newest = max((a.when for a in articles if a.when), default=None)
         if newest is None:
-            return articles
+            return [], articles
         cutoff = newest - RESTORE_WINDOW
-        return [a for a in articles if a.when is None or a.when >= cutoff]
+        recent = [a for a in articles if a.when is None or a.when >= cutoff]
+        live = {a.story_id for a in recent}
+        since = newest - timedelta(days=topic_days)
+        firsts: dict[int, Article] = {}
+        for a in articles:  # by id: the first stored article of each story
+            if a.story_id not in live and a.duplicate_of is None and a.when and a.when >= since:
+                firsts.setdefault(int(a.story_id), a)  # type: ignore[arg-type]
+        return sorted(firsts.values(), key=lambda a: (a.when, a.id or 0)), recent
 
     # entry points ------------------------------------------------------------------
     def add_articles(self, articles: Sequence[Article]) -> IngestReport:

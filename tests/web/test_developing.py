@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import timedelta
 
 import httpx
 from click.testing import CliRunner
@@ -60,3 +61,20 @@ def test_events_of_one_theme_link_to_each_other(tmp_path):
         assert {c["id"]: c["topic_id"] for c in cards}[theft] == theft
         alone = client.get(f"/stories/{theft}").text
         assert "Developing story" not in alone
+
+
+def test_a_restarted_engine_remembers_developing_stories_older_than_its_stories(tmp_path):
+    url = f"sqlite:///{tmp_path / 'crosswire.db'}"
+    store = open_store(url)
+    settings = load_settings(database_url=url, embedder="hashing")
+    collapse, second, theft, inquiry, _ = (replace(a, id=None) for a in stream())
+    theft = replace(theft, published_at=collapse.published_at + timedelta(days=19))
+    inquiry = replace(inquiry, published_at=collapse.published_at + timedelta(days=20))
+    Pipeline(store, settings).add_articles([collapse, second, theft])
+    # a new process: the collapse is older than the stories it rebuilds (14 days)
+    Pipeline(store, settings).add_articles([inquiry])
+    first = store.find_article(url=collapse.url).story_id
+    later = store.find_article(url=inquiry.url).story_id
+    assert later != first
+    assert store.story_topics([later]) == {later: first}
+    store.close()

@@ -86,6 +86,17 @@ class StoryEngine:
             if self.options.dedup:
                 self.copies.add(article, root=article.duplicate_of)
 
+    def restore_topics(self, articles: Sequence[Article], topics: dict[int, int]) -> None:
+        """Feed the developing stories with articles of stories that are closed (older than
+        the story window, inside the topic window); ``topics`` maps their story ids to their
+        topics. One article per story finds its theme again; no story is reopened."""
+        if not self.options.topics:
+            return
+        ordered = [a for a in articles if a.story_id is not None and int(a.story_id) in topics]
+        for article, vector in zip(ordered, self._embed(ordered), strict=True):
+            story_id = int(article.story_id)  # type: ignore[arg-type]
+            self.topics.restore(story_id, topics[story_id], self._features(article, vector), False)
+
     def drain_merges(self) -> list[tuple[int, int]]:
         """Story merges (from id, into id) decided since the last call."""
         merges, self._merges = self._merges, []
