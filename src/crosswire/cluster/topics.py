@@ -66,18 +66,16 @@ class Topics:
         if topic is None:
             topic = self._best_topic(article) or self._new(story_id)
             self._topic_of[story_id] = topic.story_id
-        if copy:
-            topic.touch(article)
-            self.active.put(topic, ())
-        else:
-            topic.add(article)
-            self.active.put(topic, query_keys(article))
+        self._feed(topic, article, copy)
         return topic.story_id
 
     def restore(self, story_id: int, topic_id: int, article: ArticleFeatures, copy: bool) -> None:
         """Rebuild from a stored decision: ``story_id`` belongs to ``topic_id``."""
         self._topic_of[story_id] = topic_id
-        topic = self.active.stories.get(topic_id) or self._new(topic_id)
+        self._feed(self.active.stories.get(topic_id) or self._new(topic_id), article, copy)
+
+    def _feed(self, topic: StoryState, article: ArticleFeatures, copy: bool) -> None:
+        """Add ``article`` to ``topic`` (a copy only touches it) and index the topic."""
         if copy:
             topic.touch(article)
             self.active.put(topic, ())
