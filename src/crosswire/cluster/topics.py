@@ -11,7 +11,7 @@ lower join threshold, a wider time window. A story's topic is chosen once, by it
 article, among the live topics; every later article of the story feeds the topic, so a
 topic learns the words of all its events, in every language its outlets write in: an
 article in a language the embedder does not cover joins a topic through the words of earlier
-articles in its language, or through a translation's numbers and names.
+articles in its language, or through a translation's figures.
 
 For such an article the embedding of its own language is left out here: those vectors place
 every text of the language close to every other (see ``digest.similarity``), which at a

@@ -806,17 +806,11 @@ class SqlStore(Store):
                 )
 
     def story_topics(self, story_ids: Iterable[int]) -> dict[int, int]:
-        ids = list(dict.fromkeys(int(i) for i in story_ids))
-        found: dict[int, int] = {}
-        for start in range(0, len(ids), 400):
-            chunk = ids[start : start + 400]
-            marks = ", ".join("?" for _ in chunk)
-            for r in self._rows(
-                f"SELECT id, topic_id FROM stories WHERE id IN ({marks}) AND topic_id IS NOT NULL",
-                chunk,
-            ):
-                found[int(r["id"])] = int(r["topic_id"])
-        return found
+        rows = self._rows_in(
+            "SELECT id, topic_id FROM stories WHERE id IN ({ids}) AND topic_id IS NOT NULL",
+            list(dict.fromkeys(int(i) for i in story_ids)),
+        )
+        return {int(r["id"]): int(r["topic_id"]) for r in rows}
 
     def related_stories(self, story_id: int, limit: int = 8) -> list[Story]:
         story = self.get_story(story_id)
