@@ -91,3 +91,23 @@ def test_czech_abbreviations_do_not_end_a_sentence():
         "Šlo o tzv. Zelenou dohodu.",
         "Ta platí od ledna.",
     ]
+
+
+def test_an_abbreviation_of_number_ends_a_sentence_unless_a_figure_follows():
+    from crosswire.digest.text import split_sentences
+
+    assert split_sentences("The court said no. It was final. Room No. 5 stays shut.") == [
+        "The court said no.",
+        "It was final.",
+        "Room No. 5 stays shut.",
+    ]
+
+
+def test_cjk_sentences_end_without_a_space():
+    from crosswire.digest.text import split_sentences
+
+    assert split_sentences("他说好。她说「不」。为什么？") == [
+        "他说好。",
+        "她说「不」。",
+        "为什么？",
+    ]

@@ -45,8 +45,9 @@ class DigestOptions:
 
 # 2: lexical vectors for unknown languages; 3: Czech abbreviations; 4: one conflict per
 # disagreement, summary sentences marked "disputed"; 5: the selection matches Hebrew and Arabic
-# words without their clitic prefixes (digest.clitics)
-DIGEST_VERSION = 5
+# words without their clitic prefixes (digest.clitics); 6: "no." ends a sentence unless a figure
+# follows, CJK sentences end without a space
+DIGEST_VERSION = 6
 
 
 def options_from_settings(settings: Any) -> DigestOptions:

@@ -10,14 +10,17 @@ from __future__ import annotations
 import regex
 
 _WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)?")
-# A sentence ends at . ! ? … and their Arabic, Devanagari and CJK forms, followed by space.
-_END = regex.compile(r"(?<=[.!?…؟।。！？][\"'”’»)\]]?)\s+")
+# A sentence ends at . ! ? … and their Arabic and Devanagari forms, followed by space, or at
+# a CJK full stop, exclamation or question mark (CJK writes no space between sentences).
+_END = regex.compile(r"(?<=[.!?…؟।][\"'”’»)\]]?)\s+|(?<=[。！？][」』”]?)\s*")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev no vs etc inc ltd co corp "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mme mlle m dr hr nr bzw ca sr sra "
-    # Czech: "tzv." (so-called), "např." (for example), "tj." (that is), "čís." (number) …
-    "tzv např tj tzn resp mj popř cca čís sv ing mgr".split()
+    "mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev vs etc inc ltd co corp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mme mlle m dr hr bzw ca sr sra "
+    # Czech: "tzv." (so-called), "např." (for example), "tj." (that is) …
+    "tzv např tj tzn resp mj popř cca sv ing mgr".split()
 )
+# Abbreviations of "number": one only before a figure ("No. 5"); "said no. It was" ends.
+_NUMBER_ABBREVIATIONS = frozenset("no nr čís".split())
 
 
 def words(text: str) -> list[str]:
@@ -32,11 +35,12 @@ def split_sentences(text: str) -> list[str]:
         paragraph = " ".join(paragraph.split())
         if not paragraph:
             continue
-        pieces = _END.split(paragraph)
+        pieces = [p for p in _END.split(paragraph) if p]
         current = ""
         for k, piece in enumerate(pieces):
             current = f"{current} {piece}".strip() if current else piece
-            if _ends_in_abbreviation(current) or _continues(pieces[k + 1 : k + 2]):
+            following = pieces[k + 1 : k + 2]
+            if _ends_in_abbreviation(current, following) or _continues(following):
                 continue
             out.append(current)
             current = ""
@@ -50,11 +54,13 @@ def _continues(following: list[str]) -> bool:
     return bool(following) and following[0][:1].islower()
 
 
-def _ends_in_abbreviation(sentence: str) -> bool:
+def _ends_in_abbreviation(sentence: str, following: list[str]) -> bool:
     if not sentence.endswith("."):
         return False
     last = sentence[:-1].rsplit(" ", 1)[-1]
     bare = last.strip("(\"'“‘").casefold()
+    if bare in _NUMBER_ABBREVIATIONS:
+        return bool(following) and following[0][:1].isdigit()
     if len(bare) == 1 and bare.isalpha():
         return True  # an initial: "George W. Bush"
     if regex.fullmatch(r"(?:\p{L}\.)+\p{L}", bare):

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
+from crosswire.digest.text import split_sentences
 from crosswire.models import Article, Source, Story, utcnow
 from crosswire.store import Store
 from crosswire.web.charts import leaning_bar, leaning_colour
@@ -40,12 +41,11 @@ def iso(when: datetime | None) -> str | None:
 
 
 def first_sentence(text: str, limit: int = LEAD_CHARS) -> str:
-    text = " ".join((text or "").split())
-    for mark in (". ", "! ", "? ", "。"):
-        cut = text.find(mark)
-        if 0 < cut < limit:
-            return text[: cut + 1]
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """The text's first sentence (as the digest splits them: "U.S." and "Mr." do not end
+    one), cut to ``limit`` characters with an ellipsis."""
+    sentences = split_sentences(text or "")
+    first = sentences[0] if sentences else ""
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
 
 
 def outlet_view(domain: str, table: dict[str, Source]) -> dict[str, Any]:
