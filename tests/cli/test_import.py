@@ -96,6 +96,17 @@ def test_import_is_idempotent_and_lists_stories(tmp_path, sqlite_url):
     assert json.loads(one.stdout)["id"] == stories[0]["id"]
 
 
+def test_story_of_articles_without_outlets_counts_articles(tmp_path, sqlite_url):
+    data = tmp_path / "plain.jsonl"
+    title, text = EVENTS["election"][0]
+    data.write_text(json.dumps({"id": "p1", "title": title, "text": text}) + "\n", "utf-8")
+    assert crosswire("import", str(data), "--db", sqlite_url, cwd=tmp_path).returncode == 0
+    listed = json.loads(crosswire("stories", "--db", sqlite_url, "--json", cwd=tmp_path).stdout)
+    shown = crosswire("story", str(listed[0]["id"]), "--db", sqlite_url, cwd=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.rstrip().endswith("\n1 article"), shown.stdout
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -78,7 +78,9 @@ def story(
     click.echo(f"# {item['title']}\n")
     for sentence in (found.digest or {}).get("summary", []):
         click.echo(f"- {sentence.get('text')} [{', '.join(sentence.get('sources', []))}]")
-    click.echo(f"\n{len(item['article_ids'])} articles from {', '.join(item['sources'])}")
+    count = len(item["article_ids"])
+    outlets = f" from {', '.join(item['sources'])}" if item["sources"] else ""
+    click.echo(f"\n{count} article{'s' if count != 1 else ''}{outlets}")
     if item["related"]:
         click.echo(
             "\nDeveloping story: " + "; ".join(f"{r['id']} {r['title']}" for r in item["related"])
