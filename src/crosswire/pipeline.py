@@ -244,19 +244,23 @@ class Pipeline:
                 if decision.topic_id is not None:
                     topics[decision.story_id] = decision.topic_id
         titles = {a.id: a.title for a in articles}
+        times = {a.id: min(a.when, now) if a.when is not None else now for a in articles}
         # one unit of work: a crash leaves a batch either fully assigned or in the backlog
         with self._engine_forgotten_on_error(), self.store.transaction():
             for decision in assignments:
                 if decision.duplicate_of is not None:
                     self.store.mark_duplicate(decision.article_id, decision.duplicate_of)
                     report.duplicates += 1
+            # a story is as new as its newest article: an imported archive's stories keep
+            # their own times instead of all looking updated now
             for story_id, ids in by_story.items():
-                self.store.attach_to_story(story_id, ids, now)
+                self.store.attach_to_story(story_id, ids, max(times[i] for i in ids))
                 report.story_ids.add(story_id)
             self.store.set_story_topics(topics)
             grown: set[int] = set()
+            newest = max(times.values(), default=now)
             for from_id, into_id in self.engine.drain_merges():
-                self.store.merge_stories(from_id, into_id, now)
+                self.store.merge_stories(from_id, into_id, newest)
                 report.merged_stories += 1
                 grown.add(into_id)
             # until its digest exists, a story is called by its first article's title

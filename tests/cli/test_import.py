@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,22 @@ def test_import_is_idempotent_and_lists_stories(tmp_path, sqlite_url):
     one = crosswire("story", str(stories[0]["id"]), "--db", sqlite_url, "--json", cwd=tmp_path)
     assert one.returncode == 0, one.stderr
     assert json.loads(one.stdout)["id"] == stories[0]["id"]
+
+
+def test_imported_stories_keep_the_time_of_their_newest_article(tmp_path, sqlite_url):
+    """An archive's stories are as new as their articles, not as the import: they do not
+    all look updated now (and flood the front page)."""
+    data = write_dataset(tmp_path / "articles.jsonl")
+    dates = {}
+    for line in data.read_text("utf-8").splitlines():
+        record = json.loads(line)
+        dates[record["id"]] = datetime.fromisoformat(record["date"])
+    assert crosswire("import", str(data), "--db", sqlite_url, cwd=tmp_path).returncode == 0
+    listed = json.loads(crosswire("stories", "--db", sqlite_url, "--json", cwd=tmp_path).stdout)
+    assert listed
+    for story in listed:
+        newest = max(dates[e] for e in story["external_ids"])
+        assert datetime.fromisoformat(story["updated"]) == newest, story
 
 
 def test_story_of_articles_without_outlets_counts_articles(tmp_path, sqlite_url):

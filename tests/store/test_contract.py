@@ -163,6 +163,25 @@ def test_attach_moves_an_article_between_stories(store):
     assert store.get_story(s2.id).article_ids == [b]
 
 
+def test_a_story_is_as_new_as_its_newest_article(store):
+    """A story made before its articles are known (the engine names it first) takes the
+    time of its first articles; later its time moves forward, never back (a late import of
+    an old article leaves it), and a merge moves the surviving story forward."""
+    a, b, c, d = (store.add_article(make_article(n))[0].id for n in range(4))
+    now = T0 + timedelta(days=400)
+    story = store.create_story("", [], now)
+    store.attach_to_story(story.id, [a], T0)
+    made = store.get_story(story.id)
+    assert (made.created_at, made.updated_at) == (T0, T0)
+    store.attach_to_story(story.id, [b], T0 + timedelta(days=2))
+    store.attach_to_story(story.id, [c], T0 + timedelta(days=1))
+    grown = store.get_story(story.id)
+    assert (grown.created_at, grown.updated_at) == (T0, T0 + timedelta(days=2))
+    other = store.create_story("Other", [d], T0 + timedelta(days=5))
+    store.merge_stories(other.id, story.id, T0 + timedelta(days=5))
+    assert store.get_story(story.id).updated_at == T0 + timedelta(days=5)
+
+
 def test_story_cursor_pagination_visits_each_story_once(store):
     seen = []
     for n in range(7):

@@ -162,11 +162,15 @@ class Store(ABC):
 
     @abstractmethod
     def attach_to_story(self, story_id: int, article_ids: Sequence[int], at: datetime) -> None:
-        """Make ``story_id`` the one story of each article (moving it if needed)."""
+        """Make ``story_id`` the one story of each article (moving it if needed). ``at`` is
+        the news time of the change (the newest of the articles): the story's ``updated_at``
+        moves forward to it, never back; a story without articles yet takes it as its
+        ``created_at`` and ``updated_at``."""
 
     @abstractmethod
     def merge_stories(self, from_id: int, into_id: int, at: datetime) -> None:
-        """Move every article of ``from_id`` into ``into_id``; ``from_id`` keeps redirecting."""
+        """Move every article of ``from_id`` into ``into_id``; ``from_id`` keeps redirecting.
+        ``into_id``'s ``updated_at`` moves forward to ``at`` (as ``attach_to_story``)."""
 
     @abstractmethod
     def get_story(self, story_id: int, *, follow_merges: bool = True) -> Story | None:

@@ -640,11 +640,15 @@ class SqlStore(Store):
                 f"UPDATE stories SET article_count = ?, source_count = ?, {stale} WHERE id = ?",
                 (counts["articles"], counts["sources"], *flag, story_id),
             )
-        else:
+        else:  # SET reads the row as it was: article_count = 0 is a story made just now
+            at = self._time(updated_at)
             self._exec(
-                f"UPDATE stories SET article_count = ?, source_count = ?, updated_at = ?, {stale} "
-                "WHERE id = ?",
-                (counts["articles"], counts["sources"], self._time(updated_at), *flag, story_id),
+                "UPDATE stories SET "
+                "created_at = CASE WHEN article_count = 0 THEN ? ELSE created_at END, "
+                "updated_at = CASE WHEN article_count = 0 OR updated_at < ? THEN ? "
+                "ELSE updated_at END, "
+                f"article_count = ?, source_count = ?, {stale} WHERE id = ?",
+                (at, at, at, counts["articles"], counts["sources"], *flag, story_id),
             )
         self._exec(f"UPDATE stories SET hotness = {self._hotness} WHERE id = ?", (story_id,))
 
