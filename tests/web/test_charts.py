@@ -39,6 +39,15 @@ def test_one_event_and_same_day_range():
     assert "2026-04-02 09:00 UTC → 09:00 UTC" in svg
 
 
+def test_timeline_names_outlets_as_the_page_does():
+    events = [{"at": T0.isoformat(), "source": "harbourpost.example", "kind": "first_report"}]
+    svg = str(charts.timeline_svg(events, {"harbourpost.example": f"Harbour Post{HOSTILE}"}))
+    ET.fromstring(svg)
+    assert "Harbour Post" in svg and "harbourpost.example" not in svg
+    assert "<script>" not in svg
+    assert "harbourpost.example" in str(charts.timeline_svg(events))  # no name: the domain
+
+
 def test_spread_draws_each_group_with_a_tooltip_per_bar():
     spread = {
         "leaning": {"right": 1, "left": 2, "unknown": 1},

@@ -260,7 +260,7 @@ def test_story_page_has_comparison_pictures_articles_and_redirects(site):
     assert text.count("<td>60 cars</td>") == 1  # a figure conflict is one row per outlet
     assert '<svg role="img" aria-label="timeline"' in text
     assert '<svg role="img" aria-label="source spread"' in text
-    assert "<title>first report: one.example" in text
+    assert "<title>first report: One " in text  # the outlet by its name, as elsewhere
     assert "US&#34;/&gt;&lt;svg onload=alert(2)&gt;" in text  # escaped inside the SVG
     assert "\x00" not in text and "\x01" not in text
     assert "originally appeared on wire" in text and "copy of the report by one.example" in text

@@ -52,9 +52,11 @@ def _when(value: Any) -> datetime | None:
         return None
 
 
-def timeline_svg(events: list[dict[str, Any]]) -> Markup:
+def timeline_svg(events: list[dict[str, Any]], names: dict[str, str] | None = None) -> Markup:
     """One row per event (first report, each outlet's first article, updates); a dot on a
-    time axis at the left, time, outlet and kind at the right; the title as a tooltip."""
+    time axis at the left, time, outlet and kind at the right; the title as a tooltip.
+    ``names``: outlet domain -> the name shown (the domain where missing)."""
+    names = names or {}
     dated = [(w, e) for e in events if (w := _when(e.get("at"))) is not None]
     dated.sort(key=lambda pair: pair[0])
     shown, hidden = dated[:MAX_EVENTS], max(0, len(dated) - MAX_EVENTS)
@@ -81,14 +83,16 @@ def timeline_svg(events: list[dict[str, Any]]) -> Markup:
         kind = str(event.get("kind") or "")
         colour = KIND_COLOURS.get(kind, "#9a9a9a")
         label = KIND_LABELS.get(kind, kind)
-        tip = f"{label}: {event.get('source') or ''} at {_stamp(when)}: {event.get('title') or ''}"
+        source = str(event.get("source") or "")
+        outlet = names.get(source) or source
+        tip = f"{label}: {outlet} at {_stamp(when)}: {event.get('title') or ''}"
         parts.append(
             f"<g><title>{esc(tip)}</title>"
             f'<line x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" y2="{y}" stroke="{colour}" '
             'stroke-opacity=".35"/>'
             f'<circle cx="{x:.1f}" cy="{y}" r="5" fill="{colour}"/>'
             f'<text x="{text_x}" y="{y + 4}" font-size="12" fill="currentColor">'
-            f"{esc(_stamp(when))} · {esc(event.get('source') or '')} · {esc(label)}</text></g>"
+            f"{esc(_stamp(when))} · {esc(outlet)} · {esc(label)}</text></g>"
         )
     if hidden:
         parts.append(
