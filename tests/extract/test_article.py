@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,23 @@ def test_canonical_url_falls_back_to_the_normalised_fetched_url():
     )
     assert canonical_url("javascript:alert(1)", "https://a.example/p") == "https://a.example/p"
     assert canonical_url("//cdn.example/x", "https://a.example/p") == "https://cdn.example/x"
+
+
+def _dated_page(meta: str) -> str:
+    return (
+        f"<html><head><title>Ferry timetable changes</title>{meta}</head>"
+        "<body><article><h1>Ferry timetable changes</h1>"
+        + "<p>The harbour board of Tessaport changed the winter ferry timetable on Monday, "
+        "adding two late crossings and moving the first departure to six o'clock.</p>"
+        * 3
+        + "</article></body></html>"
+    )
+
+
+def test_a_publication_time_keeps_its_hour_and_offset():
+    meta = '<meta property="article:published_time" content="2026-03-14T09:30:00+02:00">'
+    article = extract_article(_dated_page(meta), "http://news.example/a/5")
+    assert article.published_at == datetime(2026, 3, 14, 7, 30, tzinfo=UTC)
 
 
 def test_a_page_dated_far_in_the_future_keeps_no_publication_time():

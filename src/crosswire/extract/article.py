@@ -19,7 +19,13 @@ from crosswire.models import Article, as_utc, normalise_text, utcnow
 
 log = logging.getLogger(__name__)
 
-DATE_PARAMS = {"extensive_search": True, "original_date": True}
+# htmldate's default output is the day only: ask for the time and offset too (a page that
+# gives only a day still reads as midnight UTC)
+DATE_PARAMS = {
+    "extensive_search": True,
+    "original_date": True,
+    "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+}
 _LINK_TAG = re.compile(r"<link\b[^>]*>", re.I)
 _ATTR = re.compile(r"""([a-zA-Z:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _HTML_LANG = re.compile(r"<html[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.I)
