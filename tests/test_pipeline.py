@@ -168,3 +168,31 @@ def test_a_big_storys_digest_loads_only_the_texts_it_reads(tmp_path):
         options = options_from_settings(settings)
         cap = dataclasses.replace(options, max_articles=4)
         assert build_digest(articles, {}, cap) == build_digest(store.get_articles(ids), {}, cap)
+
+
+def test_an_original_that_arrives_after_its_copy_takes_over(url):
+    """A reprint stored first (a faster feed) is a copy once the original, published two
+    hours earlier, arrives: the store points it at the original and the rebuilt digest
+    lists it under "also published by"."""
+    start = datetime(2026, 3, 1, tzinfo=UTC)
+    original = event(4, 1, start)
+    reprint = dataclasses.replace(
+        original,
+        url="https://reprint.example/fire",
+        source="reprint.example",
+        title="Reprinted: " + original.title,
+        published_at=start + timedelta(hours=2),
+    )
+    with open_store(url) as store:
+        pipeline = Pipeline(store, settings_for(url))
+        pipeline.add_articles([reprint])
+        pipeline.refresh_digests()
+        pipeline.add_articles([original])
+        by_url = {a.url: a for a in store.get_articles(list(store.story_assignments()))}
+        first, copy = by_url[original.url], by_url[reprint.url]
+        assert (first.duplicate_of, copy.duplicate_of) == (None, first.id)
+        assert first.story_id == copy.story_id
+        pipeline.refresh_digests()
+        digest = store.get_story(first.story_id).digest
+        assert digest["originals"] == [first.id]
+        assert [c["source"] for c in digest["copies"]] == ["reprint.example"]

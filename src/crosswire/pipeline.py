@@ -256,6 +256,8 @@ class Pipeline:
             for story_id, ids in by_story.items():
                 self.store.attach_to_story(story_id, ids, max(times[i] for i in ids))
                 report.story_ids.add(story_id)
+            for old_id, new_id in self.engine.drain_new_originals():
+                self.store.hand_original(old_id, new_id)
             self.store.set_story_topics(topics)
             grown: set[int] = set()
             newest = max(times.values(), default=now)

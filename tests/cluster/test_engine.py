@@ -61,6 +61,26 @@ def test_the_credited_outlet_is_the_original_even_when_it_arrives_second():
     [decision] = engine.add([wire])
     assert decision.duplicate_of is None
     assert decision.story_id == 1
+    assert engine.drain_new_originals() == [(first.id, 500)]
+
+
+def test_an_original_published_first_takes_over_from_a_copy_that_came_first():
+    articles, _ = make_stream()
+    original = articles[0]
+    copy = replace(
+        original,
+        id=500,
+        url="https://reprint.example/1",
+        source="reprint.example",
+        published_at=original.published_at + timedelta(hours=2),
+    )
+    engine, _ = run([copy], batch=1)
+    [decision] = engine.add([original])
+    assert decision.duplicate_of is None and decision.story_id == 1
+    assert engine.drain_new_originals() == [(500, original.id)]
+    assert engine.drain_new_originals() == []
+    [later] = engine.add([replace(copy, id=501, url="https://third.example/1")])
+    assert later.duplicate_of == original.id  # a later copy points at the new original
 
 
 def test_restore_rebuilds_the_same_state_as_having_seen_the_articles():

@@ -93,6 +93,8 @@ def test_eval_dedup(tmp_path, hashing):
     out = invoke("eval", "dedup", "--dataset", str(path), "--json")
     assert out["copies"] == 12 * 5
     assert 0.0 <= out["precision"] <= 1.0 and out["recall"] >= 0.6
+    assert out["copy_first"]["originals"] == 12
+    assert out["copy_first"]["recognised"] >= 0.6  # the original takes over from its copy
 
 
 def test_pair_counting_and_bcubed_by_hand():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import UTC, datetime, timedelta
 
 from crosswire.dedup import CopyIndex, canonicalise_url
 from crosswire.eval.copy_variants import KINDS, make_variant
@@ -74,7 +75,6 @@ def test_the_index_forgets_the_oldest_beyond_its_size():
 
 
 def test_the_index_forgets_articles_published_before_the_window():
-    from datetime import UTC, datetime, timedelta
 
     day = datetime(2031, 3, 1, tzinfo=UTC)
     index = CopyIndex()
@@ -88,7 +88,6 @@ def test_the_index_forgets_articles_published_before_the_window():
 
 
 def test_the_engine_finds_copies_within_its_copy_window_only():
-    from datetime import UTC, datetime, timedelta
 
     from crosswire.cluster import ClusterOptions, StoryEngine
 
@@ -108,8 +107,34 @@ def test_the_engine_finds_copies_within_its_copy_window_only():
 def test_credit_line_names_the_original_outlet():
     index = CopyIndex()
     index.add(article(1, WIRE, origin="This story originally appeared on Wire.example"))
-    assert index.is_credited_original(article(2, WIRE, source="wire.example"), 1)
-    assert not index.is_credited_original(article(3, WIRE, source="other.example"), 1)
+    assert index.is_original_of(article(2, WIRE, source="wire.example"), 1)
+    assert not index.is_original_of(article(3, WIRE, source="other.example"), 1)
+
+
+def test_the_earlier_publication_is_the_original_unless_it_credits_the_other():
+    day = datetime(2031, 3, 1, tzinfo=UTC)
+    index = CopyIndex()
+    index.add(article(1, WIRE, source="reprint.example", published_at=day + timedelta(hours=3)))
+    earlier = article(2, WIRE, source="wire.example", published_at=day)
+    assert index.is_original_of(earlier, 1)
+    crediting = article(3, WIRE, published_at=day, origin="First published by Reprint")
+    assert not index.is_original_of(crediting, 1)  # a credit line outranks the clock
+    later = article(4, WIRE, published_at=day + timedelta(hours=5))
+    assert not index.is_original_of(later, 1)
+    assert not index.is_original_of(article(5, WIRE), 1)  # undated: the first one stays
+
+
+def test_a_new_original_takes_over_the_old_one_and_its_copies():
+    index = CopyIndex()
+    index.add(article(1, WIRE))
+    index.add(article(2, WIRE), root=1)
+    index.add(article(3, WIRE))
+    index.make_original(3, 1)
+    assert [index.root_of(i) for i in (1, 2, 3)] == [3, 3, 3]
+    index.add(article(4, WIRE), root=index.root_of(index.find(article(9, WIRE))))
+    index.add(article(5, WIRE))
+    index.make_original(5, 3)
+    assert [index.root_of(i) for i in (1, 2, 3, 4, 5)] == [5, 5, 5, 5, 5]
 
 
 def test_canonical_urls():
@@ -122,7 +147,6 @@ def test_canonical_urls():
 
 
 def test_a_long_stream_keeps_the_story_of_only_the_articles_copies_can_point_at():
-    from datetime import UTC, datetime, timedelta
 
     from crosswire.cluster import ClusterOptions, StoryEngine
 

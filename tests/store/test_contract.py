@@ -206,6 +206,17 @@ def test_digest_cache_is_stamped_and_goes_stale(store):
     assert store.stale_digests() == [story.id]
 
 
+def test_a_new_original_takes_over_its_copies_and_the_digest_goes_stale(store):
+    old, copy, new = (store.add_article(make_article(n))[0].id for n in range(3))
+    store.mark_duplicate(copy, old)
+    story = store.create_story("S", [old, copy, new], T0)
+    store.save_digest(story.id, {"summary": []}, article_stamp([old, copy, new]), title="S")
+    assert store.stale_digests() == []
+    store.hand_original(old, new)
+    assert [store.get_article(i).duplicate_of for i in (old, copy, new)] == [new, new, None]
+    assert store.stale_digests() == [story.id]
+
+
 def test_unassigned_backlog_and_duplicates(store):
     a, b = (store.add_article(make_article(n))[0].id for n in range(2))
     store.mark_duplicate(b, a)

@@ -50,6 +50,7 @@ class StoryEngine:
         self._story_of: dict[int, int] = {}
         self._merged_into: dict[int, int] = {}
         self._merges: list[tuple[int, int]] = []
+        self._new_originals: list[tuple[int, int]] = []  # (old, new) originals of copies
         self._seq = 0
 
     # public interface --------------------------------------------------------------
@@ -101,6 +102,13 @@ class StoryEngine:
         """Story merges (from id, into id) decided since the last call."""
         merges, self._merges = self._merges, []
         return merges
+
+    def drain_new_originals(self) -> list[tuple[int, int]]:
+        """(old original, new original) since the last call, in order: an article found to
+        be the original of one placed earlier as an original (credited by its copy, or
+        published first); the old one and its copies are now copies of the new one."""
+        handed, self._new_originals = self._new_originals, []
+        return handed
 
     def topic_of(self, story_id: int) -> int | None:
         """The developing story a live story belongs to."""
@@ -212,8 +220,10 @@ class StoryEngine:
             topic = self._topic(story.story_id, features, copy=True)
         self.active.put(story, ())
         self._story_of[int(article.id)] = story.story_id  # type: ignore[arg-type]
-        if self.copies.is_credited_original(article, copied):
+        if self.copies.is_original_of(article, root):  # the copy came first: hand over
             self.copies.add(article)
+            self.copies.make_original(int(article.id), root)  # type: ignore[arg-type]
+            self._new_originals.append((root, int(article.id)))  # type: ignore[arg-type]
             return Assignment(int(article.id), story.story_id, score=1.0, topic_id=topic)  # type: ignore[arg-type]
         self.copies.add(article, root=root)
         return Assignment(

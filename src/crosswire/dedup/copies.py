@@ -3,6 +3,10 @@
 Near copies are found with MinHash LSH over word shingles of the body (titles are often
 rewritten by the outlets that re-publish wire copy), then confirmed by the estimated share of
 the shorter text's shingles found in the other (a trimmed copy is contained in its original).
+
+Of two copies, the original is the one a credit line names ("originally appeared on …"),
+else the one published first: a copy that arrives before its original (a slow feed, an
+import out of order) hands the role over when the original comes (``make_original``).
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ class CopyIndex:
         self._by_url: dict[str, int] = {}
         self._by_hash: dict[str, int] = {}
         self._by_time: list[tuple[float, int]] = []  # (when, article id) of dated entries
+        self._copies: dict[int, list[int]] = {}  # root -> the ids indexed as its copies
         self._last_described: tuple[Article, _Entry] | None = None
         self._lsh = MinHashLSH(
             threshold=self.options.candidate_jaccard, num_perm=self.options.num_perm
@@ -87,14 +92,29 @@ class CopyIndex:
         entry = self._entries.get(article_id)
         return entry.root if entry else article_id
 
-    def is_credited_original(self, article: Article, indexed_id: int) -> bool:
-        """True when the indexed article's credit line names ``article``'s outlet."""
+    def is_original_of(self, article: Article, indexed_id: int) -> bool:
+        """Whether ``article`` is the original of the indexed article rather than its copy:
+        the indexed article's credit line names ``article``'s outlet; or, ``article``'s own
+        credit line not naming the indexed one's, ``article`` was published first."""
         other = self._entries.get(indexed_id)
-        if other is None or not other.credit:
+        if other is None:
             return False
-        names = {n for n in (article.source, article.site_name) if n}
-        names |= {n.removeprefix("www.").split(".")[0] for n in list(names) if "." in n}
-        return any(normalise_text(n) in other.credit for n in names if len(n) > 2)
+        if _names_outlet(other.credit, article.source, article.site_name):
+            return True
+        mine = self._describe(article)
+        if _names_outlet(mine.credit, other.source, None):
+            return False
+        return mine.when is not None and other.when is not None and mine.when < other.when
+
+    def make_original(self, article_id: int, old_root: int) -> None:
+        """``article_id`` (indexed as its own original) becomes the original of ``old_root``
+        and of every copy of it."""
+        moved = [old_root, *self._copies.pop(old_root, [])]
+        for copy_id in moved:
+            entry = self._entries.get(copy_id)
+            if entry is not None:
+                entry.root = article_id
+        self._copies.setdefault(article_id, []).extend(moved)
 
     def add(self, article: Article, root: int | None = None) -> None:
         """Index ``article`` (with ``root`` the original it copies, if it is a copy)."""
@@ -103,6 +123,8 @@ class CopyIndex:
         entry = self._describe(article)
         entry.root = root if root is not None else article.id
         self._entries[article.id] = entry
+        if entry.root != article.id:
+            self._copies.setdefault(entry.root, []).append(article.id)
         if entry.url:
             self._by_url.setdefault(entry.url, article.id)
         if entry.text_hash:
@@ -126,6 +148,7 @@ class CopyIndex:
 
     def _forget(self, article_id: int) -> None:
         entry = self._entries.pop(article_id)
+        self._copies.pop(article_id, None)
         if entry.url and self._by_url.get(entry.url) == article_id:
             del self._by_url[entry.url]
         if entry.text_hash and self._by_hash.get(entry.text_hash) == article_id:
@@ -158,3 +181,13 @@ class CopyIndex:
             size=len(shingles),
             when=article.when.timestamp() if article.when is not None else None,
         )
+
+
+def _names_outlet(credit: str, source: str | None, site_name: str | None) -> bool:
+    """Whether a (normalised) credit line names the outlet of ``source`` (a domain) or
+    ``site_name``: "wire.example" is named by "wire.example" or "wire"."""
+    if not credit:
+        return False
+    names = {n for n in (source, site_name) if n}
+    names |= {n.removeprefix("www.").split(".")[0] for n in list(names) if "." in n}
+    return any(normalise_text(n) in credit for n in names if len(n) > 2)

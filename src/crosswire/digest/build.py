@@ -139,11 +139,11 @@ def _reuse(
 ) -> dict[str, Any] | None:
     if not previous or previous.get("options_key") != options.cache_key():
         return None
+    if previous.get("originals") != sorted(int(a.id or 0) for a in originals):
+        return None  # an original came or went (a copy found before its original, too)
     ids = sorted(int(a.id or 0) for a in articles)
     if previous.get("covers") == ids:
         return previous
-    if previous.get("originals") != sorted(int(a.id or 0) for a in originals):
-        return None
     if not set(previous.get("covers", [])) <= set(ids):
         return None
     # only copies were added: the text-derived parts stand

@@ -4,12 +4,18 @@ Half of the dataset's articles (chosen by a seeded shuffle) are indexed as origi
 of them yields one copy of every kind (see copy_variants). The other half are unrelated
 articles — in story datasets, often other outlets' articles about the same event, the hard
 negatives. A query counts as a true positive when it finds its own original.
+
+``copy_first``: the same originals, each preceded by one of its copies (a kind in turn)
+published two hours later, as when a reprint's feed is read before the original's; it counts
+how often the original, when it comes, is found and recognised as the original.
 """
 
 from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 import click
 
@@ -54,6 +60,27 @@ def evaluate_copies(articles: list, options: CopyOptions, seed: int = 13) -> dic
         "negatives": len(others),
         "false_alarms": false_alarms,
         "wrong_original": wrong,
+        "copy_first": copy_first(originals, options, rng, next_id),
+    }
+
+
+def copy_first(originals: list, options: CopyOptions, rng: random.Random, next_id: int) -> dict:
+    index = CopyIndex(options)
+    start = datetime(2020, 1, 1, tzinfo=UTC)
+    arrivals = []
+    for k, article in enumerate(originals):
+        published = start + timedelta(hours=k)
+        copy = make_variant(article, KINDS[k % len(KINDS)], rng, next_id + k)
+        index.add(replace(copy, published_at=published + timedelta(hours=2)))
+        arrivals.append((replace(article, published_at=published), copy.id))
+    recognised = 0
+    for article, copy_id in arrivals:
+        match = index.find(article)
+        if match == copy_id and index.is_original_of(article, index.root_of(match)):
+            recognised += 1
+    return {
+        "originals": len(arrivals),
+        "recognised": recognised / len(arrivals) if arrivals else 0.0,
     }
 
 

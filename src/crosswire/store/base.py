@@ -134,6 +134,13 @@ class Store(ABC):
     def mark_duplicate(self, article_id: int, original_id: int) -> None: ...
 
     @abstractmethod
+    def hand_original(self, old_id: int, new_id: int) -> None:
+        """``new_id`` becomes the original of ``old_id`` and of its copies (in the stories of
+        the two): they point at it, it points at nothing, and the digests of those stories
+        are rebuilt (the story engine found ``new_id`` credited by, or published before,
+        the article it copies)."""
+
+    @abstractmethod
     def list_articles(
         self,
         *,

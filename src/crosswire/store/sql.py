@@ -491,6 +491,19 @@ class SqlStore(Store):
     def mark_duplicate(self, article_id: int, original_id: int) -> None:
         self._exec("UPDATE articles SET duplicate_of = ? WHERE id = ?", (original_id, article_id))
 
+    def hand_original(self, old_id: int, new_id: int) -> None:
+        stories = "SELECT story_id FROM articles WHERE id IN (?, ?)"
+        with self._tx():
+            self._exec(
+                "UPDATE articles SET duplicate_of = ? WHERE (duplicate_of = ? OR id = ?) "
+                f"AND story_id IN ({stories})",
+                (new_id, old_id, old_id, old_id, new_id),
+            )
+            self._exec("UPDATE articles SET duplicate_of = NULL WHERE id = ?", (new_id,))
+            self._exec(
+                f"UPDATE stories SET digest_stale = 1 WHERE id IN ({stories})", (old_id, new_id)
+            )
+
     def list_articles(
         self,
         *,
