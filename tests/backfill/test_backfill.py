@@ -122,3 +122,15 @@ def test_cli_on_an_existing_scheduler(archive, hashing, dask_client, monkeypatch
     assert (summary["added"], summary["new_stories"]) == (30, 6)
     with open_store(hashing.database_url) as store:
         assert store.count_stories() == 6
+
+
+def test_a_line_that_is_not_utf8_or_json_names_itself(tmp_path):
+    from crosswire.backfill.sources import read_part
+
+    path = tmp_path / "archive.jsonl"
+    path.write_bytes(b'{"id": "ok", "title": "t", "text": "x"}\n\xcd\xff not text\n')
+    with pytest.raises(SourceError, match=r"archive\.jsonl:2: not UTF-8 text"):
+        read_part((str(path), 0, 10))
+    path.write_bytes(b'{"id": "ok", "title": "t", "text": "x"}\n{"id": \n')
+    with pytest.raises(SourceError, match=r"archive\.jsonl:2: invalid JSON"):
+        read_part((str(path), 0, 10))

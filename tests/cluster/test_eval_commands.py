@@ -97,6 +97,28 @@ def test_eval_dedup(tmp_path, hashing):
     assert out["copy_first"]["recognised"] >= 0.6  # the original takes over from its copy
 
 
+@pytest.mark.parametrize(
+    ("command", "content", "message"),
+    [
+        ("cluster", b'{"title": "t", "text": "x"}\n', ":1: missing 'story'"),
+        ("dedup", b'{"story": "a", "text": "x"}\n\xcd\xff\n', ":2: not UTF-8 text"),
+        ("cluster", b'{"story": "a", "text": "x"}\n[1]\n', ":2: expected a JSON object"),
+        ("cluster", b'{"story": "a", "text": "x"}\n{"story": \n', ":2: invalid JSON"),
+        ("cluster", b'{"story": "a", "date": "soon"}\n', "'date' is not an ISO-8601 date"),
+        ("pairs", b'{"text1": "a", "overall": 1}\n', ":1: missing 'text2'"),
+    ],
+)
+def test_a_dataset_file_that_cannot_be_read_is_a_one_line_error(
+    tmp_path, hashing, command, content, message
+):
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(content)
+    result = CliRunner().invoke(cli, ["eval", command, "--dataset", str(path)])
+    assert result.exit_code == 1
+    assert result.output.startswith("crosswire: error: ") and message in result.output
+    assert "Traceback" not in result.output and result.output.count("\n") == 1
+
+
 def test_pair_counting_and_bcubed_by_hand():
     gold = ["a", "a", "a", "b", "b"]
     predicted = [1, 1, 2, 2, 2]

@@ -71,14 +71,16 @@ def read_part(part: tuple[str, int, int]) -> list[dict[str, Any]]:
 
         return read_warc(path)
     records = []
-    with open(path, encoding="utf-8") as handle:
+    with open(path, "rb") as handle:
         for number, line in enumerate(handle):
             if number >= stop:
                 break
             if number < start or not line.strip():
                 continue
             try:
-                records.append(json.loads(line))
+                records.append(json.loads(line.decode("utf-8")))
+            except UnicodeDecodeError as exc:
+                raise SourceError(f"{path}:{number + 1}: not UTF-8 text") from exc
             except json.JSONDecodeError as exc:
                 raise SourceError(f"{path}:{number + 1}: invalid JSON ({exc.msg})") from exc
     return records

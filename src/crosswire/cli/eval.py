@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from crosswire.cli import LazyGroup
+from crosswire.cli.common import UserError
 
 EVALS = {
     "cluster": "crosswire.eval.cluster_cmd:cluster",
@@ -16,6 +19,18 @@ EVALS = {
 }
 
 
-@click.group("eval", cls=LazyGroup, lazy=EVALS)
+class EvalGroup(LazyGroup):
+    """The eval commands; a dataset file they cannot read is a one-line error."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from crosswire.eval.datasets import DatasetError
+
+        try:
+            return super().invoke(ctx)
+        except DatasetError as exc:
+            raise UserError(str(exc)) from exc
+
+
+@click.group("eval", cls=EvalGroup, lazy=EVALS)
 def eval_group() -> None:
     """Measure crosswire on a dataset with the same code and settings as production."""

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from crosswire.eval.datasets import read_jsonl
+
 DEFAULT_PAIRS = Path(__file__).parent / "data" / "conflict_pairs.jsonl"
 
 
@@ -58,8 +60,7 @@ def score_pairs(pairs: list[dict], embedder: str) -> dict:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def conflicts(path: Path, embedder: str, as_json: bool) -> None:
     """Precision and recall of the comparison's conflict flags on labelled sentence pairs."""
-    with path.open(encoding="utf-8") as handle:
-        pairs = [json.loads(line) for line in handle if line.strip()]
+    pairs = read_jsonl(path, required=("id", "lang", "a", "b", "label"))
     result = score_pairs(pairs, embedder)
     if as_json:
         click.echo(json.dumps(result))

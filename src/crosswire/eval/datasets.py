@@ -8,9 +8,39 @@ from pathlib import Path
 from crosswire.models import Article, as_utc
 
 
-def read_jsonl(path: str | Path) -> list[dict]:
-    with Path(path).open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+class DatasetError(ValueError):
+    """A dataset file that cannot be read as the evaluation needs it (one line, with the
+    file and line number)."""
+
+
+def read_jsonl(path: str | Path, required: tuple[str, ...] = ()) -> list[dict]:
+    """The JSON objects of a JSON Lines file (blank lines skipped), each with the
+    ``required`` keys; anything else is a ``DatasetError`` naming the line."""
+    records = []
+    try:
+        with Path(path).open("rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                if raw.strip():
+                    records.append(_record(path, number, raw, required))
+    except OSError as exc:
+        raise DatasetError(f"cannot read {path}: {exc.strerror}") from exc
+    return records
+
+
+def _record(path: str | Path, number: int, raw: bytes, required: tuple[str, ...]) -> dict:
+    where = f"{path}:{number}"
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise DatasetError(f"{where}: not UTF-8 text") from exc
+    except json.JSONDecodeError as exc:
+        raise DatasetError(f"{where}: invalid JSON ({exc.msg})") from exc
+    if not isinstance(record, dict):
+        raise DatasetError(f"{where}: expected a JSON object")
+    missing = [key for key in required if key not in record]
+    if missing:
+        raise DatasetError(f"{where}: missing {', '.join(repr(k) for k in missing)}")
+    return record
 
 
 def load_labelled_articles(
@@ -18,9 +48,13 @@ def load_labelled_articles(
 ) -> tuple[list[Article], list[str]]:
     """Articles (numbered from 1) and their gold story labels, in date order when every
     record is dated, else in file order. ``languages`` keeps only those ISO 639-1 codes."""
-    records = [r for r in read_jsonl(path) if not languages or (r.get("lang") or "") in languages]
+    records = [
+        r
+        for r in read_jsonl(path, required=("story",))
+        if not languages or (r.get("lang") or "") in languages
+    ]
     if records and all(r.get("date") for r in records):
-        records.sort(key=lambda r: as_utc(r["date"]))  # stable: file order within a date
+        records.sort(key=lambda r: _date(path, r))  # stable: file order within a date
     if limit is not None:
         records = records[:limit]
     articles = [
@@ -32,8 +66,18 @@ def load_labelled_articles(
             url=r.get("url"),
             language=r.get("lang"),
             source=r.get("source"),
-            published_at=as_utc(r.get("date")),
+            published_at=_date(path, r),
         )
         for i, r in enumerate(records, start=1)
     ]
     return articles, [str(r["story"]) for r in records]
+
+
+def _date(path: str | Path, record: dict):  # noqa: ANN202 - datetime | None
+    try:
+        return as_utc(record.get("date"))
+    except (TypeError, ValueError) as exc:
+        raise DatasetError(
+            f"{path}: record {record.get('id', '?')}: 'date' is not an ISO-8601 date: "
+            f"{record.get('date')!r}"
+        ) from exc

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from crosswire.eval.datasets import read_jsonl
 from crosswire.models import Article, as_utc
 
 
@@ -17,21 +17,18 @@ class GoldStory:
     references: list[str]
 
 
-def _jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
 def multiling_stories(directory: str | Path, lang: str) -> list[GoldStory]:
     """MultiLing 2011: each story's documents in ``lang``; every document is its own outlet."""
     directory = Path(directory)
     docs: dict[str, list[dict]] = defaultdict(list)
-    for row in _jsonl(directory / "docs.jsonl"):
+    for row in read_jsonl(directory / "docs.jsonl", required=("id", "lang", "story")):
         if row["lang"] == lang:
             docs[row["story"]].append(row)
     refs = {
         r["story"]: r["references"]
-        for r in _jsonl(directory / "references.jsonl")
+        for r in read_jsonl(
+            directory / "references.jsonl", required=("lang", "story", "references")
+        )
         if r["lang"] == lang
     }
     stories = []
@@ -56,9 +53,12 @@ def allsides_stories(directory: str | Path, split: str) -> list[GoldStory]:
     """AllSides: three outlets per story; the editors' neutral summary is the reference."""
     directory = Path(directory)
     rows: dict[str, list[dict]] = defaultdict(list)
-    for row in _jsonl(directory / f"{split}.articles.jsonl"):
+    for row in read_jsonl(directory / f"{split}.articles.jsonl", required=("id", "story")):
         rows[row["story"]].append(row)
-    refs = {r["story"]: r["reference"] for r in _jsonl(directory / f"{split}.references.jsonl")}
+    references = read_jsonl(
+        directory / f"{split}.references.jsonl", required=("story", "reference")
+    )
+    refs = {r["story"]: r["reference"] for r in references}
     stories = []
     for story, members in sorted(rows.items()):
         articles = [

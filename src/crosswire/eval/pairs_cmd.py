@@ -54,7 +54,7 @@ def score_pairs_file(records: list[dict], engine: StoryEngine) -> dict:
 def pairs(ctx: click.Context, path: str, limit: int | None, as_json: bool) -> None:
     """Score article pairs with the story engine's similarity; Pearson against gold."""
     settings = settings_from(ctx)
-    records = read_jsonl(path)[:limit]
+    records = read_jsonl(path, required=("text1", "text2", "overall"))[:limit]
     cache_embeddings_on_disk(settings.embedder)
     engine = StoryEngine(options_from_settings(settings), new_story_id=lambda: 0)
     result = score_pairs_file(records, engine)
