@@ -258,6 +258,9 @@ def test_story_page_has_comparison_pictures_articles_and_redirects(site):
     inert(text)
     assert 'aria-label="where outlets differ"' in text and "killed" in text and "60 cars" in text
     assert text.count("<td>60 cars</td>") == 1  # a figure conflict is one row per outlet
+    differ = text[text.index('aria-label="where outlets differ"') :]
+    differ = differ[: differ.index("</table>")]
+    assert "one.example" not in differ and ">Deux</a>" in differ  # outlets by their names
     assert '<svg role="img" aria-label="timeline"' in text
     assert '<svg role="img" aria-label="source spread"' in text
     assert "<title>first report: One " in text  # the outlet by its name, as elsewhere
