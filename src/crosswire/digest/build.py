@@ -58,7 +58,12 @@ def build_digest(
         i for i, s in enumerate(story.sentences) if (s.article_id, s.text) in in_summary
     )
     comparison = compare_story(
-        story, embed, options.only_in_per_source, options.match_threshold, shown
+        story,
+        embed,
+        options.only_in_per_source,
+        options.match_threshold,
+        shown,
+        options.reader_language,
     )
     for entry in summary:  # a contested sentence says so where it is read
         entry["disputed"] = disputes_of(entry, comparison["conflicts"])
