@@ -196,3 +196,22 @@ def test_an_original_that_arrives_after_its_copy_takes_over(url):
         digest = store.get_story(first.story_id).digest
         assert digest["originals"] == [first.id]
         assert [c["source"] for c in digest["copies"]] == ["reprint.example"]
+
+
+def test_digests_of_an_older_version_or_other_settings_are_rebuilt(url):
+    """The digests already there are rebuilt when the digest options change (an upgrade
+    that bumps the digest version, another summary length), once, newest stories first."""
+    start = datetime(2026, 3, 1, tzinfo=UTC)
+    with open_store(url) as store:
+        pipeline = Pipeline(store, settings_for(url))
+        pipeline.add_articles(
+            [event(n, k, start + timedelta(hours=n)) for n in range(3) for k in range(2)]
+        )
+        assert pipeline.refresh_digests() == len(set(store.story_assignments().values()))
+        assert Pipeline(store, settings_for(url)).refresh_digests() == 0  # same options
+        shorter = load_settings(database_url=url, embedder="hashing", summary_sentences=2)
+        rebuilt = Pipeline(store, shorter)
+        stories = set(store.story_assignments().values())
+        assert rebuilt.refresh_digests() == len(stories)
+        assert all(len(store.get_story(s).digest["summary"]) <= 2 for s in stories)
+        assert rebuilt.refresh_digests() == 0

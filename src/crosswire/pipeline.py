@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 RESTORE_WINDOW = timedelta(days=14)
 ASSIGNER_LOCK = "story-assigner"  # also crosswire.workers.assigner.LOCK_NAME
 ASSIGNER_META = "story-assigner"  # meta key: the token of the engine that assigned last
+DIGEST_META = "digest-options"  # meta key: the options (and version) the digests were built with
 
 
 @dataclass
@@ -72,6 +73,7 @@ class Pipeline:
         self._lock = threading.RLock()  # one assigner per process; see workers/ for many
         self._token = uuid.uuid4().hex  # names this engine's batches in the store
         self._created: set[int] = set()  # stories the engine opened in the current batch
+        self._digest_key_checked = False  # digests of other options flagged (once)
 
     # the story engine --------------------------------------------------------------
     @property
@@ -307,11 +309,28 @@ class Pipeline:
         full = {a.id: a for a in self.store.get_articles(a.id for a in read if a.id is not None)}
         return [full.get(a.id, a) for a in heads]
 
+    def _rebuild_digests_of_other_options(self, key: str) -> None:
+        """Once per process: digests built by another digest version or other settings
+        (reader language, summary length …) are flagged for rebuilding, most recent stories
+        first, so an upgrade reaches the stories already there."""
+        if self._digest_key_checked:
+            return
+        self._digest_key_checked = True
+        if self.store.get_meta(DIGEST_META) == key:
+            return
+        flagged = self.store.mark_digests_stale()
+        self.store.set_meta(DIGEST_META, key)
+        if flagged:
+            log.info(
+                "digests: %d built with other options or an older version, rebuilding", flagged
+            )
+
     def refresh_digests(self, limit: int = 100) -> int:
         """Rebuild the digests of stories whose articles changed; return how many."""
         from crosswire.digest import build_digest, options_from_settings
 
         options = options_from_settings(self.settings)
+        self._rebuild_digests_of_other_options(options.cache_key())
         done = 0
         for story_id in self.store.stale_digests(limit=limit):
             story = self.store.get_story(story_id)

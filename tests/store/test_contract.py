@@ -217,6 +217,17 @@ def test_a_new_original_takes_over_its_copies_and_the_digest_goes_stale(store):
     assert store.stale_digests() == [story.id]
 
 
+def test_every_digest_can_be_flagged_for_rebuilding(store):
+    a, b = (store.add_article(make_article(n))[0].id for n in range(2))
+    built = store.create_story("Built", [a], T0)
+    store.create_story("Never built", [b], T0)  # stale already: not counted again
+    store.save_digest(built.id, {"summary": []}, article_stamp([a]), title="Built")
+    assert store.stale_digests() == [built.id + 1]
+    assert store.mark_digests_stale() == 1
+    assert sorted(store.stale_digests()) == [built.id, built.id + 1]
+    assert store.mark_digests_stale() == 0
+
+
 def test_unassigned_backlog_and_duplicates(store):
     a, b = (store.add_article(make_article(n))[0].id for n in range(2))
     store.mark_duplicate(b, a)

@@ -256,6 +256,11 @@ class Store(ABC):
         """Cache a story's digest, stamped with what it covers."""
 
     @abstractmethod
+    def mark_digests_stale(self) -> int:
+        """Flag every live story's digest for rebuilding (the digest code or its settings
+        changed); return how many were flagged."""
+
+    @abstractmethod
     def stale_digests(self, limit: int = 100) -> list[int]:
         """Ids of live stories with articles whose digest is missing or does not cover
         exactly their articles (its stamp is not ``article_stamp`` of their ids), most
