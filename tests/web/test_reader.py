@@ -269,6 +269,7 @@ def test_story_page_has_comparison_pictures_articles_and_redirects(site):
     assert "originally appeared on wire" in text and "copy of the report by one.example" in text
     assert "We will rebuild" in text and "Only here" in text
     assert 'lang="fr">Pont fermé' in text
+    assert 'dir="auto" lang="fr">Pont fermé' in text  # right-to-left titles read as they should
     assert "how 1 other outlet put it" in text and f'href="#article-{ids["b"]}"' in text
     disputed = re.search(r'<p class="disputed">(.*?)</p>', text, re.S)
     assert disputed and "Disputed</strong> (workers)" in disputed.group(1)
@@ -277,7 +278,7 @@ def test_story_page_has_comparison_pictures_articles_and_redirects(site):
     assert f'href="/stories/{ids["bridge"]}/feed.atom"' in text
     assert 'href="https://one.example/1"' in text
     # the article whose URL is javascript: is listed, but not as a link
-    assert '<span lang="en">Bridge shut</span>' in text and "javascript:" not in text
+    assert '<span dir="auto" lang="en">Bridge shut</span>' in text and "javascript:" not in text
     for svg in re.findall(r"<svg.*?</svg>", text, flags=re.S):
         ET.fromstring(svg)  # each picture is well-formed XML
     moved = client.get(f"/stories/{ids['merged']}", follow_redirects=False)
