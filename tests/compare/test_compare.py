@@ -114,6 +114,15 @@ def test_years_and_dates_are_not_figures():
     assert extract_quantities("In 2024 the bridge opened on March 3.") == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["The news came at ten o'clock.", "They met at 10 o'clock.", "Polls close at 8 pm."],
+)
+def test_times_of_day_are_not_figures(sentence):
+    assert extract_quantities(sentence) == []
+    assert [q.text for q in extract_quantities(sentence + " Ten boats left.")] == ["ten boats"]
+
+
 def test_rules_need_similar_sentences():
     a, b = "Two soldiers were killed in the attack.", "Two soldiers were injured in the attack."
     assert detect_conflict(a, b, 0.9).kind == "casualty"

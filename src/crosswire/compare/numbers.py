@@ -15,6 +15,8 @@ _NUMBER = regex.compile(
 )
 _WORDISH = regex.compile(r"[\p{L}\p{M}%]+")
 RELATIVE_TOLERANCE = 0.1
+# a number followed by one of these is a time of day ("ten o'clock", "10 pm"), not a figure
+CLOCK_UNITS = frozenset("o'clock o’clock o am pm gmt utc uhr".split())
 FUNCTION_WORDS = frozenset(
     "the a an of in on at to and or was were is are who that for by with from le la les de "
     "des du et en à est sont der die das und im am el los las y".split()
@@ -74,7 +76,9 @@ def extract_quantities(sentence: str) -> list[Quantity]:
             value *= SCALES[scale_match.group(1).casefold()]
             rest = rest[scale_match.end() :]
         unit, taken = _unit(rest)
-        if unit in MONTHS or (1900 <= value <= 2100 and value.is_integer() and unit != "%"):
+        if unit in MONTHS or unit in CLOCK_UNITS:
+            continue
+        if 1900 <= value <= 2100 and value.is_integer() and unit != "%":
             continue
         if unit and unit.isdigit():
             continue
@@ -84,7 +88,7 @@ def extract_quantities(sentence: str) -> list[Quantity]:
         if word in NUMBER_WORDS and not (i and words(sentence)[i - 1] in ("a", "the")):
             nxt = words(sentence)[i + 1 : i + 2]
             unit = _singular(nxt[0]) if nxt else ""
-            if unit and not unit.isdigit() and unit not in FUNCTION_WORDS:
+            if unit and not unit.isdigit() and unit not in FUNCTION_WORDS | CLOCK_UNITS:
                 out.append(Quantity(f"{word} {nxt[0]}", float(NUMBER_WORDS[word]), unit))
     return out
 
