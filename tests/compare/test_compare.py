@@ -103,6 +103,25 @@ def test_only_in_leaves_out_what_the_summary_shows():
 
 
 @pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('The Ministry of Defence said they were "engaged in routine boarding operations".',
+         "Ministry of Defence"),
+        ('A spokesman for the Bank of England told reporters "rates will stay where they are".',
+         "Bank of England"),
+        ('"We did everything we could to get people off quickly," said Captain Mara Lind.',
+         "Captain Mara Lind"),
+        ('The said "this sentence names nobody at all".', None),
+    ],
+)  # fmt: skip
+def test_a_speaker_is_the_whole_name_before_or_after_the_verb(sentence, speaker):
+    from crosswire.compare.quotes import extract_quotes
+
+    [(_, found)] = extract_quotes(sentence)
+    assert found == speaker
+
+
+@pytest.mark.parametrize(
     ("token", "value"),
     [("1,200", 1200), ("12 000", 12000), ("2.500", 2500), ("3.2", 3.2), ("3,2", 3.2)],
 )

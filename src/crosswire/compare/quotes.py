@@ -9,10 +9,13 @@ import regex
 from crosswire.digest.text import words
 
 _QUOTE = regex.compile(r"[\"“«„]\s*([^\"”»“]{15,400}?)\s*[\"”»“]")
+# a name before the verb may hold lower-case links: "Ministry of Defence", "Bank of England"
+_NAME_LINK = r"(?:(?:of|for|de|du|des|la|von|der)\s)?"
 _SPEAKER = regex.compile(
     r"(?:said|says|told|added|dit|a déclaré|sagte|dijo|قال|قالت)\s+((?:\p{Lu}[\p{L}.'-]+\s?){1,3})"
-    r"|((?:\p{Lu}[\p{L}.'-]+\s){1,3})(?:said|says|told|added|a dit|sagte|dijo)"
+    r"|((?:\p{Lu}[\p{L}.'-]+\s" + _NAME_LINK + r"){1,4})(?:said|says|told|added|a dit|sagte|dijo)"
 )
+_LEADING_ARTICLE = regex.compile(r"^(?:The|Le|La|Les|Der|Die|Das|El|Los)(?:\s+|$)")
 
 
 def extract_quotes(sentence: str) -> list[tuple[str, str | None]]:
@@ -25,6 +28,8 @@ def extract_quotes(sentence: str) -> list[tuple[str, str | None]]:
         who = _SPEAKER.search(rest)
         # "Captain Mara Lind." at the end of a sentence: the full stop is not the name's
         speaker = (who.group(1) or who.group(2)).strip().rstrip(".") if who else None
+        if speaker:
+            speaker = _LEADING_ARTICLE.sub("", speaker) or None
         out.append((quote, speaker))
     return out
 
