@@ -166,8 +166,8 @@ def test_whatever_the_arrival_order_the_first_published_copy_ends_as_the_origina
     decisions and hand-overs as the store does leaves every copy pointing at the one
     published first."""
     rng = random.Random(11)
-    text = make_stream()[0][0].text
-    start = make_stream()[0][0].published_at
+    report = make_stream()[0][0]
+    text, start = report.text, report.published_at
     for _ in range(40):
         copies = [
             Article(
