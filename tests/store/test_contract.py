@@ -148,7 +148,9 @@ def test_stories_of_one_topic_list_each_other_and_survive_merges(store):
     assert store.get_story(inquiry.id).topic_id == first.id
     assert [s.id for s in store.related_stories(first.id)] == [verdict.id, inquiry.id]
     assert store.related_stories(other.id) == []
+    assert store.topic_sizes([first.id, other.id, 999_999]) == {first.id: 3, other.id: 1}
     store.merge_stories(verdict.id, inquiry.id, T0 + timedelta(days=21))
+    assert store.topic_sizes([first.id]) == {first.id: 2}  # the merged story is not counted
     related = store.related_stories(first.id)
     assert [s.id for s in related] == [inquiry.id]
     assert sorted(related[0].article_ids) == sorted(ids[2:4])

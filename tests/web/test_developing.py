@@ -59,6 +59,10 @@ def test_events_of_one_theme_link_to_each_other(tmp_path):
         assert [r["id"] for r in api["related"]] == [inquiry]
         cards = client.get("/api/stories").json()["stories"]
         assert {c["id"]: c["topic_id"] for c in cards}[theft] == theft
+        assert {c["id"]: c["topic_size"] for c in cards} == {collapse: 2, inquiry: 2, theft: 1}
+        front = client.get("/").text
+        assert f'href="/stories/{inquiry}#developing">developing story: 1 other event<' in front
+        assert f'href="/stories/{theft}#developing"' not in front
         alone = client.get(f"/stories/{theft}").text
         assert "Developing story" not in alone
 

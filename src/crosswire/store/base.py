@@ -245,6 +245,10 @@ class Store(ABC):
         """The topic of each of these stories that has one."""
 
     @abstractmethod
+    def topic_sizes(self, topic_ids: Iterable[int]) -> dict[int, int]:
+        """How many live stories (events) each of these developing stories holds."""
+
+    @abstractmethod
     def related_stories(self, story_id: int, limit: int = 8) -> list[Story]:
         """The other live stories of ``story_id``'s developing story, most recently updated
         first (cards, without digests)."""

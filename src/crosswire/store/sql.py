@@ -829,6 +829,14 @@ class SqlStore(Store):
         )
         return {int(r["id"]): int(r["topic_id"]) for r in rows}
 
+    def topic_sizes(self, topic_ids: Iterable[int]) -> dict[int, int]:
+        rows = self._rows_in(
+            "SELECT topic_id, count(*) AS n FROM stories WHERE topic_id IN ({ids}) "
+            "AND merged_into IS NULL AND article_count > 0 GROUP BY topic_id",
+            list(dict.fromkeys(int(i) for i in topic_ids)),
+        )
+        return {int(r["topic_id"]): int(r["n"]) for r in rows}
+
     def related_stories(self, story_id: int, limit: int = 8) -> list[Story]:
         story = self.get_story(story_id)
         if story is None or story.topic_id is None:

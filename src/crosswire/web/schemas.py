@@ -34,6 +34,9 @@ class StoryCardOut(BaseModel):
     topic_id: int | None = Field(
         None, description="its developing story: the id of the first story of that theme"
     )
+    topic_size: int = Field(
+        1, description="how many stories (events) its developing story holds, itself included"
+    )
 
 
 class StoryListOut(BaseModel):

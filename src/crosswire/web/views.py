@@ -88,6 +88,7 @@ def story_cards(
     for article in store.get_articles(need_text):
         if article.story_id is not None:
             leads[article.story_id] = first_sentence(article.text or article.title)
+    sizes = store.topic_sizes({s.topic_id for s in stories if s.topic_id is not None})
     cards = []
     for story in stories:
         rows = outlets.get(story.id or 0, [])
@@ -114,6 +115,7 @@ def story_cards(
                     ),
                     "bar": leaning_bar(leanings),
                     "topic_id": story.topic_id,
+                    "topic_size": sizes.get(story.topic_id, 1) if story.topic_id else 1,
                 }
             )
         )
