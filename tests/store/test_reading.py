@@ -96,3 +96,7 @@ def test_stories_version_changes_with_new_and_updated_stories(store):
     b = add(store, 2, "two.example", "Orvana storm", hours=2)
     store.attach_to_story(story.id, [b], T0 + timedelta(hours=2))
     assert store.stories_version() != created
+    grown = store.stories_version()
+    c = add(store, 3, "three.example", "Orvana storm, a day late", hours=-20)
+    store.attach_to_story(story.id, [c], T0 - timedelta(hours=20))  # older: its time stays
+    assert store.stories_version() != grown

@@ -36,6 +36,7 @@ ARTICLE_COLUMNS = (
 ARTICLE_HEAD_COLUMNS = ARTICLE_COLUMNS.replace(" text,", " '' AS text,")
 _ARTICLE_TIMES = ("published_at", "fetched_at")
 # what story lists read: everything but the digest (its first sentence is ``lead``)
+STORIES_CHANGED = "stories-changed"  # meta key: a counter of changes to stories' articles
 STORY_CARD_COLUMNS = "id, title, created_at, updated_at, merged_into, hotness, lead, topic_id"
 SEARCH_CANDIDATES = 500  # search ranks the newest this many matches: bounded time at any size
 _FEED_TIMES = ("next_fetch_at", "last_fetched_at", "last_success_at", "claimed_until")
@@ -634,6 +635,12 @@ class SqlStore(Store):
                 )
             for sid in previous | {story_id}:
                 self._refresh_counts(sid, at if sid == story_id else None)
+            # a story's time may stay (an older article joined): lists key on this counter
+            self._exec(
+                "INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE "
+                "SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS TEXT)",
+                (STORIES_CHANGED,),
+            )
 
     def _refresh_counts(self, story_id: int, updated_at: datetime | None) -> None:
         """After a change of a story's articles, in the same transaction: its counts and
@@ -793,11 +800,13 @@ class SqlStore(Store):
         return out
 
     def stories_version(self) -> str:
-        # two subqueries: each max() is then one index lookup
+        # subqueries: each is then one index lookup
         row = self._row(
-            "SELECT (SELECT max(updated_at) FROM stories) AS u, (SELECT max(id) FROM stories) AS i"
+            "SELECT (SELECT max(updated_at) FROM stories) AS u, "
+            "(SELECT max(id) FROM stories) AS i, (SELECT value FROM meta WHERE key = ?) AS c",
+            (STORIES_CHANGED,),
         )
-        return "" if row is None else f"{row['u']}|{row['i']}"
+        return "" if row is None else f"{row['u']}|{row['i']}|{row['c']}"
 
     def count_stories(self) -> int:
         return int(
