@@ -151,6 +151,15 @@ def test_stories_of_one_topic_list_each_other_and_survive_merges(store):
     assert store.topic_sizes([first.id, other.id, 999_999]) == {first.id: 3, other.id: 1}
     store.merge_stories(verdict.id, inquiry.id, T0 + timedelta(days=21))
     assert store.topic_sizes([first.id]) == {first.id: 2}  # the merged story is not counted
+    shown = [s.id for s in store.ranked_stories(one_per_topic=True)]
+    hottest = max(
+        (store.get_story(i) for i in (first.id, inquiry.id)), key=lambda s: (s.hotness, s.id)
+    )
+    assert sorted(shown) == sorted([hottest.id, other.id])
+    assert len(store.ranked_stories()) == 3
+    page = store.ranked_stories(one_per_topic=True, limit=1)
+    rest = store.ranked_stories(one_per_topic=True, after=(page[0].hotness, page[0].id))
+    assert sorted(s.id for s in page + rest) == sorted(shown)
     related = store.related_stories(first.id)
     assert [s.id for s in related] == [inquiry.id]
     assert sorted(related[0].article_ids) == sorted(ids[2:4])

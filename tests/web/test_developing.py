@@ -60,9 +60,14 @@ def test_events_of_one_theme_link_to_each_other(tmp_path):
         cards = client.get("/api/stories").json()["stories"]
         assert {c["id"]: c["topic_id"] for c in cards}[theft] == theft
         assert {c["id"]: c["topic_size"] for c in cards} == {collapse: 2, inquiry: 2, theft: 1}
-        front = client.get("/").text
+        front = client.get("/").text  # one card per developing story: its latest event
         assert f'href="/stories/{inquiry}#developing">developing story: 1 other event<' in front
         assert f'href="/stories/{theft}#developing"' not in front
+        assert f'id="story-{theft}"' in front and f'id="story-{collapse}"' not in front
+        every = client.get("/", params={"all": "1"}).text
+        assert all(f'id="story-{s}"' in every for s in (collapse, inquiry, theft))
+        filtered = client.get("/", params={"q": "bridge"}).text  # filters list every match
+        assert f'id="story-{collapse}"' in filtered and f'id="story-{inquiry}"' in filtered
         alone = client.get(f"/stories/{theft}").text
         assert "Developing story" not in alone
 

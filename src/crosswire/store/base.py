@@ -199,12 +199,15 @@ class Store(ABC):
         language: str | None = None,
         country: str | None = None,
         query: str | None = None,
+        one_per_topic: bool = False,
     ) -> list[Story]:
         """Live stories for the front page, hottest first: ``hotness`` grows with the time
         of the last update and with the number of distinct outlets (an index, not a sort).
         ``after`` is ``(hotness, id)`` of the previous page's last story. Filters: stories
         with an article in ``language``, from an outlet in ``country``, or matching the
-        full-text ``query``. Stories come without their digest; ``lead`` holds the first
+        full-text ``query``; ``one_per_topic`` keeps only the hottest story of each
+        developing story (use it without the other filters: it does not apply them to
+        the story it compares with). Stories come without their digest; ``lead`` holds the first
         sentence of its summary."""
 
     @abstractmethod

@@ -743,9 +743,16 @@ class SqlStore(Store):
         language: str | None = None,
         country: str | None = None,
         query: str | None = None,
+        one_per_topic: bool = False,
     ) -> list[Story]:
         where = ["s.merged_into IS NULL", "s.article_count > 0"]
         params: list[Any] = []
+        if one_per_topic:  # the hottest live story of its developing story (index seek)
+            where.append(
+                "(s.topic_id IS NULL OR NOT EXISTS (SELECT 1 FROM stories t "
+                "WHERE t.topic_id = s.topic_id AND t.merged_into IS NULL AND t.article_count > 0 "
+                "AND (t.hotness > s.hotness OR (t.hotness = s.hotness AND t.id > s.id))))"
+            )
         if after is not None:
             where.append("(s.hotness < ? OR (s.hotness = ? AND s.id < ?))")
             params += [after[0], after[0], after[1]]

@@ -168,18 +168,24 @@ def list_key(st: State, *parts: Any) -> tuple[Any, ...]:
 
 
 def front_page(
-    st: State, cursor: str | None, chosen: Filters, size: int | None = None
+    st: State,
+    cursor: str | None,
+    chosen: Filters,
+    size: int | None = None,
+    one_per_topic: bool = False,
 ) -> tuple[list[dict[str, Any]], str | None]:
-    """One page of ranked story cards and the cursor of the next page (None at the end)."""
+    """One page of ranked story cards and the cursor of the next page (None at the end);
+    ``one_per_topic``: only the hottest story of each developing story."""
     size = size or st.settings.page_size
     after = parse_cursor(cursor)
     return STORY_LISTS.get(
-        list_key(st, "cards", after, chosen, size), lambda: _front_page(st, after, chosen, size)
+        list_key(st, "cards", after, chosen, size, one_per_topic),
+        lambda: _front_page(st, after, chosen, size, one_per_topic),
     )
 
 
 def _front_page(
-    st: State, after: tuple[float, int] | None, chosen: Filters, size: int
+    st: State, after: tuple[float, int] | None, chosen: Filters, size: int, one_per_topic: bool
 ) -> tuple[list[dict[str, Any]], str | None]:
     stories = st.store.ranked_stories(
         limit=size,
@@ -187,6 +193,7 @@ def _front_page(
         language=chosen.lang,
         country=chosen.country,
         query=chosen.q,
+        one_per_topic=one_per_topic,
     )
     cards = story_cards(st.store, stories, sources(st.store))
     more = story_cursor(stories[-1]) if len(stories) == size else None

@@ -42,14 +42,24 @@ Domain = Annotated[str, Path(max_length=253, pattern=r"^[A-Za-z0-9._-]+$")]
 
 
 @router.get("/", response_class=HTMLResponse)
-def front(request: Request, chosen: FiltersDep, cursor: CursorParam = None) -> Response:
+def front(
+    request: Request,
+    chosen: FiltersDep,
+    cursor: CursorParam = None,
+    every: Annotated[bool, Query(alias="all", description="every event")] = False,
+) -> Response:
+    """Latest news. Unfiltered, one card per developing story (its hottest event; the card
+    links to the others) unless ``?all=1``; filtered, every matching story."""
     st = state(request)
-    items, more = front_page(st, cursor, chosen)
+    params = chosen.params()
+    grouped = not params and not every
+    items, more = front_page(st, cursor, chosen, one_per_topic=grouped)
     cards = STORY_LISTS.get(
-        list_key(st, "html", cursor, chosen),
+        list_key(st, "html", cursor, chosen, grouped),
         lambda: Markup("".join(CARD.render(s=card) for card in items)),
     )
-    params = chosen.params()
+    if every:
+        params = {**params, "all": "1"}
     feeds_down = unreachable_feeds(st.store)
     return TEMPLATES.TemplateResponse(
         request,
@@ -59,7 +69,9 @@ def front(request: Request, chosen: FiltersDep, cursor: CursorParam = None) -> R
             "cards": cards,
             "more": urlencode({**params, "cursor": more}) if more else None,
             "filters": chosen,
-            "filtered": bool(params),
+            "filtered": bool(chosen.params()),
+            "grouped": grouped,
+            "every": every,
             "paged": bool(cursor),
             "feeds_down": feeds_down,
             "feeds": len(st.store.list_feeds()) if feeds_down else 0,
