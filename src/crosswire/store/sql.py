@@ -750,8 +750,9 @@ class SqlStore(Store):
         if one_per_topic:  # the hottest live story of its developing story (index seek)
             where.append(
                 "(s.topic_id IS NULL OR NOT EXISTS (SELECT 1 FROM stories t "
-                "WHERE t.topic_id = s.topic_id AND t.merged_into IS NULL AND t.article_count > 0 "
-                "AND (t.hotness > s.hotness OR (t.hotness = s.hotness AND t.id > s.id))))"
+                "WHERE t.topic_id = s.topic_id AND t.hotness >= s.hotness "
+                "AND (t.hotness > s.hotness OR t.id > s.id) "
+                "AND t.merged_into IS NULL AND t.article_count > 0))"
             )
         if after is not None:
             where.append("(s.hotness < ? OR (s.hotness = ? AND s.id < ?))")
