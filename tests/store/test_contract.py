@@ -157,6 +157,8 @@ def test_stories_of_one_topic_list_each_other_and_survive_merges(store):
     )
     assert sorted(shown) == sorted([hottest.id, other.id])
     assert len(store.ranked_stories()) == 3
+    assert sorted(s.id for s in store.ranked_stories(topic=first.id)) == [first.id, inquiry.id]
+    assert store.ranked_stories(topic=999_999) == []
     page = store.ranked_stories(one_per_topic=True, limit=1)
     rest = store.ranked_stories(one_per_topic=True, after=(page[0].hotness, page[0].id))
     assert sorted(s.id for s in page + rest) == sorted(shown)

@@ -61,11 +61,18 @@ def test_events_of_one_theme_link_to_each_other(tmp_path):
         assert {c["id"]: c["topic_id"] for c in cards}[theft] == theft
         assert {c["id"]: c["topic_size"] for c in cards} == {collapse: 2, inquiry: 2, theft: 1}
         front = client.get("/").text  # one card per developing story: its latest event
-        assert f'href="/stories/{inquiry}#developing">developing story: 1 other event<' in front
-        assert f'href="/stories/{theft}#developing"' not in front
+        assert f'href="/?topic={collapse}">developing story: 1 other event<' in front
+        assert f'href="/?topic={theft}"' not in front
         assert f'id="story-{theft}"' in front and f'id="story-{collapse}"' not in front
         every = client.get("/", params={"all": "1"}).text
         assert all(f'id="story-{s}"' in every for s in (collapse, inquiry, theft))
+        saga = client.get("/", params={"topic": collapse}).text  # the developing story's events
+        assert "<h1>Developing story</h1>" in saga
+        assert f'id="story-{collapse}"' in saga and f'id="story-{inquiry}"' in saga
+        assert f'id="story-{theft}"' not in saga
+        listed = client.get("/api/stories", params={"topic": collapse}).json()["stories"]
+        assert sorted(c["id"] for c in listed) == sorted([collapse, inquiry])
+        assert client.get("/api/stories", params={"topic": 0}).status_code == 422
         filtered = client.get("/", params={"q": "bridge"}).text  # filters list every match
         assert f'id="story-{collapse}"' in filtered and f'id="story-{inquiry}"' in filtered
         alone = client.get(f"/stories/{theft}").text

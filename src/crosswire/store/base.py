@@ -199,16 +199,17 @@ class Store(ABC):
         language: str | None = None,
         country: str | None = None,
         query: str | None = None,
+        topic: int | None = None,
         one_per_topic: bool = False,
     ) -> list[Story]:
         """Live stories for the front page, hottest first: ``hotness`` grows with the time
         of the last update and with the number of distinct outlets (an index, not a sort).
         ``after`` is ``(hotness, id)`` of the previous page's last story. Filters: stories
-        with an article in ``language``, from an outlet in ``country``, or matching the
-        full-text ``query``; ``one_per_topic`` keeps only the hottest story of each
-        developing story (use it without the other filters: it does not apply them to
-        the story it compares with). Stories come without their digest; ``lead`` holds the first
-        sentence of its summary."""
+        with an article in ``language``, from an outlet in ``country``, matching the
+        full-text ``query``, or of the developing story ``topic``. ``one_per_topic`` keeps
+        only the hottest story of each developing story (use it without the filters: it
+        does not apply them to the stories it compares with). Stories come without their
+        digest; ``lead`` holds the first sentence of its summary."""
 
     @abstractmethod
     def story_outlets(self, story_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:

@@ -743,10 +743,14 @@ class SqlStore(Store):
         language: str | None = None,
         country: str | None = None,
         query: str | None = None,
+        topic: int | None = None,
         one_per_topic: bool = False,
     ) -> list[Story]:
         where = ["s.merged_into IS NULL", "s.article_count > 0"]
         params: list[Any] = []
+        if topic is not None:
+            where.append("s.topic_id = ?")
+            params.append(topic)
         if one_per_topic:  # the hottest live story of its developing story (index seek)
             where.append(
                 "(s.topic_id IS NULL OR NOT EXISTS (SELECT 1 FROM stories t "

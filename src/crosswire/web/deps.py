@@ -74,16 +74,20 @@ def clean_query(text: str | None) -> str:
 
 @dataclass(frozen=True)
 class Filters:
-    """The front page's filters: ``?lang=fr&country=FR&q=bridge``."""
+    """The front page's filters: ``?lang=fr&country=FR&q=bridge``, and ``?topic=ID`` (the
+    events of one developing story)."""
 
     lang: str | None = None
     country: str | None = None
     q: str | None = None
+    topic: int | None = None
 
     def params(self) -> dict[str, str]:
-        return {
-            k: v for k, v in (("lang", self.lang), ("country", self.country), ("q", self.q)) if v
-        }
+        chosen = (("lang", self.lang), ("country", self.country), ("q", self.q))
+        out = {k: v for k, v in chosen if v}
+        if self.topic is not None:
+            out["topic"] = str(self.topic)
+        return out
 
 
 def filters(
@@ -96,11 +100,16 @@ def filters(
         Query(max_length=2, pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 country"),
     ] = None,
     q: Annotated[str | None, Query(max_length=MAX_QUERY, description="topic words")] = None,
+    topic: Annotated[
+        int | None,
+        Query(ge=1, le=MAX_ID, description="a developing story: the stories of that theme"),
+    ] = None,
 ) -> Filters:
     return Filters(
         lang=lang.lower() if lang else None,
         country=country.upper() if country else None,
         q=clean_query(q) or None,
+        topic=topic,
     )
 
 
@@ -193,6 +202,7 @@ def _front_page(
         language=chosen.lang,
         country=chosen.country,
         query=chosen.q,
+        topic=chosen.topic,
         one_per_topic=one_per_topic,
     )
     cards = story_cards(st.store, stories, sources(st.store))
