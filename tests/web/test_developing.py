@@ -67,7 +67,8 @@ def test_events_of_one_theme_link_to_each_other(tmp_path):
         every = client.get("/", params={"all": "1"}).text
         assert all(f'id="story-{s}"' in every for s in (collapse, inquiry, theft))
         saga = client.get("/", params={"topic": collapse}).text  # the developing story's events
-        assert "<h1>Developing story</h1>" in saga
+        assert "<h1>Developing story</h1>" in saga and "began with" in saga
+        assert f'href="/stories/{collapse}" dir="auto">Corvane bridge collapses<' in saga
         assert f'id="story-{collapse}"' in saga and f'id="story-{inquiry}"' in saga
         assert f'id="story-{theft}"' not in saga
         listed = client.get("/api/stories", params={"topic": collapse}).json()["stories"]

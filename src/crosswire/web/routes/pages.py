@@ -70,6 +70,7 @@ def front(
             "more": urlencode({**params, "cursor": more}) if more else None,
             "filters": chosen,
             "filtered": bool(chosen.params()),
+            "theme": _theme(st, chosen.topic),
             "grouped": grouped,
             "every": every,
             "paged": bool(cursor),
@@ -77,6 +78,14 @@ def front(
             "feeds": len(st.store.list_feeds()) if feeds_down else 0,
         },
     )
+
+
+def _theme(st, topic: int | None) -> str | None:  # noqa: ANN001 - the app's State
+    """The title of a developing story's first story (what names the theme)."""
+    if topic is None:
+        return None
+    first = st.store.get_story(topic)
+    return ((first.digest or {}).get("headline") or first.title) if first else None
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
