@@ -51,15 +51,14 @@ def front(
     """Latest news. Unfiltered, one card per developing story (its hottest event; the card
     links to the others) unless ``?all=1``; filtered, every matching story."""
     st = state(request)
-    params = chosen.params()
-    grouped = not params and not every
+    filtered = chosen.params()
+    grouped = not filtered and not every
     items, more = front_page(st, cursor, chosen, one_per_topic=grouped)
     cards = STORY_LISTS.get(
         list_key(st, "html", cursor, chosen, grouped),
         lambda: Markup("".join(CARD.render(s=card) for card in items)),
     )
-    if every:
-        params = {**params, "all": "1"}
+    params = {**filtered, "all": "1"} if every else filtered
     feeds_down = unreachable_feeds(st.store)
     return TEMPLATES.TemplateResponse(
         request,
@@ -69,7 +68,7 @@ def front(
             "cards": cards,
             "more": urlencode({**params, "cursor": more}) if more else None,
             "filters": chosen,
-            "filtered": bool(chosen.params()),
+            "filtered": bool(filtered),
             "theme": _theme(st, chosen.topic),
             "grouped": grouped,
             "every": every,
