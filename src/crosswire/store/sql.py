@@ -907,16 +907,11 @@ class SqlStore(Store):
     _STALE_UNLESS_STAMP = "CASE WHEN ? = 0 OR coalesce(digest_stamp, '') = ? THEN 0 ELSE 1 END"
 
     def mark_digests_stale(self) -> int:
+        built = "WHERE digest IS NOT NULL AND merged_into IS NULL AND digest_stale = 0"
         with self._tx():
-            count = self._row(
-                "SELECT count(*) AS n FROM stories "
-                "WHERE digest IS NOT NULL AND merged_into IS NULL AND digest_stale = 0"
-            )
-            self._exec(
-                "UPDATE stories SET digest_stale = 1 "
-                "WHERE digest IS NOT NULL AND merged_into IS NULL AND digest_stale = 0"
-            )
-        return int(count["n"]) if count else 0
+            count = int(self._scalar(f"SELECT count(*) AS n FROM stories {built}"))
+            self._exec(f"UPDATE stories SET digest_stale = 1 {built}")
+        return count
 
     def stale_digests(self, limit: int = 100) -> list[int]:
         # the partial index stories_digest_stale holds only stale stories: O(stale), not a
