@@ -62,6 +62,8 @@ def render(digest: dict) -> str:
         )
     for item in comparison["only_in"]:
         lines.append(f"- only in {item['source']}: {item['sentence']}")
+    for item in comparison["one_side"]:
+        lines.append(f"- only {item['side']} ({', '.join(item['sources'])}): {item['sentence']}")
     return "\n".join(lines)
 
 

@@ -69,6 +69,7 @@ def site(tmp_path_factory):
                 "evidence": [
                     {"source": "deux.example", "article_id": b.id, "sentence": "Le pont " + XSS}
                 ],
+                "one_side": "left",
                 "disputed": [
                     {
                         "kind": "casualty",
@@ -167,6 +168,24 @@ def site(tmp_path_factory):
             ],
             "only_in": [
                 {"source": "deux.example", "sentence": "Only here " + XSS, "article_id": b.id}
+            ],
+            "one_side": [
+                {
+                    "side": "left",
+                    "sentence": "One side only " + XSS,
+                    "source": "one.example",
+                    "sources": ["one.example", "deux.example"],
+                    "article_id": a.id,
+                    "in_summary": False,
+                },
+                {
+                    "side": "left",
+                    "sentence": "The bridge closed " + XSS + ". Second sentence.",
+                    "source": "one.example",
+                    "sources": ["one.example", "deux.example"],
+                    "article_id": a.id,
+                    "in_summary": True,
+                },
             ],
         },
     }
@@ -268,6 +287,13 @@ def test_story_page_has_comparison_pictures_articles_and_redirects(site):
     assert "\x00" not in text and "\x01" not in text
     assert "originally appeared on wire" in text and "copy of the report by one.example" in text
     assert "We will rebuild" in text and "Only here" in text
+    side = text[text.index('id="h-side"') :]
+    side = side[: side.index("</section>")]
+    assert "Only left-leaning outlets report" in side and "One side only &lt;script&gt;" in side
+    assert side.count('class="marker"') == 2 and ">Deux</a>" in side  # both outlets, by name
+    assert "The bridge closed" not in side  # the summary states it and says so there
+    summary = text[text.index('id="h-summary"') : text.index('id="differ"')]
+    assert summary.count("Only left-leaning outlets report this.") == 1
     assert 'lang="fr">Pont fermé' in text
     assert 'dir="auto" lang="fr">Pont fermé' in text  # right-to-left titles read as they should
     assert "how 1 other outlet put it" in text and f'href="#article-{ids["b"]}"' in text

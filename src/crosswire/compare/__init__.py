@@ -1,4 +1,5 @@
-"""The comparison stage: numbers, diverging claims, quotes and facts only one outlet reports.
+"""The comparison stage: numbers, diverging claims, quotes, and facts only one outlet or one
+side of the spectrum reports.
 
 Precision first: a conflict is flagged only between sentences of different outlets that the
 rules in ``claims`` accept, and every flag carries the sentences from each side."""
@@ -11,7 +12,7 @@ import numpy as np
 
 from crosswire.compare.claims import MIN_CONFLICT_COSINE, SAME_FIGURE_SUBJECT, detect_conflict
 from crosswire.compare.numbers import extract_quantities
-from crosswire.compare.only_in import only_in
+from crosswire.compare.only_in import one_side, only_in
 from crosswire.compare.quotes import collect_quotes
 
 MAX_CONFLICTS = 20
@@ -24,14 +25,17 @@ def compare_story(
     threshold: float = 0.72,  # noqa: ANN001
     shown: frozenset[int] = frozenset(),
     reader_language: str | None = None,
+    sides: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """Figures, conflicts, quotes and facts only one outlet reports, for ``story``'s
     sentences; ``shown`` are the indices of sentences the summary already shows (they are not
-    listed again as facts only one outlet reports); quotes read in ``reader_language``
-    where a version of them does."""
+    listed again as facts only one outlet or one side reports); quotes read in
+    ``reader_language`` where a version of them does. ``sides`` maps outlets to their side of
+    the spectrum ("left", "center", "right"; ``spread.side_of``) for the facts only one side
+    reports."""
     sentences = story.sentences
     if not sentences:
-        return {"numbers": [], "conflicts": [], "quotes": [], "only_in": []}
+        return {"numbers": [], "conflicts": [], "quotes": [], "only_in": [], "one_side": []}
     similarity = story.vectors @ story.vectors.T
     quantities = {i: extract_quantities(s.text) for i, s in enumerate(sentences)}
     conflicts: list[dict[str, Any]] = []
@@ -78,6 +82,9 @@ def compare_story(
         "conflicts": group_conflicts(conflicts),
         "quotes": collect_quotes(sentences, embed, threshold, reader_language),
         "only_in": only_in(story, threshold, only_in_per_source, shown),
+        "one_side": one_side(
+            story, sides or {}, threshold, only_in_per_source, shown, reader_language
+        ),
     }
 
 

@@ -22,7 +22,7 @@ from crosswire.digest.headline import choose_headline
 from crosswire.digest.options import DigestOptions
 from crosswire.digest.sentences import collect_sentences, source_of
 from crosswire.digest.similarity import embedder_knows
-from crosswire.digest.spread import build_spread
+from crosswire.digest.spread import build_spread, side_of
 from crosswire.digest.summary import build_summary
 from crosswire.digest.timeline import build_timeline
 from crosswire.embed import load_embedder
@@ -64,9 +64,16 @@ def build_digest(
         options.match_threshold,
         shown,
         options.reader_language,
+        sides_of(originals, sources),
     )
-    for entry in summary:  # a contested sentence says so where it is read
+    one_sided = {
+        (f["article_id"], f["sentence"]): f["side"]
+        for f in comparison["one_side"]
+        if f["in_summary"]
+    }
+    for entry in summary:  # a contested or one-sided sentence says so where it is read
         entry["disputed"] = disputes_of(entry, comparison["conflicts"])
+        entry["one_side"] = one_sided.get((entry["article_id"], entry["text"]))
     return {
         "headline": headline,
         "language": language,
@@ -81,6 +88,12 @@ def build_digest(
         "originals": sorted(int(a.id or 0) for a in originals),
         "options_key": options.cache_key(),
     }
+
+
+def sides_of(articles: list[Article], sources: dict[str, Source]) -> dict[str, str]:
+    """Each outlet's side of the spectrum, where its leaning is known."""
+    sides = {source_of(a): side_of(sources.get(a.source or "")) for a in articles}
+    return {outlet: side for outlet, side in sides.items() if side is not None}
 
 
 def representative(articles: list[Article], cap: int) -> list[Article]:

@@ -47,8 +47,9 @@ class DigestOptions:
 # disagreement, summary sentences marked "disputed"; 5: the selection matches Hebrew and Arabic
 # words without their clitic prefixes (digest.clitics); 6: "no." ends a sentence unless a figure
 # follows, CJK sentences end without a space, "only in one outlet" leaves out the summary's
-# sentences; 7: quotes and their translations are one quote (``translations``)
-DIGEST_VERSION = 7
+# sentences; 7: quotes and their translations are one quote (``translations``); 8: facts only
+# one side of the spectrum reports (``comparison.one_side``)
+DIGEST_VERSION = 8
 
 
 def options_from_settings(settings: Any) -> DigestOptions:

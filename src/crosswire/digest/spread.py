@@ -10,6 +10,7 @@ from crosswire.models import Article, Source
 
 LEFT = {"left", "lean-left"}
 RIGHT = {"right", "lean-right"}
+CENTRE = {"center"}
 MIN_OUTLETS_FOR_BLINDSPOT = 3
 
 
@@ -51,4 +52,14 @@ def blindspot(outlets: list[Source | None]) -> str | None:
     known = [s for s in outlets if s is not None and s.country]
     if len(known) >= MIN_OUTLETS_FOR_BLINDSPOT and len(countries) == 1:
         return f"country:{countries.pop()}"
+    return None
+
+
+def side_of(source: Source | None) -> str | None:
+    """The side of the spectrum an outlet writes from: "left" (left, lean-left), "center" or
+    "right" (lean-right, right); None when its leaning is unknown."""
+    leaning = source.leaning if source is not None else None
+    for side, leanings in (("left", LEFT), ("center", CENTRE), ("right", RIGHT)):
+        if leaning in leanings:
+            return side
     return None
