@@ -230,6 +230,28 @@ def test_a_new_original_takes_over_its_copies_and_the_digest_goes_stale(store):
     assert store.stale_digests() == [story.id]
 
 
+def test_a_new_original_takes_over_copies_in_other_stories_too(store):
+    """A late copy sits in a story of its own once its original's story has closed; when an
+    earlier original arrives, that copy points at it too and its story's digest is rebuilt."""
+    old, copy, late, new, other = (store.add_article(make_article(n))[0].id for n in range(5))
+    store.mark_duplicate(copy, old)
+    store.mark_duplicate(late, old)
+    first = store.create_story("First", [old, copy], T0)
+    later = store.create_story("Later", [late], T0 + timedelta(days=20))
+    newest = store.create_story("Newest", [new], T0 + timedelta(days=21))
+    unrelated = store.create_story("Unrelated", [other], T0)
+    for story, ids in (
+        (first, [old, copy]),
+        (later, [late]),
+        (newest, [new]),
+        (unrelated, [other]),
+    ):
+        store.save_digest(story.id, {"summary": []}, article_stamp(ids), title=story.title)
+    store.hand_original(old, new)
+    assert [store.get_article(i).duplicate_of for i in (old, copy, late, new)] == [new] * 3 + [None]
+    assert sorted(store.stale_digests()) == sorted([first.id, later.id, newest.id])
+
+
 def test_every_digest_can_be_flagged_for_rebuilding(store):
     a, b = (store.add_article(make_article(n))[0].id for n in range(2))
     built = store.create_story("Built", [a], T0)

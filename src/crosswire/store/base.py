@@ -135,10 +135,11 @@ class Store(ABC):
 
     @abstractmethod
     def hand_original(self, old_id: int, new_id: int) -> None:
-        """``new_id`` becomes the original of ``old_id`` and of its copies (in the stories of
-        the two): they point at it, it points at nothing, and the digests of those stories
-        are rebuilt (the story engine found ``new_id`` credited by, or published before,
-        the article it copies)."""
+        """``new_id`` becomes the original of ``old_id`` and of its copies, in whatever story
+        they sit (a late copy can sit in a story of its own once the original's has closed):
+        they point at it, it points at nothing, and the digests of the stories holding any
+        of them are rebuilt (the story engine found ``new_id`` credited by, or published
+        before, the article it copies)."""
 
     @abstractmethod
     def list_articles(

@@ -493,17 +493,17 @@ class SqlStore(Store):
         self._exec("UPDATE articles SET duplicate_of = ? WHERE id = ?", (original_id, article_id))
 
     def hand_original(self, old_id: int, new_id: int) -> None:
-        stories = "SELECT story_id FROM articles WHERE id IN (?, ?)"
+        holding = "SELECT story_id FROM articles WHERE id IN (?, ?) OR duplicate_of = ?"
         with self._tx():
             self._exec(
-                "UPDATE articles SET duplicate_of = ? WHERE (duplicate_of = ? OR id = ?) "
-                f"AND story_id IN ({stories})",
-                (new_id, old_id, old_id, old_id, new_id),
+                f"UPDATE stories SET digest_stale = 1 WHERE id IN ({holding})",
+                (old_id, new_id, old_id),
+            )
+            self._exec(
+                "UPDATE articles SET duplicate_of = ? WHERE duplicate_of = ? OR id = ?",
+                (new_id, old_id, old_id),
             )
             self._exec("UPDATE articles SET duplicate_of = NULL WHERE id = ?", (new_id,))
-            self._exec(
-                f"UPDATE stories SET digest_stale = 1 WHERE id IN ({stories})", (old_id, new_id)
-            )
 
     def list_articles(
         self,
