@@ -149,9 +149,9 @@ def test_expected_failures_are_one_line(tmp_path):
     missing = crosswire("import", str(tmp_path / "nope.jsonl"), cwd=tmp_path)
     assert missing.returncode != 0 and "no such file" in missing.stderr
     binary = tmp_path / "b.jsonl"
-    binary.write_bytes(b"\xff\xfe\x00garbage\n")
+    binary.write_bytes(b'{"id": "1", "title": "t", "text": "x"}\n\xff\xfe\x00garbage\n')
     broken = crosswire("import", str(binary), "--db", f"sqlite:///{tmp_path}/x.db", cwd=tmp_path)
-    assert broken.returncode != 0 and "UTF-8" in broken.stderr
+    assert broken.returncode != 0 and "b.jsonl:2: not UTF-8 text" in broken.stderr
     unreachable = crosswire("stories", "--db", "postgresql://nobody@127.0.0.1:1/none", cwd=tmp_path)
     assert unreachable.returncode != 0
     assert "cannot open database" in unreachable.stderr

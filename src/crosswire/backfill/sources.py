@@ -3,10 +3,11 @@ of web pages; a file or a folder of them."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from crosswire.jsonl import LineError, json_lines
 
 SUFFIXES = (".jsonl", ".json", ".ndjson", ".parquet", ".warc", ".warc.gz")
 
@@ -70,20 +71,10 @@ def read_part(part: tuple[str, int, int]) -> list[dict[str, Any]]:
         from crosswire.backfill.warc import read_warc
 
         return read_warc(path)
-    records = []
-    with open(path, "rb") as handle:
-        for number, line in enumerate(handle):
-            if number >= stop:
-                break
-            if number < start or not line.strip():
-                continue
-            try:
-                records.append(json.loads(line.decode("utf-8")))
-            except UnicodeDecodeError as exc:
-                raise SourceError(f"{path}:{number + 1}: not UTF-8 text") from exc
-            except json.JSONDecodeError as exc:
-                raise SourceError(f"{path}:{number + 1}: invalid JSON ({exc.msg})") from exc
-    return records
+    try:
+        return [record for _, record in json_lines(path, start, stop)]
+    except LineError as exc:
+        raise SourceError(str(exc)) from exc
 
 
 def _parquet_rows(path: str, first_group: int, stop_group: int) -> Iterator[dict[str, Any]]:

@@ -12,15 +12,15 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crosswire.cli.common import UserError, db_option, expected_errors, settings_from, store_from
+from crosswire.jsonl import LineError, json_lines
 from crosswire.models import Article, as_utc, plausible_publication
 from crosswire.pipeline import IngestReport, Pipeline
 
 FIELDS = ("id", "title", "text", "lang", "date", "source", "url")
 
 
-class ImportLineError(ValueError):
-    def __init__(self, path: str, line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}")
+class ImportLineError(LineError):
+    """A line that is no article (not JSON, or a record without what an article needs)."""
 
 
 def _optional_text(record: dict[str, Any], key: str) -> str | None:
@@ -75,34 +75,23 @@ def read_jsonl(path: str, future: list[int] | None = None) -> Iterator[Article]:
     """The articles of a JSON Lines file; the numbers of lines whose date lay in the future
     (imported as undated) are appended to ``future``."""
     try:
-        handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed below
-    except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror}") from exc
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
+        for number, record in json_lines(path):
             try:
-                record = json.loads(line)
                 article = article_from_record(record)
-            except UnicodeDecodeError as exc:
-                raise ImportLineError(path, number, "not UTF-8 text") from exc
-            except json.JSONDecodeError as exc:
-                raise ImportLineError(path, number, f"invalid JSON ({exc.msg})") from exc
             except ValueError as exc:
                 raise ImportLineError(path, number, str(exc)) from exc
             if future is not None and future_dated(record, article):
                 future.append(number)
             yield article
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror}") from exc
 
 
 def _validated(path: str, future: list[int]) -> list[Article]:
     try:
         return list(read_jsonl(path, future))
-    except ImportLineError as exc:
+    except LineError as exc:
         raise UserError(f"{exc}; nothing was imported") from exc
-    except UnicodeDecodeError as exc:
-        raise UserError(f"{path}: not UTF-8 text; nothing was imported") from exc
 
 
 @click.command("import")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from crosswire.jsonl import LineError, json_lines
 from crosswire.models import Article, as_utc
 
 
@@ -16,25 +16,16 @@ class DatasetError(ValueError):
 def read_jsonl(path: str | Path, required: tuple[str, ...] = ()) -> list[dict]:
     """The JSON objects of a JSON Lines file (blank lines skipped), each with the
     ``required`` keys; anything else is a ``DatasetError`` naming the line."""
-    records = []
     try:
-        with Path(path).open("rb") as handle:
-            for number, raw in enumerate(handle, start=1):
-                if raw.strip():
-                    records.append(_record(path, number, raw, required))
+        return [_record(path, number, value, required) for number, value in json_lines(path)]
     except OSError as exc:
         raise DatasetError(f"cannot read {path}: {exc.strerror}") from exc
-    return records
+    except LineError as exc:
+        raise DatasetError(str(exc)) from exc
 
 
-def _record(path: str | Path, number: int, raw: bytes, required: tuple[str, ...]) -> dict:
+def _record(path: str | Path, number: int, record: object, required: tuple[str, ...]) -> dict:
     where = f"{path}:{number}"
-    try:
-        record = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise DatasetError(f"{where}: not UTF-8 text") from exc
-    except json.JSONDecodeError as exc:
-        raise DatasetError(f"{where}: invalid JSON ({exc.msg})") from exc
     if not isinstance(record, dict):
         raise DatasetError(f"{where}: expected a JSON object")
     missing = [key for key in required if key not in record]
