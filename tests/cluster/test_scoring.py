@@ -17,6 +17,7 @@ from crosswire.cluster.text import (
     extract_headline_numbers,
     extract_terms,
     extract_weekdays,
+    extract_years,
     lead_text,
 )
 from crosswire.models import Article
@@ -254,3 +255,16 @@ def test_a_merged_story_keeps_the_latest_articles_of_both_once():
         story.add(features(seq, "en", {"@varn": 1.0}, True))
     into.absorb(other)
     assert [m.seq for m in into.members] == [4, 5, 6, 7]
+
+
+def test_years_are_read_in_any_script_and_not_out_of_longer_numbers_or_names():
+    assert extract_years("The 2004 tsunami; aid rose in 2005, a record since 1999.") == {
+        2004,
+        2005,
+        1999,
+    }
+    assert extract_years("זה קרה ב2004 וב-2005") == {2004, 2005}  # a glued Hebrew prefix
+    assert extract_years("في عام ٢٠١٠") == {2010}  # Arabic-Indic digits
+    assert extract_years("An A2004 engine, 12,2004 units, 1,999 people, 20100 votes, 1850") == (
+        frozenset()
+    )

@@ -112,3 +112,36 @@ def test_developing_stories_can_be_turned_off_without_changing_the_stories():
     _, without = run(stream(), off)
     assert [d.story_id for d in without] == [d.story_id for d in with_topics]
     assert {d.topic_id for d in without} == {None}
+
+
+def test_a_theme_of_another_year_is_another_developing_story():
+    """A later event joins a developing story when both name the same year, not when they
+    name different years only (another bridge, another decade). The hashing embedder scores
+    these texts about 3.8 against the topic: the threshold is set just below."""
+    near = replace(OPTIONS, topic_threshold=3.5)
+
+    def topics(later_year: int, options: ClusterOptions = near) -> tuple[int, int]:
+        counter = itertools.count(1)
+        engine = StoryEngine(options, new_story_id=lambda: next(counter))
+        first, later = engine.add(
+            [
+                article(
+                    1, "Corvane bridge collapses", f"{COLLAPSE} It opened in 1998.", 0, "a.example"
+                ),
+                article(
+                    2,
+                    "Corvane inquiry opens",
+                    f"{INQUIRY} It opened in {later_year}.",
+                    10,
+                    "b.example",
+                ),
+            ]
+        )
+        assert first.story_id != later.story_id  # two events in either case
+        return first.topic_id, later.topic_id
+
+    same, other = topics(1998), topics(2019)
+    assert same[0] == same[1]
+    assert other[0] != other[1]
+    blind = replace(near, topic_weight_years=0.0)
+    assert topics(2019, blind)[0] == topics(2019, blind)[1]  # the years alone part them

@@ -23,6 +23,7 @@ from crosswire.cluster.text import (
     extract_headline_numbers,
     extract_terms,
     extract_weekdays,
+    extract_years,
     lead_text,
 )
 from crosswire.cluster.topics import Topics
@@ -163,6 +164,7 @@ class StoryEngine:
             title=weigh_terms(headline, self.title_words),
             weekdays=extract_weekdays(full),
             dates=extract_dates(full),
+            years=extract_years(full),
             headline_numbers=extract_headline_numbers(article.title or ""),
         )
 

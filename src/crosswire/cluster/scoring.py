@@ -14,6 +14,8 @@
 - ``date_clash``: the same for calendar days ("March 3" against "March 5");
 - ``headline_number_clash``: both headlines carry figures, none in common ("claims rose to
   853,000" against a story about the week they rose to 778,000);
+- ``year_clash``: both name years, none in common (developing stories only, by default: the
+  2010 quake in Chile is not the theme of the 2004 tsunami, though both are quakes);
 - ``time``: Gaussian of the gap to the story's newest, oldest and mean article (Miranda et
   al., 2018), 1 when either side is undated.
 """
@@ -42,6 +44,7 @@ class Fit:
     weekday_clash: bool = False
     date_clash: bool = False
     headline_number_clash: bool = False
+    year_clash: bool = False
 
 
 def measure_fit(article: ArticleFeatures, story: StoryState, options: ClusterOptions) -> Fit:
@@ -60,17 +63,25 @@ def measure_fit(article: ArticleFeatures, story: StoryState, options: ClusterOpt
     clash = disjoint(article.weekdays, story.weekdays)
     dates = disjoint(article.dates, story.dates)
     figures = disjoint(article.headline_numbers, story.headline_numbers)
+    years = disjoint(article.years, story.years)
     score = weigh(dense, lexical, anchors, time, options, title) + growth_bonus(story, options)
-    score = less_clashes(score, clash, dates, figures, options)
-    return Fit(story.story_id, score, dense, lexical, anchors, time, title, clash, dates, figures)
+    score = less_clashes(score, clash, dates, figures, options, years)
+    return Fit(
+        story.story_id, score, dense, lexical, anchors, time, title, clash, dates, figures, years
+    )
 
 
 def less_clashes(
-    score: float, weekday: bool, dates: bool, figures: bool, options: ClusterOptions
+    score: float,
+    weekday: bool,
+    dates: bool,
+    figures: bool,
+    options: ClusterOptions,
+    years: bool = False,
 ) -> float:
     """``score`` less the penalties for the clashes found (days of the week, calendar days,
-    headline figures)."""
-    score -= options.weight_weekday * weekday
+    headline figures, years)."""
+    score -= options.weight_weekday * weekday + options.weight_years * years
     return score - (options.weight_dates * dates + options.weight_headline_numbers * figures)
 
 
@@ -173,4 +184,5 @@ def member_score(
         disjoint(article.dates, member.dates),
         disjoint(article.headline_numbers, member.headline_numbers),
         options,
+        disjoint(article.years, member.years),
     )

@@ -26,6 +26,7 @@ class ArticleFeatures:
     weekdays: frozenset[int] = frozenset()  # days of the week the article names
     dates: frozenset[tuple[int, int]] = frozenset()  # calendar days (month, day) it names
     headline_numbers: frozenset[str] = frozenset()  # figures in its headline
+    years: frozenset[int] = frozenset()  # years it names (1900-2099)
 
 
 @dataclass
@@ -51,6 +52,7 @@ class StoryState:
     weekdays: set[int] = field(default_factory=set)  # days of the week its members name
     dates: set[tuple[int, int]] = field(default_factory=set)  # calendar days they name
     headline_numbers: set[str] = field(default_factory=set)  # figures in their headlines
+    years: set[int] = field(default_factory=set)  # years they name (a bounded set)
     newest: float | None = None
     oldest: float | None = None
     time_sum: float = 0.0
@@ -85,6 +87,7 @@ class StoryState:
             self.weekdays |= article.weekdays
             self.dates |= article.dates
             self.headline_numbers |= article.headline_numbers
+        self.years |= article.years
         self.touch(article)
 
     def touch(self, article: ArticleFeatures) -> None:
@@ -121,6 +124,7 @@ class StoryState:
             self.weekdays |= other.weekdays
             self.dates |= other.dates
             self.headline_numbers |= other.headline_numbers
+        self.years |= other.years
         self.last_seq = max(self.last_seq, other.last_seq)
         for t in (other.newest, other.oldest):
             if t is not None:

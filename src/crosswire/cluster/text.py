@@ -102,6 +102,16 @@ def extract_dates(text: str) -> frozenset[tuple[int, int]]:
     return frozenset(days)
 
 
+# A year on its own: not part of a longer number or of a Latin-script name ("A2004"), though a
+# Hebrew or Arabic prefix may be glued to it ("ב2004").
+_YEAR_ALONE = re.compile(r"(?<![0-9A-Za-z.,])(?:19|20)\d\d(?![0-9A-Za-z]|[.,]\d)")
+
+
+def extract_years(text: str) -> frozenset[int]:
+    """The years 1900-2099 that ``text`` names, in digits of any script."""
+    return frozenset(int(y) for y in _YEAR_ALONE.findall(normalise_digits(text)))
+
+
 def extract_headline_numbers(title: str) -> frozenset[str]:
     """Figures in a headline ("853,000", "24", "30K" and "30,000" alike, "1.2 million"), years,
     one-digit numbers and numbers that are part of a name ("COVID-19", "G-20") left out: two

@@ -7,11 +7,12 @@ stories are single events, MultiLing's are months-wide topics).
 
 A topic is scored like a story (``measure_fit``) with its own, looser options: no penalty
 for naming other days, dates or headline figures (those tell events apart, not themes), a
-lower join threshold, a wider time window. A story's topic is chosen once, by its first
-article, among the live topics; every later article of the story feeds the topic, so a
-topic learns the words of all its events, in every language its outlets write in: an
-article in a language the embedder does not cover joins a topic through the words of earlier
-articles in its language, or through a translation's figures.
+lower join threshold, a wider time window; but a penalty for naming other years (those do
+tell themes apart: the 2010 quake in Chile is not a chapter of the 2004 tsunami). A story's
+topic is chosen once, by its first article, among the live topics; every later article of
+the story feeds the topic, so a topic learns the words of all its events, in every language
+its outlets write in: an article in a language the embedder does not cover joins a topic
+through the words of earlier articles in its language, or through a translation's figures.
 
 For such an article the embedding of its own language is left out here: those vectors place
 every text of the language close to every other (see ``digest.similarity``), which at a
@@ -36,6 +37,7 @@ def topic_options(options: ClusterOptions) -> ClusterOptions:
         weight_weekday=0.0,
         weight_dates=0.0,
         weight_headline_numbers=0.0,
+        weight_years=options.topic_weight_years,
         time_sigma_days=options.topic_time_sigma_days,
         link_min=0.0,
     )
