@@ -215,3 +215,16 @@ def test_digests_of_an_older_version_or_other_settings_are_rebuilt(url):
         assert rebuilt.refresh_digests() == len(stories)
         assert all(len(store.get_story(s).digest["summary"]) <= 2 for s in stories)
         assert rebuilt.refresh_digests() == 0
+
+
+def test_until_its_digest_exists_a_story_is_called_by_a_title_in_the_readers_language(url):
+    """The story's first report is French, the reader reads English: the English report's
+    title names the story until the digest (whose headline prefers English too) is built."""
+    start = datetime(2026, 3, 1, tzinfo=UTC)
+    french = dataclasses.replace(event(2, 0, start), title="Élection : 174 bulletins comptés")
+    french = dataclasses.replace(french, language="fr")
+    english = event(2, 1, start)
+    with open_store(url) as store:
+        Pipeline(store, settings_for(url)).add_articles([french, english])
+        (story_id,) = set(store.story_assignments().values())
+        assert store.get_story(story_id).title == english.title

@@ -245,7 +245,7 @@ class Pipeline:
                 by_story[decision.story_id].append(decision.article_id)
                 if decision.topic_id is not None:
                     topics[decision.story_id] = decision.topic_id
-        titles = {a.id: a.title for a in articles}
+        by_id = {a.id: a for a in articles}
         times = {a.id: min(a.when, now) if a.when is not None else now for a in articles}
         # one unit of work: a crash leaves a batch either fully assigned or in the backlog
         with self._engine_forgotten_on_error(), self.store.transaction():
@@ -267,14 +267,15 @@ class Pipeline:
                 self.store.merge_stories(from_id, into_id, newest)
                 report.merged_stories += 1
                 grown.add(into_id)
-            # until its digest exists, a story is called by its first article's title
+            # until its digest exists, a story is called by its first article's title (one
+            # in the reader's language where it has one)
             for story_id in created & set(by_story):
                 report.new_stories += 1
                 if story_id in grown:  # its first article may come from the absorbed story
                     self._title_from_store(story_id)
                 else:
-                    first = min(by_story[story_id])  # the store lists a story's articles by id
-                    self.store.set_story_title(story_id, titles.get(first) or "")
+                    first = self._first_readable([by_id[i] for i in by_story[story_id]])
+                    self.store.set_story_title(story_id, first.title or "")
             self.store.set_meta(ASSIGNER_META, self._token)
         return report
 
@@ -282,9 +283,16 @@ class Pipeline:
         story = self.store.get_story(story_id)
         if story is None or story.title or not story.article_ids or story.id is None:
             return
-        first = self.store.get_article(story.article_ids[0])
-        if first is not None:
-            self.store.set_story_title(story.id, first.title)
+        articles = [a for a in map(self.store.get_article, story.article_ids[:50]) if a]
+        if articles:
+            self.store.set_story_title(story.id, self._first_readable(articles).title)
+
+    def _first_readable(self, articles: list[Article]) -> Article:
+        """The article a story is called by until its digest exists: the first (by id, as
+        the store lists them) in the reader's language, else the first."""
+        language = self.settings.reader_language
+        ordered = sorted(articles, key=lambda a: a.id or 0)
+        return next((a for a in ordered if a.language == language), ordered[0])
 
     @contextmanager
     def _engine_forgotten_on_error(self) -> Iterator[None]:

@@ -14,8 +14,10 @@
 - ``date_clash``: the same for calendar days ("March 3" against "March 5");
 - ``headline_number_clash``: both headlines carry figures, none in common ("claims rose to
   853,000" against a story about the week they rose to 778,000);
-- ``year_clash``: both name years, none in common (developing stories only, by default: the
-  2010 quake in Chile is not the theme of the 2004 tsunami, though both are quakes);
+- ``year_clash``: both name years, none in common, and one of them is undated (developing
+  stories only, by default: in an undated archive, the 2010 quake in Chile is not the theme
+  of the 2004 tsunami, though both are quakes; with publication times the time feature
+  decides, and a follow-up that names only the new year stays in its developing story);
 - ``time``: Gaussian of the gap to the story's newest, oldest and mean article (Miranda et
   al., 2018), 1 when either side is undated.
 """
@@ -63,7 +65,7 @@ def measure_fit(article: ArticleFeatures, story: StoryState, options: ClusterOpt
     clash = disjoint(article.weekdays, story.weekdays)
     dates = disjoint(article.dates, story.dates)
     figures = disjoint(article.headline_numbers, story.headline_numbers)
-    years = disjoint(article.years, story.years)
+    years = undated(article.timestamp, story.newest) and disjoint(article.years, story.years)
     score = weigh(dense, lexical, anchors, time, options, title) + growth_bonus(story, options)
     score = less_clashes(score, clash, dates, figures, options, years)
     return Fit(
@@ -83,6 +85,12 @@ def less_clashes(
     headline figures, years)."""
     score -= options.weight_weekday * weekday + options.weight_years * years
     return score - (options.weight_dates * dates + options.weight_headline_numbers * figures)
+
+
+def undated(*timestamps: float | None) -> bool:
+    """Whether one of the sides has no publication time (then the years a text names are the
+    only clue to when it happened)."""
+    return any(t is None for t in timestamps)
 
 
 def disjoint(mine: frozenset, theirs: set | frozenset) -> bool:
@@ -184,5 +192,5 @@ def member_score(
         disjoint(article.dates, member.dates),
         disjoint(article.headline_numbers, member.headline_numbers),
         options,
-        disjoint(article.years, member.years),
+        undated(article.timestamp, member.timestamp) and disjoint(article.years, member.years),
     )

@@ -7,8 +7,9 @@ stories are single events, MultiLing's are months-wide topics).
 
 A topic is scored like a story (``measure_fit``) with its own, looser options: no penalty
 for naming other days, dates or headline figures (those tell events apart, not themes), a
-lower join threshold, a wider time window; but a penalty for naming other years (those do
-tell themes apart: the 2010 quake in Chile is not a chapter of the 2004 tsunami). A story's
+lower join threshold, a wider time window; but, where a side is undated, a penalty for
+naming other years (those do tell themes apart: the 2010 quake in Chile is not a chapter of
+the 2004 tsunami). A story's
 topic is chosen once, by its first article, among the live topics; every later article of
 the story feeds the topic, so a topic learns the words of all its events, in every language
 its outlets write in: an article in a language the embedder does not cover joins a topic
