@@ -48,8 +48,9 @@ class DigestOptions:
 # words without their clitic prefixes (digest.clitics); 6: "no." ends a sentence unless a figure
 # follows, CJK sentences end without a space, "only in one outlet" leaves out the summary's
 # sentences; 7: quotes and their translations are one quote (``translations``); 8: facts only
-# one side of the spectrum reports (``comparison.one_side``)
-DIGEST_VERSION = 8
+# one side of the spectrum reports (``comparison.one_side``); 9: what an outlet or a side does
+# not report needs more than a missed match (``compare.only_in.ABSENCE_COSINE``)
+DIGEST_VERSION = 9
 
 
 def options_from_settings(settings: Any) -> DigestOptions:
