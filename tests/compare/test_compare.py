@@ -192,3 +192,35 @@ def test_a_quote_and_its_translation_are_one_quote_read_in_the_readers_language(
     assert quotes[1]["translations"] == [] and quotes[1]["sources"] == ["northwire.example"]
     # without an embedder (or in one language) a translation is not recognised
     assert len(collect_quotes(sentences)) == 3
+
+
+def test_a_quotation_over_several_sentences_is_one_quote_with_its_speaker():
+    from types import SimpleNamespace
+
+    from crosswire.compare.quotes import collect_quotes
+
+    def said(text, article_id, source="harbourpost.example"):
+        return SimpleNamespace(text=text, article_id=article_id, source=source, language="en")
+
+    sentences = [
+        said('"We did everything we could.', 1),
+        said('Nobody was left behind on the Aldane," said Captain Mara Lind.', 1),
+        said("The crossing resumes on Monday.", 1),
+        said('A stray " mark in another outlet\'s text.', 2, "northwire.example"),
+        said('"The board will publish its report next month," said Jon Berg.', 2,
+             "northwire.example"),
+        said('"An opening that never closes in this article.', 3, "ledauphin.example"),
+        *[said(f"Sentence {n} of a report long enough to pass any quotation's length.", 3,
+               "ledauphin.example") for n in range(8)],
+        said('Then "a quotation that does close," said Ines Aro, "and another one here."', 3,
+             "ledauphin.example"),
+    ]  # fmt: skip
+    quotes = {q["quote"]: q for q in collect_quotes(sentences)}
+    rescue = quotes["We did everything we could. Nobody was left behind on the Aldane,"]
+    assert rescue["speaker"] == "Captain Mara Lind"
+    board = quotes["The board will publish its report next month,"]  # the stray mark: no harm
+    assert board["speaker"] == "Jon Berg"
+    # an opening mark that never closes is none, and the quotations after it are found
+    assert quotes["a quotation that does close,"]["speaker"] == "Ines Aro"
+    assert "and another one here." in quotes
+    assert len(quotes) == 4

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 import regex
 
 from crosswire.digest.text import words
 
-_QUOTE = regex.compile(r"[\"“«„]\s*([^\"”»“]{15,400}?)\s*[\"”»“]")
+_MARK = regex.compile(r"[\"“”«»„]")
+# what closes a quotation opened by each mark (German „…“ closes with an English opener)
+_CLOSES = {'"': '"', "“": "”“", "«": "»", "„": "“”"}
+MIN_QUOTE_CHARS, MAX_QUOTE_CHARS = 15, 400
 # a name before the verb may hold lower-case links: "Ministry of Defence", "Bank of England"
 _NAME_LINK = r"(?:(?:of|for|de|du|des|la|von|der)\s)?"
 _SPEAKER = regex.compile(
@@ -18,19 +22,98 @@ _SPEAKER = regex.compile(
 _LEADING_ARTICLE = regex.compile(r"^(?:The|Le|La|Les|Der|Die|Das|El|Los)(?:\s+|$)")
 
 
-def extract_quotes(sentence: str) -> list[tuple[str, str | None]]:
-    out = []
-    for match in _QUOTE.finditer(sentence):
-        quote = match.group(1).strip()
-        if len(words(quote)) < 4:
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation in ``text``, its marks left out. Marks pair as they
+    open and close, through sentences: a quotation of three sentences is one, and the mark
+    that closes it opens nothing (reading each sentence alone would take the words between
+    its closing mark and the next opening one for a quotation). A straight mark opens or
+    closes by where it stands (``_straight``); one that can do neither is passed over, as is
+    a closing mark with nothing open. An opening mark while a quotation is open starts a new
+    one (the first never closed), and so does any mark once the open quotation has run past
+    ``MAX_QUOTE_CHARS`` characters."""
+    spans = []
+    opened: tuple[str, int] | None = None
+    for mark in _MARK.finditer(text):
+        char = mark.group()
+        role = _straight(text, mark.start()) if char == '"' else None
+        if char == '"' and role is None:
             continue
-        rest = sentence[: match.start()] + " " + sentence[match.end() :]
-        who = _SPEAKER.search(rest)
-        # "Captain Mara Lind." at the end of a sentence: the full stop is not the name's
-        speaker = (who.group(1) or who.group(2)).strip().rstrip(".") if who else None
-        if speaker:
-            speaker = _LEADING_ARTICLE.sub("", speaker) or None
-        out.append((quote, speaker))
+        if opened is not None and mark.start() - opened[1] > MAX_QUOTE_CHARS:
+            opened = None
+        opens = role == "open" or char in "«„" or (char == "“" and opened is None)
+        if opened is not None and char in _CLOSES[opened[0]] and role != "open":
+            spans.append((opened[1], mark.start()))
+            opened = None
+        elif opens:
+            opened = (char, mark.end())
+    return spans
+
+
+def _straight(text: str, at: int) -> str | None:
+    """Whether the straight mark at ``at`` opens ("open": after a space or a bracket, before
+    a word) or closes ("close": after a word or punctuation, before a space or punctuation);
+    None when it could do both or neither ("a " mark", "x"y")."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    opens = (before.isspace() or before in "([{:—–-/") and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-/")
+    if opens != closes:
+        return "open" if opens else "close"
+    return None
+
+
+def extract_quotes(text: str) -> list[tuple[str, str | None]]:
+    """The quotations of ``text`` (one or more sentences of one article) and their speakers."""
+    return [(quote, speaker) for quote, speaker, _ in _quotes_of([text])]
+
+
+def _quotes_of(texts: list[str]) -> list[tuple[str, str | None, int]]:
+    """Quotations in the consecutive sentences ``texts`` of one article: (quote, speaker,
+    index of the sentence it begins in). The speaker is looked for in the sentences the
+    quotation spans, outside it."""
+    joined = " ".join(texts)
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    out = []
+    for begin, end in quote_spans(joined):
+        quote = joined[begin:end].strip()
+        if not MIN_QUOTE_CHARS <= len(quote) <= MAX_QUOTE_CHARS or len(words(quote)) < 4:
+            continue
+        first = bisect_right(starts, begin) - 1
+        last = bisect_right(starts, end) - 1
+        context_end = starts[last] + len(texts[last])
+        rest = joined[starts[first] : begin - 1] + " " + joined[end + 1 : context_end]
+        out.append((quote, _speaker(rest), first))
+    return out
+
+
+def _speaker(rest: str) -> str | None:
+    who = _SPEAKER.search(rest)
+    # "Captain Mara Lind." at the end of a sentence: the full stop is not the name's
+    speaker = (who.group(1) or who.group(2)).strip().rstrip(".") if who else None
+    return (_LEADING_ARTICLE.sub("", speaker) or None) if speaker else None
+
+
+def quotations(sentences) -> list[tuple[str, str | None, Any]]:  # noqa: ANN001
+    """(quote, speaker, the sentence it begins in) for the digest's ``sentences``: those of
+    one article (consecutive, the same ``article_id``) are read together, so that a
+    quotation may run over several of them."""
+    out = []
+    k = 0
+    while k < len(sentences):
+        article = getattr(sentences[k], "article_id", None)
+        last = k + 1
+        while (
+            article is not None
+            and last < len(sentences)
+            and getattr(sentences[last], "article_id", None) == article
+        ):
+            last += 1
+        group = sentences[k:last]
+        out += [(q, who, group[i]) for q, who, i in _quotes_of([s.text for s in group])]
+        k = last
     return out
 
 
@@ -43,11 +126,7 @@ def collect_quotes(  # noqa: ANN001 - digest Sentence list, an embedder
     cosine at which two sentences say the same thing; a language the embedder does not know
     matches none). A group reads in ``reader_language`` where one of its versions does;
     ``translations`` lists the versions in other languages, with their outlets."""
-    found = [
-        (quote, speaker, s.source, s.language)
-        for s in sentences
-        for quote, speaker in extract_quotes(s.text)
-    ]
+    found = [(quote, speaker, s.source, s.language) for quote, speaker, s in quotations(sentences)]
     vectors = None
     if embed is not None and len({language for *_, language in found}) > 1:
         from crosswire.digest.similarity import sentence_vectors

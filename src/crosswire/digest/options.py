@@ -49,8 +49,9 @@ class DigestOptions:
 # follows, CJK sentences end without a space, "only in one outlet" leaves out the summary's
 # sentences; 7: quotes and their translations are one quote (``translations``); 8: facts only
 # one side of the spectrum reports (``comparison.one_side``); 9: what an outlet or a side does
-# not report needs more than a missed match (``compare.only_in.ABSENCE_COSINE``)
-DIGEST_VERSION = 9
+# not report needs more than a missed match (``compare.only_in.ABSENCE_COSINE``); 10:
+# quotations read across an article's sentences (``compare.quotes.quote_spans``)
+DIGEST_VERSION = 10
 
 
 def options_from_settings(settings: Any) -> DigestOptions:
