@@ -135,7 +135,15 @@ def test_years_and_dates_are_not_figures():
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The news came at ten o'clock.", "They met at 10 o'clock.", "Polls close at 8 pm."],
+    [
+        "The news came at ten o'clock.",
+        "They met at 10 o'clock.",
+        "Polls close at 8 pm.",
+        "They left at approximately 8:00 a.m local time.",
+        "The ferry docked at 7 p.m. on the dot.",
+        "Les bateaux sont partis à 8h30.",
+        "The talks ended at 10 am.",
+    ],
 )
 def test_times_of_day_are_not_figures(sentence):
     assert extract_quantities(sentence) == []

@@ -17,6 +17,14 @@ _WORDISH = regex.compile(r"[\p{L}\p{M}%]+")
 RELATIVE_TOLERANCE = 0.1
 # a number followed by one of these is a time of day ("ten o'clock", "10 pm"), not a figure
 CLOCK_UNITS = frozenset("o'clock o’clock o am pm gmt utc uhr".split())
+_MINUTES = regex.compile(r"\d[:h]$")  # what stands before the minutes of a clock time
+# after the hour: "a.m.", "p. m.", "am", "o'clock" (any CLOCK_UNITS word), "h30"
+_CLOCK_AFTER = regex.compile(
+    r"\s?(?:[ap]\.\s?m\b|h\s?\d\d(?!\d)|(?:"
+    + "|".join(sorted(map(regex.escape, CLOCK_UNITS), key=len, reverse=True))
+    + r")(?![\p{L}\p{N}]))",
+    regex.IGNORECASE,
+)
 FUNCTION_WORDS = frozenset(
     "the a an of in on at to and or was were is are who that for by with from le la les de "
     "des du et en à est sont der die das und im am el los las y".split()
@@ -65,7 +73,9 @@ def extract_quantities(sentence: str) -> list[Quantity]:
         before = sentence[: match.start()].casefold().split()[-1:]
         after = sentence[match.end() :]
         if after[:1] == ":" or (before and before[0].strip(",.") in MONTHS):
-            continue
+            continue  # the hour of "8:00", or a day of a month
+        if _MINUTES.search(sentence, 0, match.start()) or _CLOCK_AFTER.match(after):
+            continue  # the minutes of "8:00" or "8h30", or "8 a.m.", "8h30", "10 pm'
         try:
             value = parse_number(token)
         except ValueError:
