@@ -232,3 +232,27 @@ def test_a_quotation_over_several_sentences_is_one_quote_with_its_speaker():
     assert quotes["a quotation that does close,"]["speaker"] == "Ines Aro"
     assert "and another one here." in quotes
     assert len(quotes) == 4
+
+
+def test_two_speakers_never_share_a_quote():
+    from types import SimpleNamespace
+
+    from crosswire.compare.quotes import collect_quotes
+
+    def said(text, source, article_id):
+        return SimpleNamespace(text=text, source=source, language="en", article_id=article_id)
+
+    sentences = [
+        said('"We will rebuild the harbour before the winter comes," said Mara Lind.',
+             "harbourpost.example", 1),
+        said('"We will rebuild the harbour before the winter comes," said Jon Berg.',
+             "northwire.example", 2),
+        said('"We will rebuild the harbour before the winter comes," Captain Lind said.',
+             "ledauphin.example", 3),
+    ]  # fmt: skip
+    quotes = collect_quotes(sentences)
+    assert [q["sources"] for q in quotes] == [
+        ["harbourpost.example", "ledauphin.example"],
+        ["northwire.example"],
+    ]
+    assert [q["speaker"] for q in quotes] == ["Mara Lind", "Jon Berg"]

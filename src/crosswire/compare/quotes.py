@@ -13,6 +13,7 @@ _MARK = regex.compile(r"[\"“”«»„]")
 # what closes a quotation opened by each mark (German „…“ closes with an English opener)
 _CLOSES = {'"': '"', "“": "”“", "«": "»", "„": "“”"}
 MIN_QUOTE_CHARS, MAX_QUOTE_CHARS = 15, 400
+_LATIN = regex.compile(r"[A-Za-z]")
 # a name before the verb may hold lower-case links: "Ministry of Defence", "Bank of England"
 _NAME_LINK = r"(?:(?:of|for|de|du|des|la|von|der)\s)?"
 _SPEAKER = regex.compile(
@@ -124,8 +125,10 @@ def collect_quotes(  # noqa: ANN001 - digest Sentence list, an embedder
     (a quotation is verbatim, a paraphrase is not the same quote); across languages, when
     ``embed`` gives their texts vectors that match at ``threshold`` (a translation: the
     cosine at which two sentences say the same thing; a language the embedder does not know
-    matches none). A group reads in ``reader_language`` where one of its versions does;
-    ``translations`` lists the versions in other languages, with their outlets."""
+    matches none). Speakers named in Latin script without a name in common never share a
+    quote. A group reads in ``reader_language`` where one of its
+    versions does; ``translations`` lists the versions in other languages, with their
+    outlets."""
     found = [(quote, speaker, s.source, s.language) for quote, speaker, s in quotations(sentences)]
     vectors = None
     if embed is not None and len({language for *_, language in found}) > 1:
@@ -136,6 +139,8 @@ def collect_quotes(  # noqa: ANN001 - digest Sentence list, an embedder
     for k, (quote, speaker, source, language) in enumerate(found):
         tokens = set(words(quote))
         for g in groups:
+            if _other_speakers(g["speaker"], speaker):
+                continue  # "We will rebuild," said one; "We will rebuild," said another
             if _same_quote(g, tokens, language, vectors, k, threshold):
                 g["_members"].append((quote, source, language))
                 g["speaker"] = g["speaker"] or speaker
@@ -151,6 +156,18 @@ def collect_quotes(  # noqa: ANN001 - digest Sentence list, an embedder
                 }
             )
     return [_present(g, reader_language) for g in groups]
+
+
+def _other_speakers(one: str | None, other: str | None) -> bool:
+    """Two speakers named in Latin script without a name in common ("Captain Mara Lind" and
+    "Lind" are one; "Jon Berg" and "Mara Lind" two)."""
+    if not one or not other or not _latin_names(one, other):
+        return False
+    return not set(one.casefold().split()) & set(other.casefold().split())
+
+
+def _latin_names(one: str | None, other: str | None) -> bool:
+    return bool(one and other and _LATIN.search(one) and _LATIN.search(other))
 
 
 def _same_quote(
