@@ -17,54 +17,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.fixtures.story_fixture import story_articles, story_sources  # noqa: E402
 
 from crosswire.digest import DigestOptions, build_digest  # noqa: E402
+from crosswire.digest.render import render_text  # noqa: E402
 
 
 def render(digest: dict) -> str:
-    lines = [f"# {digest['headline']}", ""]
-    lines.append(
+    header = [
+        f"# {digest['headline']}",
+        "",
         f"{digest['article_count']} articles from {digest['source_count']} outlets "
-        f"(covers articles {digest['covers']})"
-    )
-    lines += ["", "## Summary"]
-    for entry in digest["summary"]:
-        credit = ", ".join(entry["sources"])
-        also = entry.get("also_published_by") or []
-        extra = f"; also published by {', '.join(also)}" if also else ""
-        lines.append(f"- {entry['text']} [{credit}{extra}]")
-        for dispute in entry.get("disputed") or []:
-            sides = " vs ".join(
-                f"{s['claim']} ({', '.join(s['sources'])})" for s in dispute["sides"]
-            )
-            lines.append(f"  disputed, {dispute['topic']}: {sides}")
-    lines += ["", "## Timeline"]
-    for event in digest["timeline"]:
-        lines.append(f"- {event['at']}  {event['kind']:17} {event['source']}: {event['title']}")
-    spread = digest["spread"]
-    lines += ["", "## Spread"]
-    for key in ("leaning", "country", "language", "typology"):
-        lines.append(f"- {key}: {spread[key]}")
-    lines.append(f"- blindspot: {spread['blindspot']}")
-    comparison = digest["comparison"]
-    lines += ["", "## Where the outlets differ"]
-    for row in comparison["numbers"]:
-        values = "; ".join(f"{v['text']} ({v['source']})" for v in row["values"])
-        flag = "CONFLICT " if row.get("conflict") else ""
-        lines.append(f"- {flag}figures for {row['subject']}: {values}")
-    for flag in comparison["conflicts"]:
-        sides = " vs ".join(
-            f'{s["claim"]} ({", ".join(s["sources"])}: "{s["sentence"]}")' for s in flag["sides"]
-        )
-        lines.append(f"- {flag['kind']}: {sides}")
-    for quote in comparison["quotes"]:
-        lines.append(
-            f'- quote by {quote.get("speaker") or "unnamed"}: "{quote["quote"]}" '
-            f"({', '.join(quote['sources'])})"
-        )
-    for item in comparison["only_in"]:
-        lines.append(f"- only in {item['source']}: {item['sentence']}")
-    for item in comparison["one_side"]:
-        lines.append(f"- only {item['side']} ({', '.join(item['sources'])}): {item['sentence']}")
-    return "\n".join(lines)
+        f"(covers articles {digest['covers']})",
+    ]
+    return "\n".join(header + render_text(digest))
 
 
 def main() -> int:

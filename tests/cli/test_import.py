@@ -121,7 +121,8 @@ def test_story_of_articles_without_outlets_counts_articles(tmp_path, sqlite_url)
     listed = json.loads(crosswire("stories", "--db", sqlite_url, "--json", cwd=tmp_path).stdout)
     shown = crosswire("story", str(listed[0]["id"]), "--db", sqlite_url, cwd=tmp_path)
     assert shown.returncode == 0, shown.stderr
-    assert shown.stdout.rstrip().endswith("\n1 article"), shown.stdout
+    assert shown.stdout.splitlines()[2] == "1 article", shown.stdout
+    assert "\n## Summary\n- " in shown.stdout
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from crosswire.cli.common import UserError, db_option, expected_errors, settings_from, store_from
+from crosswire.digest.render import render_text
 from crosswire.models import Story
 from crosswire.store import Store
 
@@ -75,12 +76,11 @@ def story(
     if as_json:
         click.echo(json.dumps(item, ensure_ascii=False, indent=1))
         return
-    click.echo(f"# {item['title']}\n")
-    for sentence in (found.digest or {}).get("summary", []):
-        click.echo(f"- {sentence.get('text')} [{', '.join(sentence.get('sources', []))}]")
     count = len(item["article_ids"])
     outlets = f" from {', '.join(item['sources'])}" if item["sources"] else ""
-    click.echo(f"\n{count} article{'s' if count != 1 else ''}{outlets}")
+    click.echo(f"# {item['title']}\n\n{count} article{'s' if count != 1 else ''}{outlets}")
+    for line in render_text(found.digest or {}):
+        click.echo(line)
     if item["related"]:
         click.echo(
             "\nDeveloping story: " + "; ".join(f"{r['id']} {r['title']}" for r in item["related"])

@@ -1,0 +1,122 @@
+"""A digest as plain text, section by section: what ``crosswire story`` prints (and
+``bench/digest_example.py`` shows). Sections without content are left out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+SIDES = {"left": "left-leaning", "center": "center", "right": "right-leaning"}
+
+
+def render_text(digest: dict[str, Any]) -> list[str]:
+    """The lines of ``digest``: summary, differences, figures, quotes, facts only one outlet
+    or one side reports, timeline and spread."""
+    comparison = digest.get("comparison") or {}
+    sections = [
+        ("Summary", _summary(digest.get("summary") or [])),
+        ("Where the outlets differ", _differences(comparison)),
+        ("Figures reported", _figures(comparison)),
+        ("Quotes", _quotes(comparison.get("quotes") or [])),
+        (
+            "Only in one outlet",
+            [f"- {o['sentence']} [{o['source']}]" for o in comparison.get("only_in") or []],
+        ),
+        ("Only on one side", _one_side(comparison.get("one_side") or [])),
+        ("Timeline", _timeline(digest.get("timeline") or [])),
+        ("Who covers it", _spread(digest.get("spread") or {})),
+    ]
+    lines: list[str] = []
+    for title, body in sections:
+        if body:
+            lines += ["", f"## {title}", *body]
+    return lines
+
+
+def _outlets(names: list[str]) -> str:
+    return f"[{', '.join(names)}]"
+
+
+def _summary(entries: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for entry in entries:
+        also = entry.get("also_published_by") or []
+        extra = f"; also published by {', '.join(also)}" if also else ""
+        credit = ", ".join(entry.get("sources") or [entry.get("source", "")])
+        lines.append(f"- {entry['text']} [{credit}{extra}]")
+        for dispute in entry.get("disputed") or []:
+            sides = " vs ".join(f"{s['claim']} {_outlets(s['sources'])}" for s in dispute["sides"])
+            lines.append(f"  disputed ({dispute.get('topic') or dispute['kind']}): {sides}")
+        if entry.get("one_side"):
+            lines.append(
+                f"  only {SIDES.get(entry['one_side'], entry['one_side'])} outlets report this"
+            )
+    return lines
+
+
+def _differences(comparison: dict[str, Any]) -> list[str]:
+    lines = []
+    for row in comparison.get("numbers") or []:
+        if row.get("conflict"):
+            values = "; ".join(f"{v['text']} [{v['source']}]" for v in row["values"])
+            lines.append(f"- {row['subject']}: {values}")
+    figures = {row["subject"] for row in comparison.get("numbers") or [] if row.get("conflict")}
+    for flag in comparison.get("conflicts") or []:
+        if flag["kind"] == "number" and flag.get("topic") in figures:
+            continue  # shown as figures above
+        sides = " vs ".join(f"{s['claim']} {_outlets(s['sources'])}" for s in flag["sides"])
+        lines.append(f"- {flag.get('topic') or flag['kind']}: {sides}")
+        for side in flag["sides"]:
+            for evidence in side.get("evidence") or [side]:
+                source = evidence.get("source") or ", ".join(side["sources"])
+                lines.append(f'    "{evidence["sentence"]}" ({source})')
+    return lines
+
+
+def _figures(comparison: dict[str, Any]) -> list[str]:
+    return [
+        f"- {row['subject']}: " + "; ".join(f"{v['text']} [{v['source']}]" for v in row["values"])
+        for row in comparison.get("numbers") or []
+        if not row.get("conflict")
+    ]
+
+
+def _quotes(quotes: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for quote in quotes:
+        speaker = quote.get("speaker") or "unnamed"
+        lines.append(f'- "{quote["quote"]}" — {speaker} {_outlets(quote["sources"])}')
+        for version in quote.get("translations") or []:
+            outlets = _outlets(version["sources"])
+            lines.append(f'  also in {version["language"]}: "{version["quote"]}" {outlets}')
+    return lines
+
+
+def _one_side(facts: list[dict[str, Any]]) -> list[str]:
+    return [
+        f"- only {_side(f['side'])} outlets: {f['sentence']} {_outlets(f['sources'])}"
+        for f in facts
+        if not f.get("in_summary")
+    ]
+
+
+def _side(side: str) -> str:
+    return SIDES.get(side, side)
+
+
+def _timeline(events: list[dict[str, Any]]) -> list[str]:
+    labels = {"first_report": "first report", "first_from_source": "first from outlet"}
+    return [
+        f"- {e['at']}  {labels.get(e['kind'], e['kind'])}: {e['source']}: {e['title']}"
+        for e in events
+    ]
+
+
+def _spread(spread: dict[str, Any]) -> list[str]:
+    lines = [
+        f"- {key}: " + ", ".join(f"{k} {v}" for k, v in sorted(spread[key].items()))
+        for key in ("leaning", "country", "language", "typology")
+        if spread.get(key)
+    ]
+    if spread.get("blindspot"):
+        lines.append(f"- blindspot: only {spread['blindspot']} outlets cover this story")
+    return lines
