@@ -256,3 +256,26 @@ def test_two_speakers_never_share_a_quote():
         ["northwire.example"],
     ]
     assert [q["speaker"] for q in quotes] == ["Mara Lind", "Jon Berg"]
+
+
+def test_quotes_the_reader_can_read_come_first():
+    from types import SimpleNamespace
+
+    from crosswire.compare.quotes import collect_quotes
+
+    def said(text, language, article_id):
+        return SimpleNamespace(text=text, source=f"{language}.example", language=language,
+                               article_id=article_id)  # fmt: skip
+
+    sentences = [
+        said("« Nous reconstruirons le port avant l'hiver », a dit le maire.", "fr", 1),
+        said('"The board will publish its report next month," said Jon Berg.', "en", 2),
+    ]
+    assert [q["sources"] for q in collect_quotes(sentences, reader_language="en")] == [
+        ["en.example"],
+        ["fr.example"],
+    ]
+    assert [q["sources"] for q in collect_quotes(sentences, reader_language="fr")] == [
+        ["fr.example"],
+        ["en.example"],
+    ]

@@ -126,8 +126,8 @@ def collect_quotes(  # noqa: ANN001 - digest Sentence list, an embedder
     ``embed`` gives their texts vectors that match at ``threshold`` (a translation: the
     cosine at which two sentences say the same thing; a language the embedder does not know
     matches none). Speakers named in Latin script without a name in common never share a
-    quote. A group reads in ``reader_language`` where one of its
-    versions does; ``translations`` lists the versions in other languages, with their
+    quote. A group reads in ``reader_language`` where one of its versions does, and those
+    come first; ``translations`` lists the versions in other languages, with their
     outlets."""
     found = [(quote, speaker, s.source, s.language) for quote, speaker, s in quotations(sentences)]
     vectors = None
@@ -155,7 +155,10 @@ def collect_quotes(  # noqa: ANN001 - digest Sentence list, an embedder
                     "_members": [(quote, source, language)],
                 }
             )
-    return [_present(g, reader_language) for g in groups]
+    # quotes the reader can read first (one of their versions is in the reader's language)
+    readable = [g for g in groups if any(m[2] == reader_language for m in g["_members"])]
+    others = [g for g in groups if not any(m[2] == reader_language for m in g["_members"])]
+    return [_present(g, reader_language) for g in readable + others]
 
 
 def _other_speakers(one: str | None, other: str | None) -> bool:
