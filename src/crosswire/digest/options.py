@@ -50,8 +50,9 @@ class DigestOptions:
 # sentences; 7: quotes and their translations are one quote (``translations``); 8: facts only
 # one side of the spectrum reports (``comparison.one_side``); 9: what an outlet or a side does
 # not report needs more than a missed match (``compare.only_in.ABSENCE_COSINE``); 10:
-# quotations read across an article's sentences (``compare.quotes.quote_spans``), clock
-# times in every spelling left out of the figures
+# quotations read across an article's sentences (``compare.quotes.quote_spans``), two named
+# speakers never share a quote, readable quotes first; clock times in every spelling left out
+# of the figures
 DIGEST_VERSION = 10
 
 
