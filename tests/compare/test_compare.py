@@ -112,6 +112,13 @@ def test_only_in_leaves_out_what_the_summary_shows():
         ('"We did everything we could to get people off quickly," said Captain Mara Lind.',
          "Captain Mara Lind"),
         ('The said "this sentence names nobody at all".', None),
+        ('Ines Aro, whose brother was aboard, told the radio: "We were never told the engine '
+         'was old."', "Ines Aro"),
+        ('Tomas Wiel, a spokesman for the operator, said the company was "cooperating fully '
+         'with the inquiry".', "Tomas Wiel"),
+        ('In Varn, the harbour master, speaking on Monday, said "the lake is closed to all '
+         'boats".', None),
+        ('However, the mayor, who visited the quay, said "we will rebuild before winter".', None),
     ],
 )  # fmt: skip
 def test_a_speaker_is_the_whole_name_before_or_after_the_verb(sentence, speaker):

@@ -20,6 +20,13 @@ _SPEAKER = regex.compile(
     r"(?:said|says|told|added|dit|a déclaré|sagte|dijo|قال|قالت)\s+((?:\p{Lu}[\p{L}.'-]+\s?){1,3})"
     r"|((?:\p{Lu}[\p{L}.'-]+\s" + _NAME_LINK + r"){1,4})(?:said|says|told|added|a dit|sagte|dijo)"
 )
+# "Ines Aro, whose brother was aboard, told the radio: ..." - a name of two words or more
+# opening the sentence, an aside between commas, then the verb
+_NAMED_ASIDE = regex.compile(
+    r"^(?!(?:In|On|At|For|By|From|With|After|Before|During|Since|Later|However|Meanwhile|The|A|An)\s)"
+    r"((?:\p{Lu}[\p{L}.'-]+\s){1,3}\p{Lu}[\p{L}.'-]+),\s[^\"“”«»,]{3,120},\s"
+    r"(?:said|says|told|added|dit|a dit|a déclaré|sagte|dijo)\b"
+)
 _LEADING_ARTICLE = regex.compile(r"^(?:The|Le|La|Les|Der|Die|Das|El|Los)(?:\s+|$)")
 
 
@@ -94,6 +101,8 @@ def _speaker(rest: str) -> str | None:
     who = _SPEAKER.search(rest)
     # "Captain Mara Lind." at the end of a sentence: the full stop is not the name's
     speaker = (who.group(1) or who.group(2)).strip().rstrip(".") if who else None
+    if speaker is None and (aside := _NAMED_ASIDE.search(rest.strip())):
+        speaker = aside.group(1)
     return (_LEADING_ARTICLE.sub("", speaker) or None) if speaker else None
 
 
