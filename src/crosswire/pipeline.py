@@ -283,7 +283,7 @@ class Pipeline:
         story = self.store.get_story(story_id)
         if story is None or story.title or not story.article_ids or story.id is None:
             return
-        articles = [a for a in map(self.store.get_article, story.article_ids[:50]) if a]
+        articles = self.store.get_articles(story.article_ids[:50], text=False)
         if articles:
             self.store.set_story_title(story.id, self._first_readable(articles).title)
 
