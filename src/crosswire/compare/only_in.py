@@ -51,7 +51,8 @@ def only_in(  # noqa: ANN001
     for i, s in enumerate(sentences):
         if i in shown or not _fact_like(s):
             continue
-        if not _said_elsewhere(story, i, sources != s.source, threshold):
+        cosines = story.vectors @ story.vectors[i]
+        if not _said_elsewhere(story, i, cosines, sources != s.source, threshold):
             found.setdefault(s.source, []).append((float(story.vectors[i] @ centroid), i))
     out = []
     for source, scored in found.items():
@@ -95,10 +96,11 @@ def one_side(  # noqa: ANN001
         side = side_of[i]
         if side is None or i in told or not _fact_like(sentences[i]):
             continue
-        if _said_elsewhere(story, i, side_of != side, threshold):
+        cosines = story.vectors @ story.vectors[i]
+        if _said_elsewhere(story, i, cosines, side_of != side, threshold):
             told.add(i)
             continue
-        reporters, versions = _versions(story, i, side_of == side, threshold)
+        reporters, versions = _versions(story, i, cosines, side_of == side, threshold)
         told |= versions
         if len(reporters) < 2:
             continue
@@ -134,11 +136,12 @@ def _figures(text: str) -> set[float]:
     return {value for value in counts(text) if value >= 10}
 
 
-def _said_elsewhere(story, i: int, where: np.ndarray, threshold: float) -> bool:  # noqa: ANN001
+def _said_elsewhere(  # noqa: ANN001
+    story, i: int, cosines: np.ndarray, where: np.ndarray, threshold: float
+) -> bool:
     """Whether a sentence among ``where`` (a mask over the story's sentences) may say what
-    sentence ``i`` says (see the module's docstring)."""
+    sentence ``i`` says (``cosines``: of every sentence to it; see the module's docstring)."""
     own = story.sentences[i]
-    cosines = story.vectors @ story.vectors[i]
     if np.any((cosines >= min(threshold, ABSENCE_COSINE)) & where):
         return True
     figures = _figures(own.text)
@@ -154,12 +157,13 @@ def _said_elsewhere(story, i: int, where: np.ndarray, threshold: float) -> bool:
     )
 
 
-def _versions(story, i: int, among: np.ndarray, threshold: float) -> tuple[set[str], set[int]]:  # noqa: ANN001
+def _versions(  # noqa: ANN001
+    story, i: int, cosines: np.ndarray, among: np.ndarray, threshold: float
+) -> tuple[set[str], set[int]]:
     """The outlets among ``among`` (a mask over the story's sentences) that say what
     sentence ``i`` says (``sentences_match``, whatever their figures: an outlet that gives
     another count still reports the fact), and the indices of the sentences that say it."""
     own = story.sentences[i]
-    cosines = story.vectors @ story.vectors[i]
     reporters, versions = {own.source}, {i}
     for j in np.flatnonzero(among).tolist():
         other = story.sentences[j]
