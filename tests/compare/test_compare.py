@@ -286,3 +286,25 @@ def test_quotes_the_reader_can_read_come_first():
         ["fr.example"],
         ["en.example"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quantity"),
+    [
+        ("The rescue plan is worth $5 billion, the minister said.", ("$5 billion", 5e9, "dollar")),
+        ("The plan costs 5 billion dollars.", ("5 billion dollars", 5e9, "dollar")),
+        ("Aid reached US$ 300 a family.", ("US$ 300", 300.0, "dollar")),
+        ("Tickets cost €12 at the gate.", ("€12", 12.0, "euro")),
+        ("He paid £2,500 in fines.", ("£2,500", 2500.0, "pound")),
+    ],
+)
+def test_a_currency_sign_is_the_unit_of_its_figure(sentence, quantity):
+    [found] = extract_quantities(sentence)
+    assert (found.text, found.value, found.unit) == quantity
+
+
+def test_figures_in_one_currency_conflict():
+    a = "The rescue plan is worth $5 billion, the minister said."
+    b = "The minister said the rescue plan is worth 8 billion dollars."
+    found = detect_conflict(a, b, 0.84)
+    assert found is not None and found.kind == "number" and found.topic == "dollar"

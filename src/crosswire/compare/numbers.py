@@ -25,6 +25,9 @@ _CLOCK_AFTER = regex.compile(
     + r")(?![\p{L}\p{N}]))",
     regex.IGNORECASE,
 )
+# a currency sign before a figure is its unit, named as the word after a figure names it
+CURRENCIES = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
+_CURRENCY = regex.compile(r"(?:US|A|C)?([$€£¥])\s?$")
 FUNCTION_WORDS = frozenset(
     "the a an of in on at to and or was were is are who that for by with from le la les de "
     "des du et en à est sont der die das und im am el los las y".split()
@@ -88,11 +91,15 @@ def extract_quantities(sentence: str) -> list[Quantity]:
         unit, taken = _unit(rest)
         if unit in MONTHS or unit in CLOCK_UNITS:
             continue
+        currency = _CURRENCY.search(sentence, 0, match.start())
+        if currency:  # "$5 billion" is "5 billion dollars", whatever word follows
+            unit, taken = CURRENCIES[currency.group(1)], ""
         if 1900 <= value <= 2100 and value.is_integer() and unit != "%":
             continue
         if unit and unit.isdigit():
             continue
-        text = sentence[match.start() : len(sentence) - len(rest)] + taken
+        start = currency.start() if currency else match.start()
+        text = sentence[start : len(sentence) - len(rest)] + taken
         out.append(Quantity(" ".join(text.split()), value, unit))
     for i, word in enumerate(words(sentence)):
         if word in NUMBER_WORDS and not (i and words(sentence)[i - 1] in ("a", "the")):
