@@ -308,3 +308,16 @@ def test_figures_in_one_currency_conflict():
     b = "The minister said the rescue plan is worth 8 billion dollars."
     found = detect_conflict(a, b, 0.84)
     assert found is not None and found.kind == "number" and found.topic == "dollar"
+
+
+def test_a_year_like_count_is_a_figure_when_the_other_sentence_counts_the_same():
+    a = "Some 200 people marched to the ministry on Friday."
+    b = "Some 2000 people marched to the ministry on Friday."
+    found = detect_conflict(a, b, 0.9)
+    assert found is not None and found.kind == "number" and found.topic == "people"
+    # years stay years: two elections are not a disputed figure
+    assert (
+        detect_conflict("The 2020 election was close.", "The 2024 election was close.", 0.95)
+        is None
+    )
+    assert extract_quantities(b) == []  # alone, "2000 people" could be a year

@@ -59,6 +59,9 @@ def number_conflict(a: str, b: str, cosine: float) -> Conflict | None:
     if cosine < SAME_FIGURE_SUBJECT and not same_frame:
         return None
     qa, qb = extract_quantities(a), extract_quantities(b)
+    # "2000 people" reads as a year until the other sentence counts people too
+    qa += [q for q in extract_quantities(a, year_like=True) if q.unit in {y.unit for y in qb}]
+    qb += [q for q in extract_quantities(b, year_like=True) if q.unit in {x.unit for x in qa}]
     if not qa or not qb:
         return None
     for x in qa:

@@ -68,8 +68,11 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
-def extract_quantities(sentence: str) -> list[Quantity]:
-    """Figures with their unit; years, dates and clock times are left out."""
+def extract_quantities(sentence: str, year_like: bool = False) -> list[Quantity]:
+    """Figures with their unit; years, dates and clock times are left out. With
+    ``year_like``, only the numbers left out as years that a unit follows ("2000 people",
+    "the 2020 election"): a figure or a year, as the other sentence tells
+    (``compare.claims.number_conflict``)."""
     out: list[Quantity] = []
     for match in _NUMBER.finditer(sentence):
         token = match.group(1)
@@ -94,14 +97,13 @@ def extract_quantities(sentence: str) -> list[Quantity]:
         currency = _CURRENCY.search(sentence, 0, match.start())
         if currency:  # "$5 billion" is "5 billion dollars", whatever word follows
             unit, taken = CURRENCIES[currency.group(1)], ""
-        if 1900 <= value <= 2100 and value.is_integer() and unit != "%":
-            continue
-        if unit and unit.isdigit():
+        year = 1900 <= value <= 2100 and value.is_integer() and unit != "%"
+        if year != year_like or (year_like and not unit) or (unit and unit.isdigit()):
             continue
         start = currency.start() if currency else match.start()
         text = sentence[start : len(sentence) - len(rest)] + taken
         out.append(Quantity(" ".join(text.split()), value, unit))
-    for i, word in enumerate(words(sentence)):
+    for i, word in enumerate(words(sentence) if not year_like else []):
         if word in NUMBER_WORDS and not (i and words(sentence)[i - 1] in ("a", "the")):
             nxt = words(sentence)[i + 1 : i + 2]
             unit = _singular(nxt[0]) if nxt else ""
