@@ -47,9 +47,7 @@ def _summary(entries: list[dict[str, Any]]) -> list[str]:
             sides = " vs ".join(f"{s['claim']} {_outlets(s['sources'])}" for s in dispute["sides"])
             lines.append(f"  disputed ({dispute.get('topic') or dispute['kind']}): {sides}")
         if entry.get("one_side"):
-            lines.append(
-                f"  only {SIDES.get(entry['one_side'], entry['one_side'])} outlets report this"
-            )
+            lines.append(f"  only {_side(entry['one_side'])} outlets report this")
     return lines
 
 
