@@ -12,7 +12,7 @@ import numpy as np
 
 from crosswire.compare.claims import MIN_CONFLICT_COSINE, SAME_FIGURE_SUBJECT, detect_conflict
 from crosswire.compare.numbers import extract_quantities
-from crosswire.compare.only_in import one_side, only_in
+from crosswire.compare.only_in import figures_of, one_side, only_in
 from crosswire.compare.quotes import collect_quotes
 
 MAX_CONFLICTS = 20
@@ -77,13 +77,21 @@ def compare_story(
                 quantities[j],
                 found is not None and found.kind == "number",
             )
+    figures = [figures_of(quantities[i]) for i in range(len(sentences))]
     return {
         "numbers": numbers,
         "conflicts": group_conflicts(conflicts),
         "quotes": collect_quotes(sentences, embed, threshold, reader_language),
-        "only_in": only_in(story, threshold, only_in_per_source, shown),
+        "only_in": only_in(story, similarity, figures, threshold, only_in_per_source, shown),
         "one_side": one_side(
-            story, sides or {}, threshold, only_in_per_source, shown, reader_language
+            story,
+            similarity,
+            figures,
+            sides or {},
+            threshold,
+            only_in_per_source,
+            shown,
+            reader_language,
         ),
     }
 

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import regex
 
-from crosswire.compare.numbers import counts
+from crosswire.compare.numbers import Quantity
 from crosswire.digest.attribution import MIN_CONTAINMENT, lexical_match, sentences_match
 
 _NAME = regex.compile(r"(?<=\S\s)\p{Lu}\p{Ll}+")
@@ -40,8 +40,15 @@ FIGURE_COSINE = 0.4
 
 
 def only_in(  # noqa: ANN001
-    story, threshold: float, per_source: int, shown: frozenset[int] = frozenset()
+    story,
+    similarity: np.ndarray,
+    figures: list[set[float]],
+    threshold: float,
+    per_source: int,
+    shown: frozenset[int] = frozenset(),
 ) -> list[dict[str, Any]]:
+    """Facts only one outlet reports (see the module's docstring). ``similarity``: the
+    cosines between the story's sentences; ``figures``: each sentence's (``figures_of``)."""
     sentences = story.sentences
     if len({s.source for s in sentences}) < 2:
         return []
@@ -51,8 +58,7 @@ def only_in(  # noqa: ANN001
     for i, s in enumerate(sentences):
         if i in shown or not _fact_like(s):
             continue
-        cosines = story.vectors @ story.vectors[i]
-        if not _said_elsewhere(story, i, cosines, sources != s.source, threshold):
+        if not _said_elsewhere(story, i, similarity[i], figures, sources != s.source, threshold):
             found.setdefault(s.source, []).append((float(story.vectors[i] @ centroid), i))
     out = []
     for source, scored in found.items():
@@ -69,6 +75,8 @@ def only_in(  # noqa: ANN001
 
 def one_side(  # noqa: ANN001
     story,
+    similarity: np.ndarray,
+    figures: list[set[float]],
     sides: dict[str, str],
     threshold: float,
     per_side: int,
@@ -96,11 +104,10 @@ def one_side(  # noqa: ANN001
         side = side_of[i]
         if side is None or i in told or not _fact_like(sentences[i]):
             continue
-        cosines = story.vectors @ story.vectors[i]
-        if _said_elsewhere(story, i, cosines, side_of != side, threshold):
+        if _said_elsewhere(story, i, similarity[i], figures, side_of != side, threshold):
             told.add(i)
             continue
-        reporters, versions = _versions(story, i, cosines, side_of == side, threshold)
+        reporters, versions = _versions(story, i, similarity[i], side_of == side, threshold)
         told |= versions
         if len(reporters) < 2:
             continue
@@ -130,24 +137,27 @@ def _fact_like(sentence) -> bool:  # noqa: ANN001
     )
 
 
-def _figures(text: str) -> set[float]:
-    """The figures of a sentence (``compare.numbers``: years, dates and clock times left out;
-    digits of any script), from 10 up."""
-    return {value for value in counts(text) if value >= 10}
+def figures_of(quantities: list[Quantity]) -> set[float]:
+    """The figures an absence check compares: a sentence's quantities (``compare.numbers``:
+    years, dates and clock times left out; digits of any script), from 10 up."""
+    return {q.value for q in quantities if q.value >= 10}
 
 
 def _said_elsewhere(  # noqa: ANN001
-    story, i: int, cosines: np.ndarray, where: np.ndarray, threshold: float
+    story,
+    i: int,
+    cosines: np.ndarray,
+    figures: list[set[float]],
+    where: np.ndarray,
+    threshold: float,
 ) -> bool:
     """Whether a sentence among ``where`` (a mask over the story's sentences) may say what
     sentence ``i`` says (``cosines``: of every sentence to it; see the module's docstring)."""
     own = story.sentences[i]
     if np.any((cosines >= min(threshold, ABSENCE_COSINE)) & where):
         return True
-    figures = _figures(own.text)
-    if figures and any(
-        figures & _figures(story.sentences[j].text)
-        for j in np.flatnonzero((cosines >= FIGURE_COSINE) & where).tolist()
+    if figures[i] and any(
+        figures[i] & figures[j] for j in np.flatnonzero((cosines >= FIGURE_COSINE) & where).tolist()
     ):
         return True
     return bool(own.language) and any(
@@ -173,4 +183,4 @@ def _versions(  # noqa: ANN001
     return reporters, versions
 
 
-__all__ = ["ABSENCE_COSINE", "FIGURE_COSINE", "one_side", "only_in"]
+__all__ = ["ABSENCE_COSINE", "FIGURE_COSINE", "figures_of", "one_side", "only_in"]
