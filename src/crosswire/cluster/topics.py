@@ -9,11 +9,11 @@ A topic is scored like a story (``measure_fit``) with its own, looser options: n
 for naming other days, dates or headline figures (those tell events apart, not themes), a
 lower join threshold, a wider time window; but, where a side is undated, a penalty for
 naming other years (those do tell themes apart: the 2010 quake in Chile is not a chapter of
-the 2004 tsunami). A story's
-topic is chosen once, by its first article, among the live topics; every later article of
-the story feeds the topic, so a topic learns the words of all its events, in every language
-its outlets write in: an article in a language the embedder does not cover joins a topic
-through the words of earlier articles in its language, or through a translation's figures.
+the 2004 tsunami). A story's topic is chosen once, by its first article, among the live
+topics; every later article of the story feeds the topic, so a topic learns the words of all
+its events, in every language its outlets write in: an article in a language the embedder
+does not cover joins a topic through the words of earlier articles in its language, or
+through a translation's figures.
 
 For such an article the embedding of its own language is left out here: those vectors place
 every text of the language close to every other (see ``digest.similarity``), which at a

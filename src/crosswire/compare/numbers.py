@@ -81,7 +81,7 @@ def extract_quantities(sentence: str, year_like: bool = False) -> list[Quantity]
         if after[:1] == ":" or (before and before[0].strip(",.") in MONTHS):
             continue  # the hour of "8:00", or a day of a month
         if _MINUTES.search(sentence, 0, match.start()) or _CLOCK_AFTER.match(after):
-            continue  # the minutes of "8:00" or "8h30", or "8 a.m.", "8h30", "10 pm'
+            continue  # the minutes of "8:00" or "8h30", or the hour of "8 a.m.", "8h30", "10 pm"
         try:
             value = parse_number(token)
         except ValueError:
