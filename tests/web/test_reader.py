@@ -80,6 +80,24 @@ def site(tmp_path_factory):
                         ],
                     }
                 ],
+                "changed": [
+                    {
+                        "kind": "number",
+                        "topic": "person",
+                        "sides": [
+                            {
+                                "claim": "12 people",
+                                "sources": ["one.example"],
+                                "published": T0.isoformat(),
+                            },
+                            {
+                                "claim": "31 people " + XSS,
+                                "sources": ["deux.example"],
+                                "published": (T0 + timedelta(hours=9)).isoformat(),
+                            },
+                        ],
+                    }
+                ],
             }
         ],
         "timeline": [
@@ -124,6 +142,27 @@ def site(tmp_path_factory):
                         },
                     ],
                 },
+                {  # a toll that rose between reports: its own section, not a dispute
+                    "kind": "number",
+                    "topic": "person",
+                    "changed": True,
+                    "sides": [
+                        {
+                            "claim": "12 people",
+                            "sources": ["one.example"],
+                            "sentence": "12 people died.",
+                            "article_id": a.id,
+                            "published": T0.isoformat(),
+                        },
+                        {
+                            "claim": "31 people " + XSS,
+                            "sources": ["deux.example"],
+                            "sentence": "31 people died " + XSS,
+                            "article_id": b.id,
+                            "published": (T0 + timedelta(hours=9)).isoformat(),
+                        },
+                    ],
+                },
                 {  # the same figures as the "car" row of numbers: shown once
                     "kind": "number",
                     "topic": "car",
@@ -145,6 +184,19 @@ def site(tmp_path_factory):
             ],
             "numbers": [
                 {
+                    "subject": "person",
+                    "conflict": False,
+                    "changed": True,
+                    "values": [
+                        {
+                            "text": "31 people",
+                            "source": "deux.example",
+                            "sentence": "31 people died.",
+                            "article_id": b.id,
+                        }
+                    ],
+                },
+                {
                     "subject": "car",
                     "conflict": True,
                     "values": [
@@ -161,7 +213,7 @@ def site(tmp_path_factory):
                             "article_id": b.id,
                         },
                     ],
-                }
+                },
             ],
             "quotes": [
                 {"quote": "We will rebuild " + XSS, "speaker": "Mayor", "sources": ["one.example"]}
@@ -301,6 +353,20 @@ def test_story_page_has_comparison_pictures_articles_and_redirects(site):
     assert disputed and "Disputed</strong> (workers)" in disputed.group(1)
     assert "killed &lt;script&gt;" in disputed.group(1) and "injured" in disputed.group(1)
     assert 'href="#differ"' in disputed.group(1) and 'id="differ"' in text
+    changed = re.search(r'<p class="changed">(.*?)</p>', text, re.S)
+    assert changed and "Figure changed</strong> (person)" in changed.group(1)
+    assert changed.group(1).index("12 people") < changed.group(1).index("31 people &lt;script")
+    assert f'<time datetime="{T0.isoformat()}">{T0.day} {T0:%b %H:%M} UTC</time>' in (
+        changed.group(1)
+    )
+    assert 'href="#changed"' in changed.group(1)
+    section = text[text.index('id="changed"') :]
+    section = section[: section.index("</section>")]
+    assert "12 people died." in section and "31 people died &lt;script&gt;" in section
+    assert section.index("12 people died.") < section.index("31 people died")
+    assert "people died" not in differ  # a change is not listed as a disagreement
+    figures = text[text.index('id="h-numbers"') :] if 'id="h-numbers"' in text else ""
+    assert "31 people" not in figures[: figures.find("</section>")]
     assert f'href="/stories/{ids["bridge"]}/feed.atom"' in text
     assert 'href="https://one.example/1"' in text
     # the article whose URL is javascript: is listed, but not as a link

@@ -6,6 +6,7 @@ rules in ``claims`` accept, and every flag carries the sentences from each side.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 import numpy as np
@@ -16,6 +17,11 @@ from crosswire.compare.only_in import figures_of, one_side, only_in
 from crosswire.compare.quotes import collect_quotes
 
 MAX_CONFLICTS = 20
+# Different figures given by reports this far apart, each side's reports all before the
+# other's, describe a figure that changed as the story developed (a toll that rose, a count
+# that was corrected), not outlets that disagree: such a difference is ``changed``, sides in
+# time order, and no summary sentence is "disputed" by it.
+UPDATE_GAP_HOURS = 3.0
 
 
 def compare_story(
@@ -26,13 +32,15 @@ def compare_story(
     shown: frozenset[int] = frozenset(),
     reader_language: str | None = None,
     sides: dict[str, str] | None = None,
+    published: dict[int, datetime] | None = None,
 ) -> dict[str, Any]:
     """Figures, conflicts, quotes and facts only one outlet reports, for ``story``'s
     sentences; ``shown`` are the indices of sentences the summary already shows (they are not
     listed again as facts only one outlet or one side reports); quotes read in
     ``reader_language`` where a version of them does. ``sides`` maps outlets to their side of
     the spectrum ("left", "center", "right"; ``spread.side_of``) for the facts only one side
-    reports."""
+    reports. ``published`` maps article ids to their publication times: figures that
+    changed between reports are told apart from those outlets disagree on."""
     sentences = story.sentences
     if not sentences:
         return {"numbers": [], "conflicts": [], "quotes": [], "only_in": [], "one_side": []}
@@ -78,9 +86,11 @@ def compare_story(
                 found is not None and found.kind == "number",
             )
     figures = [figures_of(quantities[i]) for i in range(len(sentences))]
+    grouped = group_conflicts(conflicts)
+    mark_changed(grouped, numbers, published or {})
     return {
         "numbers": numbers,
-        "conflicts": group_conflicts(conflicts),
+        "conflicts": grouped,
         "quotes": collect_quotes(sentences, embed, threshold, reader_language),
         "only_in": only_in(story, similarity, figures, threshold, only_in_per_source, shown),
         "one_side": one_side(
@@ -127,6 +137,40 @@ def group_conflicts(pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(grouped.values())
 
 
+def mark_changed(
+    conflicts: list[dict[str, Any]], numbers: list[dict[str, Any]], published: dict[int, datetime]
+) -> None:
+    """Mark the figure differences whose sides follow one another in time, each side's
+    reports published ``UPDATE_GAP_HOURS`` or more before the next side's first one:
+    ``changed``, sides earliest first, each with the time of its first report
+    (``published``). Their rows in ``numbers`` leave the conflicting ones (``changed``
+    instead), unless another difference on the same figure is a dispute."""
+    gap = timedelta(hours=UPDATE_GAP_HOURS)
+    disputed = set()
+    for conflict in conflicts:
+        if conflict["kind"] != "number":
+            continue
+        spans = []
+        for side in conflict["sides"]:
+            times = [published.get(e["article_id"]) for e in side["evidence"]]
+            if None in times:
+                break
+            spans.append((min(times), max(times), side))
+        else:
+            spans.sort(key=lambda span: span[0])
+            if all(a[1] + gap <= b[0] for a, b in zip(spans, spans[1:], strict=False)):
+                conflict["changed"] = True
+                conflict["sides"] = [
+                    {**side, "published": first.isoformat()} for first, _, side in spans
+                ]
+                continue
+        disputed.add(conflict["topic"])
+    changed = {c["topic"] for c in conflicts if c.get("changed")} - disputed
+    for row in numbers:
+        if row["conflict"] and row["subject"] in changed:
+            row["conflict"], row["changed"] = False, True
+
+
 def _add_side(sides: list[dict[str, Any]], side: dict[str, Any]) -> None:
     evidence = {k: side[k] for k in ("article_id", "sentence")} | {"source": side["sources"][0]}
     same = next((s for s in sides if s["claim"].casefold() == side["claim"].casefold()), None)
@@ -158,7 +202,7 @@ def disputes_of(entry: dict[str, Any], conflicts: list[dict[str, Any]]) -> list[
                     "kind": conflict["kind"],
                     "topic": conflict["topic"],
                     "sides": [
-                        {"claim": side["claim"], "sources": side["sources"]}
+                        {k: side[k] for k in ("claim", "sources", "published") if k in side}
                         for side in conflict["sides"]
                     ],
                 }

@@ -65,14 +65,19 @@ def build_digest(
         shown,
         options.reader_language,
         sides_of(originals, sources),
+        # publication times only: a feed's first fetch gives old items one fetch time
+        {int(a.id or 0): a.published_at for a in chosen if a.published_at is not None},
     )
     one_sided = {
         (f["article_id"], f["sentence"]): f["side"]
         for f in comparison["one_side"]
         if f["in_summary"]
     }
-    for entry in summary:  # a contested or one-sided sentence says so where it is read
-        entry["disputed"] = disputes_of(entry, comparison["conflicts"])
+    disputes = [c for c in comparison["conflicts"] if not c.get("changed")]
+    changes = [c for c in comparison["conflicts"] if c.get("changed")]
+    for entry in summary:  # a contested, updated or one-sided sentence says so where read
+        entry["disputed"] = disputes_of(entry, disputes)
+        entry["changed"] = disputes_of(entry, changes)
         entry["one_side"] = one_sided.get((entry["article_id"], entry["text"]))
     return {
         "headline": headline,

@@ -53,8 +53,8 @@ class DigestOptions:
 # quotations read across an article's sentences (``compare.quotes.quote_spans``), two named
 # speakers never share a quote, readable quotes first; clock times in every spelling left out
 # of the figures, a currency sign the unit of its figure, "2000 people" a figure beside "200
-# people"
-DIGEST_VERSION = 10
+# people"; 11: figures that changed between reports hours apart are ``changed``, not disputed
+DIGEST_VERSION = 11
 
 
 def options_from_settings(settings: Any) -> DigestOptions:

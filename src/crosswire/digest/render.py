@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 SIDES = {"left": "left-leaning", "center": "center", "right": "right-leaning"}
@@ -15,6 +16,7 @@ def render_text(digest: dict[str, Any]) -> list[str]:
     sections = [
         ("Summary", _summary(digest.get("summary") or [])),
         ("Where the outlets differ", _differences(comparison)),
+        ("Figures that changed between reports", _changed(comparison)),
         ("Figures reported", _figures(comparison)),
         ("Quotes", _quotes(comparison.get("quotes") or [])),
         (
@@ -46,6 +48,8 @@ def _summary(entries: list[dict[str, Any]]) -> list[str]:
         for dispute in entry.get("disputed") or []:
             sides = " vs ".join(f"{s['claim']} {_outlets(s['sources'])}" for s in dispute["sides"])
             lines.append(f"  disputed ({dispute.get('topic') or dispute['kind']}): {sides}")
+        for change in entry.get("changed") or []:
+            lines.append(f"  changed ({change['topic']}): {_in_order(change['sides'])}")
         if entry.get("one_side"):
             lines.append(f"  only {_side(entry['one_side'])} outlets report this")
     return lines
@@ -59,14 +63,47 @@ def _differences(comparison: dict[str, Any]) -> list[str]:
             lines.append(f"- {row['subject']}: {values}")
     figures = {row["subject"] for row in comparison.get("numbers") or [] if row.get("conflict")}
     for flag in comparison.get("conflicts") or []:
-        if flag["kind"] == "number" and flag.get("topic") in figures:
-            continue  # shown as figures above
+        if flag.get("changed") or (flag["kind"] == "number" and flag.get("topic") in figures):
+            continue  # shown as figures above, or as a change below
         sides = " vs ".join(f"{s['claim']} {_outlets(s['sources'])}" for s in flag["sides"])
         lines.append(f"- {flag.get('topic') or flag['kind']}: {sides}")
-        for side in flag["sides"]:
-            for evidence in side.get("evidence") or [side]:
-                source = evidence.get("source") or ", ".join(side["sources"])
-                lines.append(f'    "{evidence["sentence"]}" ({source})')
+        lines += _evidence(flag)
+    return lines
+
+
+def _changed(comparison: dict[str, Any]) -> list[str]:
+    lines = []
+    for flag in comparison.get("conflicts") or []:
+        if flag.get("changed"):
+            lines.append(f"- {flag['topic']}: {_in_order(flag['sides'])}")
+            lines += _evidence(flag)
+    return lines
+
+
+def clock(value: str | None) -> str:
+    """An ISO time as a reader's clock time in UTC ("12 Mar 09:05 UTC"); "" if unreadable."""
+    try:
+        when = datetime.fromisoformat(value or "")
+    except ValueError:
+        return ""
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC)
+    return f"{when.day} {when:%b %H:%M} UTC"
+
+
+def _in_order(sides: list[dict[str, Any]]) -> str:
+    """A changed figure's sides, earliest first, each with the time of its first report."""
+    return " -> ".join(
+        f"{s['claim']} {_outlets(s['sources'])} {clock(s['published'])}" for s in sides
+    )
+
+
+def _evidence(flag: dict[str, Any]) -> list[str]:
+    lines = []
+    for side in flag["sides"]:
+        for evidence in side.get("evidence") or [side]:
+            source = evidence.get("source") or ", ".join(side["sources"])
+            lines.append(f'    "{evidence["sentence"]}" ({source})')
     return lines
 
 
@@ -74,7 +111,7 @@ def _figures(comparison: dict[str, Any]) -> list[str]:
     return [
         f"- {row['subject']}: " + "; ".join(f"{v['text']} [{v['source']}]" for v in row["values"])
         for row in comparison.get("numbers") or []
-        if not row.get("conflict")
+        if not (row.get("conflict") or row.get("changed"))
     ]
 
 

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.templating import Jinja2Templates
 
+from crosswire.digest.render import clock
 from crosswire.models import Source, Story
 from crosswire.pipeline import Pipeline
 from crosswire.settings import Settings
@@ -31,6 +32,7 @@ TEMPLATES.env.globals.update(
     leaning_colour=charts.leaning_colour,
 )
 TEMPLATES.env.filters["safe_url"] = lambda url: _safe_url(url)
+TEMPLATES.env.filters["clock"] = clock
 
 SOURCES_TTL = 30.0  # seconds the source table is kept in memory
 MAX_ID = 2**63 - 1  # ids are 64-bit in both backends

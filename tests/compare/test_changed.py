@@ -1,0 +1,120 @@
+"""Figures that changed between reports: an invented landslide in the fictional valley of
+Orrin, whose toll one outlet gives in the morning and others revise in the evening. Own
+writing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+from crosswire.digest import DigestOptions, build_digest
+from crosswire.digest.render import render_text
+from crosswire.models import Article
+from tests.fixtures.story_fixture import story_articles, story_sources
+
+T0 = datetime(2026, 3, 14, 7, 0, tzinfo=UTC)
+LEAD = "A landslide buried part of the village of Merel in the Orrin valley on Friday night. "
+MORNING = "At least 12 people were killed when the hillside above Merel gave way, officials said."
+EVENING = "At least 31 people were killed when the hillside above Merel gave way, officials said."
+
+
+def article(i: int, source: str, toll: str, hours: float | None) -> Article:
+    return Article(
+        id=i,
+        source=source,
+        language="en",
+        published_at=None if hours is None else T0 + timedelta(hours=hours),
+        title=f"Landslide buries homes in Merel ({source})",
+        text=LEAD + toll,
+    )
+
+
+def digest_of(articles: list[Article]) -> dict:
+    return build_digest(articles, {}, DigestOptions(summary_sentences=3))
+
+
+def toll_differences(digest: dict) -> list[dict]:
+    return [c for c in digest["comparison"]["conflicts"] if c["topic"] == "people"]
+
+
+def test_a_toll_revised_hours_later_is_a_change_not_a_dispute():
+    digest = digest_of(
+        [
+            article(1, "valleypost.example", MORNING, 0),
+            article(2, "ridgewire.example", EVENING, 10),
+            article(3, "orrintimes.example", EVENING, 11),
+        ]
+    )
+    [change] = toll_differences(digest)
+    assert change.get("changed") is True
+    assert [s["claim"] for s in change["sides"]] == ["12 people", "31 people"]  # earliest first
+    assert change["sides"][0]["sources"] == ["valleypost.example"]
+    assert set(change["sides"][1]["sources"]) == {"ridgewire.example", "orrintimes.example"}
+    assert change["sides"][1]["published"] == (T0 + timedelta(hours=10)).isoformat()
+    toll = next(e for e in digest["summary"] if "killed" in e["text"])
+    assert toll["disputed"] == []
+    assert [s["claim"] for s in toll["changed"][0]["sides"]] == ["12 people", "31 people"]
+    assert not any(row["conflict"] for row in digest["comparison"]["numbers"])
+    lines = render_text(digest)
+    assert "## Figures that changed between reports" in lines
+    assert "## Where the outlets differ" not in lines
+
+
+def test_different_figures_at_about_the_same_time_stay_disputed():
+    digest = digest_of(
+        [
+            article(1, "valleypost.example", MORNING, 0),
+            article(2, "ridgewire.example", EVENING, 1),
+        ]
+    )
+    [dispute] = toll_differences(digest)
+    assert not dispute.get("changed")
+    toll = next(e for e in digest["summary"] if "killed" in e["text"])
+    assert toll["disputed"] and toll["changed"] == []
+
+
+def test_an_outlet_that_keeps_the_old_figure_later_makes_it_a_dispute():
+    digest = digest_of(
+        [
+            article(1, "valleypost.example", MORNING, 0),
+            article(2, "ridgewire.example", EVENING, 10),
+            article(3, "orrintimes.example", MORNING, 12),  # still 12, after the 31
+        ]
+    )
+    [dispute] = toll_differences(digest)
+    assert not dispute.get("changed")
+
+
+def test_without_publication_times_a_difference_stays_disputed():
+    digest = digest_of(
+        [
+            article(1, "valleypost.example", MORNING, None),
+            article(2, "ridgewire.example", EVENING, None),
+        ]
+    )
+    [dispute] = toll_differences(digest)
+    assert not dispute.get("changed")
+
+
+def test_a_figure_row_that_changed_leaves_the_differences_and_a_claim_stays_disputed():
+    # the fixture's ferry fire, with the 340 passengers reported five hours after the 212
+    articles = story_articles()
+    first = articles[0].published_at
+    articles[1] = replace(articles[1], published_at=first + timedelta(hours=5))
+    digest = build_digest(articles, story_sources(), DigestOptions())
+    comparison = digest["comparison"]
+    [row] = [r for r in comparison["numbers"] if r["subject"] == "passenger"]
+    assert row["changed"] and not row["conflict"]
+    [passengers] = [c for c in comparison["conflicts"] if c["topic"] == "passenger"]
+    assert passengers["changed"]
+    assert [s["claim"] for s in passengers["sides"]] == ["212 passengers", "340 passengers"]
+    [casualties] = [c for c in comparison["conflicts"] if c["kind"] == "casualty"]
+    assert not casualties.get("changed")  # killed or injured is not a figure that moves
+    lines = render_text(digest)
+    changed = lines.index("## Figures that changed between reports")
+    assert lines[changed + 1] == (
+        "- passenger: 212 passengers [harbourpost.example] 14 Mar 06:00 UTC"
+        " -> 340 passengers [northwire.example] 14 Mar 11:00 UTC"
+    )
+    differ = lines[lines.index("## Where the outlets differ") : changed]
+    assert not any(line.startswith("- passenger") for line in differ)
