@@ -54,7 +54,9 @@ def test_a_toll_revised_hours_later_is_a_change_not_a_dispute():
     toll = next(e for e in digest["summary"] if "killed" in e["text"])
     assert toll["disputed"] == []
     assert [s["claim"] for s in toll["changed"][0]["sides"]] == ["12 people", "31 people"]
-    assert not any(row["conflict"] for row in digest["comparison"]["numbers"])
+    [row] = digest["comparison"]["numbers"]  # the figures of the toll, aligned
+    assert row["changed"] and not row["conflict"]
+    assert sorted(v["text"] for v in row["values"]) == ["12 people", "31 people", "31 people"]
     lines = render_text(digest)
     assert "## Figures that changed between reports" in lines
     assert "## Where the outlets differ" not in lines

@@ -76,15 +76,11 @@ def compare_story(
                     ],
                 }
             )
-        if cosine >= SAME_FIGURE_SUBJECT and quantities[i] and quantities[j]:
-            _add_numbers(
-                numbers,
-                a,
-                b,
-                quantities[i],
-                quantities[j],
-                found is not None and found.kind == "number",
-            )
+        # a figure conflict aligns its sentences' figures whatever their cosine: the rule
+        # that found it judged them to be about one thing
+        differ = found is not None and found.kind == "number"
+        if (differ or cosine >= SAME_FIGURE_SUBJECT) and quantities[i] and quantities[j]:
+            _add_numbers(numbers, a, b, quantities[i], quantities[j], differ)
     figures = [figures_of(quantities[i]) for i in range(len(sentences))]
     grouped = group_conflicts(conflicts)
     mark_changed(grouped, numbers, published or {})
