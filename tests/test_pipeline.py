@@ -228,3 +228,19 @@ def test_until_its_digest_exists_a_story_is_called_by_a_title_in_the_readers_lan
         Pipeline(store, settings_for(url)).add_articles([french, english])
         (story_id,) = set(store.story_assignments().values())
         assert store.get_story(story_id).title == english.title
+
+
+def test_without_a_report_in_the_readers_language_the_title_is_one_in_their_script(url):
+    """Reports in Arabic, then French, for an English reader: the French title (names and
+    figures legible) names the story, not the first one."""
+    start = datetime(2026, 3, 1, tzinfo=UTC)
+    arabic = dataclasses.replace(
+        event(2, 0, start), title="الانتخابات: فرز 174 بطاقة", language="ar"
+    )
+    french = dataclasses.replace(
+        event(2, 1, start), title="Élection : 174 bulletins comptés", language="fr"
+    )
+    with open_store(url) as store:
+        Pipeline(store, settings_for(url)).add_articles([arabic, french])
+        (story_id,) = set(store.story_assignments().values())
+        assert store.get_story(story_id).title == french.title

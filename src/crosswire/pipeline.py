@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from crosswire.models import Article, Assignment, article_stamp, utcnow
+from crosswire.scripts import reading_rank
 from crosswire.settings import Settings
 from crosswire.store import Store
 
@@ -289,10 +290,10 @@ class Pipeline:
 
     def _first_readable(self, articles: list[Article]) -> Article:
         """The article a story is called by until its digest exists: the first (by id, as
-        the store lists them) in the reader's language, else the first."""
+        the store lists them) in the reader's language, else in the reader's script, else
+        the first."""
         language = self.settings.reader_language
-        ordered = sorted(articles, key=lambda a: a.id or 0)
-        return next((a for a in ordered if a.language == language), ordered[0])
+        return min(articles, key=lambda a: (reading_rank(language, a.language, a.title), a.id or 0))
 
     @contextmanager
     def _engine_forgotten_on_error(self) -> Iterator[None]:

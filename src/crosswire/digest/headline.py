@@ -1,10 +1,12 @@
-"""The story's headline: the most representative title, in the reader's language if any."""
+"""The story's headline: the most representative title, in the reader's language if any,
+else in the reader's script (``crosswire.scripts``)."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from crosswire.models import Article
+from crosswire.scripts import reading_rank
 
 
 def choose_headline(articles: list[Article], embed, language: str) -> tuple[str, str]:  # noqa: ANN001
@@ -18,8 +20,8 @@ def choose_headline(articles: list[Article], embed, language: str) -> tuple[str,
     vectors = embed.encode(texts)
     centroid = vectors.mean(axis=0)
     scores = vectors @ centroid
-    in_language = [i for i, a in enumerate(titled) if a.language == language]
-    pool = in_language or list(range(len(titled)))
+    ranks = [reading_rank(language, a.language, a.title) for a in titled]
+    pool = [i for i, rank in enumerate(ranks) if rank == min(ranks)]
     # very short or very long titles make poor headlines
     penalty = np.array([0.0 if 4 <= len(titled[i].title.split()) <= 20 else 0.1 for i in pool])
     best = pool[int(np.argmax(scores[pool] - penalty))]
