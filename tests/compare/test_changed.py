@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from crosswire.compare.numbers import figures_disagree
 from crosswire.digest import DigestOptions, build_digest
 from crosswire.digest.render import render_text
 from crosswire.models import Article
@@ -120,3 +121,27 @@ def test_a_figure_row_that_changed_leaves_the_differences_and_a_claim_stays_disp
     )
     differ = lines[lines.index("## Where the outlets differ") : changed]
     assert not any(line.startswith("- passenger") for line in differ)
+
+
+def test_an_outlet_that_gives_another_figure_is_not_credited_with_this_one():
+    # the morning's "12 killed" is close in words to the evening's "31 killed": not the same
+    digest = digest_of(
+        [
+            article(1, "valleypost.example", MORNING, 0),
+            article(2, "ridgewire.example", EVENING.replace(" above Merel", ""), 10),
+        ]
+    )
+    for entry in digest["summary"]:
+        if "killed" in entry["text"]:
+            assert entry["sources"] == [entry["source"]], entry
+
+
+def test_figures_disagree_only_when_neither_sentence_gives_the_others_figure():
+    assert figures_disagree("At least 12 people were killed.", "At least 31 people died.")
+    assert not figures_disagree("At least 12 people were killed.", "Twelve people died.")
+    # "235,000 in" has no unit, but the other sentence's "235,000 jobs" is there
+    assert not figures_disagree(
+        "Employers added 235,000 jobs last month.",
+        "Payrolls rose by 235,000 in August, down from 943,000 jobs in July.",
+    )
+    assert not figures_disagree("12 people were killed.", "The storm hit 4 towns.")

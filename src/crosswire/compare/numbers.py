@@ -116,5 +116,22 @@ def values_differ(a: float, b: float) -> bool:
     return abs(a - b) > RELATIVE_TOLERANCE * max(abs(a), abs(b))
 
 
+def figures_disagree(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` both give figures of one unit ("12 people", "31 people"), and
+    neither gives the other's anywhere (as "rose by 235,000 in August" gives "235,000
+    jobs"): whatever else they share, they do not say the same thing."""
+    qa, qb = extract_quantities(a), extract_quantities(b)
+    for unit in {q.unit for q in qa} & {q.unit for q in qb} - {""}:
+        xs = [q.value for q in qa if q.unit == unit]
+        ys = [q.value for q in qb if q.unit == unit]
+        if not any(_given(x, qb) for x in xs) and not any(_given(y, qa) for y in ys):
+            return True
+    return False
+
+
+def _given(value: float, quantities: list[Quantity]) -> bool:
+    return any(not values_differ(value, q.value) for q in quantities)
+
+
 def counts(sentence: str) -> set[float]:
     return {q.value for q in extract_quantities(sentence)}

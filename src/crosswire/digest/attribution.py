@@ -1,8 +1,10 @@
 """Credit every outlet that says what a summary sentence says.
 
 Two sentences match when their (cross-lingual) embeddings are close, or — for languages the
-embedder knows less well — when they share most of their words. An outlet is credited with the
-best matching sentence of any of its articles, kept as evidence.
+embedder knows less well — when they share most of their words; never when they contradict
+each other or give other figures of one unit ("12 people" against "31 people", however alike
+the rest). An outlet is credited with the best matching sentence of any of its articles, kept
+as evidence.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ def sentences_match(a: Sentence, b: Sentence, cosine: float, threshold: float) -
 def attribute(story: StorySentences, index: int, threshold: float) -> list[Evidence]:
     """Evidence from every outlet with a matching sentence; the sentence's own outlet first."""
     from crosswire.compare.claims import detect_conflict  # compare imports digest.text
+    from crosswire.compare.numbers import figures_disagree
 
     own = story.sentences[index]
     scores = story.vectors @ story.vectors[index] if len(story.sentences) else np.zeros(0)
@@ -60,6 +63,8 @@ def attribute(story: StorySentences, index: int, threshold: float) -> list[Evide
             continue
         if detect_conflict(own.text, other.text, float(scores[j])) is not None:
             continue  # close in meaning but contradicting: not the same claim
+        if figures_disagree(own.text, other.text):
+            continue  # "12 people were killed" is not what an outlet saying 31 reports
         current = best.get(other.source)
         if current is None or score > current.score:
             best[other.source] = Evidence(other.source, other.article_id, other.text, score)
