@@ -54,7 +54,8 @@ class DigestOptions:
 # speakers never share a quote, readable quotes first; clock times in every spelling left out
 # of the figures, a currency sign the unit of its figure, "2000 people" a figure beside "200
 # people"; 11: figures that changed between reports hours apart are ``changed``, not disputed;
-# with no title in the reader's language, the headline is one in the reader's script
+# with no title in the reader's language, the headline is one in the reader's script; no
+# credit for a sentence whose figures an outlet contradicts
 DIGEST_VERSION = 11
 
 
