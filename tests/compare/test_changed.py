@@ -88,6 +88,24 @@ def test_an_outlet_that_keeps_the_old_figure_later_makes_it_a_dispute():
     assert not dispute.get("changed")
 
 
+def test_an_outlet_that_repeats_a_figure_in_other_words_joins_its_side():
+    # the rules pair the two closest sentences; a third outlet that still gives 12, in its
+    # own words and after the 31 appeared, makes the difference a dispute, not a change
+    stale = "Officials said at least 12 people died when the hillside above Merel collapsed."
+    digest = digest_of(
+        [
+            article(1, "valleypost.example", MORNING, 0),
+            article(2, "ridgewire.example", EVENING, 10),
+            article(3, "orrintimes.example", stale, 12),
+        ]
+    )
+    [dispute] = toll_differences(digest)
+    assert not dispute.get("changed")
+    twelve = next(side for side in dispute["sides"] if side["claim"] == "12 people")
+    assert twelve["sources"] == ["valleypost.example", "orrintimes.example"]
+    assert stale in [e["sentence"] for e in twelve["evidence"]]
+
+
 def test_without_publication_times_a_difference_stays_disputed():
     digest = digest_of(
         [

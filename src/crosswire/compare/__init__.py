@@ -12,9 +12,10 @@ from typing import Any
 import numpy as np
 
 from crosswire.compare.claims import MIN_CONFLICT_COSINE, SAME_FIGURE_SUBJECT, detect_conflict
-from crosswire.compare.numbers import extract_quantities
+from crosswire.compare.numbers import Quantity, extract_quantities, values_differ
 from crosswire.compare.only_in import figures_of, one_side, only_in
 from crosswire.compare.quotes import collect_quotes
+from crosswire.digest.attribution import sentences_match
 
 MAX_CONFLICTS = 20
 # Different figures given by reports this far apart, each side's reports all before the
@@ -83,6 +84,7 @@ def compare_story(
             _add_numbers(numbers, a, b, quantities[i], quantities[j], differ)
     figures = [figures_of(quantities[i]) for i in range(len(sentences))]
     grouped = group_conflicts(conflicts)
+    widen_figure_sides(grouped, story, similarity, quantities, threshold)
     mark_changed(grouped, numbers, published or {})
     return {
         "numbers": numbers,
@@ -131,6 +133,65 @@ def group_conflicts(pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for side in pair["sides"]:
             _add_side(entry["sides"], side)
     return list(grouped.values())
+
+
+def widen_figure_sides(
+    conflicts: list[dict[str, Any]],
+    story,  # noqa: ANN001
+    similarity: np.ndarray,
+    quantities: dict[int, list[Quantity]],
+    threshold: float,
+) -> None:
+    """Every other outlet that says what a side of a figure difference says
+    (``sentences_match``), with that side's figure and none of another side's, joins the
+    side: the pairs the rules compare are the closest ones, and an outlet that repeats a
+    figure in other words counts as much (and, for ``mark_changed``, when it did)."""
+    sentences = story.sentences
+    index = {(s.article_id, s.text): k for k, s in enumerate(sentences)}
+    for conflict in conflicts:
+        if conflict["kind"] != "number":
+            continue
+        figures = []
+        for side in conflict["sides"]:
+            k = index[(side["article_id"], side["sentence"])]
+            figures.append((k, next((q for q in quantities[k] if q.text == side["claim"]), None)))
+        if any(figure is None for _, figure in figures):
+            continue
+        on_a_side = {
+            (e["article_id"], e["sentence"]) for s in conflict["sides"] for e in s["evidence"]
+        }
+        for n, (k, figure) in enumerate(figures):
+            others = [f for m, (_, f) in enumerate(figures) if m != n]
+            for j, other in enumerate(sentences):
+                if (other.article_id, other.text) in on_a_side or other.source == sentences[
+                    k
+                ].source:
+                    continue
+                if (
+                    sentences_match(sentences[k], other, float(similarity[k, j]), threshold)
+                    < threshold
+                ):
+                    continue
+                if not _gives(quantities[j], figure) or any(
+                    _gives(quantities[j], f) for f in others
+                ):
+                    continue
+                _add_side(
+                    conflict["sides"],
+                    {
+                        "claim": conflict["sides"][n]["claim"],
+                        "sources": [other.source],
+                        "sentence": other.text,
+                        "article_id": other.article_id,
+                    },
+                )
+                on_a_side.add((other.article_id, other.text))
+
+
+def _gives(quantities: list[Quantity], figure: Quantity) -> bool:
+    return any(
+        q.unit == figure.unit and not values_differ(q.value, figure.value) for q in quantities
+    )
 
 
 def mark_changed(
