@@ -21,6 +21,7 @@ def test_every_part_of_the_fixture_storys_digest_is_shown():
         assert f"\n## {heading}\n" in f"\n{text}\n"
     assert "- passenger: 212 passengers [harbourpost.example]; 340 passengers [northwire" in text
     assert "killed [harbourpost.example, ledauphin.example] vs injured [northwire" in text
+    assert "- crew: two crew [harbourpost.example, northwire.example]\n" in text  # once
     assert "— Captain Mara Lind [harbourpost.example, northwire.example]" in text
     assert "also published by dailyecho.example" in text
     assert "## Only on one side" not in text  # no side has two outlets here

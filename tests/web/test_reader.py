@@ -184,6 +184,19 @@ def site(tmp_path_factory):
             ],
             "numbers": [
                 {
+                    "subject": "span",
+                    "conflict": False,
+                    "values": [
+                        {
+                            "text": "3 spans",
+                            "source": source,
+                            "sentence": "The bridge has 3 spans.",
+                            "article_id": a.id,
+                        }
+                        for source in ("one.example", "deux.example", "one.example")
+                    ],
+                },
+                {
                     "subject": "person",
                     "conflict": False,
                     "changed": True,
@@ -366,7 +379,10 @@ def test_story_page_has_comparison_pictures_articles_and_redirects(site):
     assert section.index("12 people died.") < section.index("31 people died")
     assert "people died" not in differ  # a change is not listed as a disagreement
     figures = text[text.index('id="h-numbers"') :] if 'id="h-numbers"' in text else ""
-    assert "31 people" not in figures[: figures.find("</section>")]
+    figures = figures[: figures.find("</section>")]
+    assert "31 people" not in figures
+    assert '3 spans <span class="muted">(One ' in figures and ", Deux)" in figures
+    assert figures.count("3 spans") == 1  # each figure once, with its outlets
     assert f'href="/stories/{ids["bridge"]}/feed.atom"' in text
     assert 'href="https://one.example/1"' in text
     # the article whose URL is javascript: is listed, but not as a link

@@ -59,8 +59,7 @@ def _differences(comparison: dict[str, Any]) -> list[str]:
     lines = []
     for row in comparison.get("numbers") or []:
         if row.get("conflict"):
-            values = "; ".join(f"{v['text']} [{v['source']}]" for v in row["values"])
-            lines.append(f"- {row['subject']}: {values}")
+            lines.append(f"- {row['subject']}: {_by_figure(row['values'])}")
     figures = {row["subject"] for row in comparison.get("numbers") or [] if row.get("conflict")}
     for flag in comparison.get("conflicts") or []:
         if flag.get("changed") or (flag["kind"] == "number" and flag.get("topic") in figures):
@@ -109,10 +108,20 @@ def _evidence(flag: dict[str, Any]) -> list[str]:
 
 def _figures(comparison: dict[str, Any]) -> list[str]:
     return [
-        f"- {row['subject']}: " + "; ".join(f"{v['text']} [{v['source']}]" for v in row["values"])
+        f"- {row['subject']}: {_by_figure(row['values'])}"
         for row in comparison.get("numbers") or []
         if not (row.get("conflict") or row.get("changed"))
     ]
+
+
+def _by_figure(values: list[dict[str, Any]]) -> str:
+    """A figure row's values, each figure once with its outlets: "31 people [a, b]; 12 [c]"."""
+    outlets: dict[str, list[str]] = {}
+    for value in values:
+        sources = outlets.setdefault(value["text"], [])
+        if value["source"] not in sources:
+            sources.append(value["source"])
+    return "; ".join(f"{text} {_outlets(sources)}" for text, sources in outlets.items())
 
 
 def _quotes(quotes: list[dict[str, Any]]) -> list[str]:
