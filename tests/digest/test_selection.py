@@ -93,6 +93,16 @@ def test_czech_abbreviations_do_not_end_a_sentence():
     ]
 
 
+def test_ranks_before_a_name_do_not_end_a_sentence():
+    from crosswire.digest.text import split_sentences
+
+    text = "The court's investigating officer, Maj. Tove Lind, spoke. Adm. Ruiz and Brig. Gen. Oka left."
+    assert split_sentences(text) == [
+        "The court's investigating officer, Maj. Tove Lind, spoke.",
+        "Adm. Ruiz and Brig. Gen. Oka left.",
+    ]
+
+
 def test_an_abbreviation_of_number_ends_a_sentence_unless_a_figure_follows():
     from crosswire.digest.text import split_sentences
 

@@ -55,7 +55,8 @@ class DigestOptions:
 # of the figures, a currency sign the unit of its figure, "2000 people" a figure beside "200
 # people"; 11: figures that changed between reports hours apart are ``changed``, not disputed;
 # with no title in the reader's language, the headline is one in the reader's script; no
-# credit for a sentence whose figures an outlet contradicts
+# credit for a sentence whose figures an outlet contradicts; "Maj." and other ranks do not end
+# a sentence
 DIGEST_VERSION = 11
 
 

@@ -16,6 +16,8 @@ _END = regex.compile(r"(?<=[.!?…؟।][\"'”’»)\]]?)\s+|(?<=[。！？][�
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev vs etc inc ltd co corp "
     "jan feb mar apr jun jul aug sep sept oct nov dec mme mlle m dr hr bzw ca sr sra "
+    # ranks and offices before a name: "Maj. Gen. Ana Ruiz", "Adm. Lee"
+    "maj adm brig cpl pvt lieut cmdr cdr supt insp hon messrs gens sens reps dept approx "
     # Czech: "tzv." (so-called), "např." (for example), "tj." (that is) …
     "tzv např tj tzn resp mj popř cca sv ing mgr".split()
 )
