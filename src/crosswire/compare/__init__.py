@@ -161,21 +161,16 @@ def widen_figure_sides(
             (e["article_id"], e["sentence"]) for s in conflict["sides"] for e in s["evidence"]
         }
         for n, (k, figure) in enumerate(figures):
+            own = sentences[k]
             others = [f for m, (_, f) in enumerate(figures) if m != n]
             for j, other in enumerate(sentences):
-                if (other.article_id, other.text) in on_a_side or other.source == sentences[
-                    k
-                ].source:
+                if other.source == own.source or (other.article_id, other.text) in on_a_side:
                     continue
-                if (
-                    sentences_match(sentences[k], other, float(similarity[k, j]), threshold)
-                    < threshold
-                ):
+                said = sentences_match(own, other, float(similarity[k, j]), threshold)
+                if said < threshold or not _gives(quantities[j], figure):
                     continue
-                if not _gives(quantities[j], figure) or any(
-                    _gives(quantities[j], f) for f in others
-                ):
-                    continue
+                if any(_gives(quantities[j], f) for f in others):
+                    continue  # "rose from 12 to 31" is on no side
                 _add_side(
                     conflict["sides"],
                     {
