@@ -52,15 +52,24 @@ def test_a_toll_revised_hours_later_is_a_change_not_a_dispute():
     assert change["sides"][0]["sources"] == ["valleypost.example"]
     assert set(change["sides"][1]["sources"]) == {"ridgewire.example", "orrintimes.example"}
     assert change["sides"][1]["published"] == (T0 + timedelta(hours=10)).isoformat()
-    toll = next(e for e in digest["summary"] if "killed" in e["text"])
+    toll = next(e for e in digest["summary"] if "12 people" in e["text"])
     assert toll["disputed"] == []
-    assert [s["claim"] for s in toll["changed"][0]["sides"]] == ["12 people", "31 people"]
+    [note] = toll["changed"]
+    assert [(s["claim"], s["here"]) for s in note["sides"]] == [
+        ("12 people", True),
+        ("31 people", False),
+    ]
     [row] = digest["comparison"]["numbers"]  # the figures of the toll, aligned
     assert row["changed"] and not row["conflict"]
     assert sorted(v["text"] for v in row["values"]) == ["12 people", "31 people", "31 people"]
     lines = render_text(digest)
     assert "## Figures that changed between reports" in lines
     assert "## Where the outlets differ" not in lines
+    later = (T0 + timedelta(hours=10)).strftime("%-d %b %H:%M UTC")
+    assert (
+        "  figure changed (people): later 31 people [ridgewire.example, orrintimes.example] "
+        + later
+    ) in lines
 
 
 def test_different_figures_at_about_the_same_time_stay_disputed():

@@ -89,11 +89,13 @@ def site(tmp_path_factory):
                                 "claim": "12 people",
                                 "sources": ["one.example"],
                                 "published": T0.isoformat(),
+                                "here": True,
                             },
                             {
                                 "claim": "31 people " + XSS,
                                 "sources": ["deux.example"],
                                 "published": (T0 + timedelta(hours=9)).isoformat(),
+                                "here": False,
                             },
                         ],
                     }
@@ -368,8 +370,11 @@ def test_story_page_has_comparison_pictures_articles_and_redirects(site):
     assert 'href="#differ"' in disputed.group(1) and 'id="differ"' in text
     changed = re.search(r'<p class="changed">(.*?)</p>', text, re.S)
     assert changed and "Figure changed</strong> (person)" in changed.group(1)
-    assert changed.group(1).index("12 people") < changed.group(1).index("31 people &lt;script")
-    assert f'<time datetime="{T0.isoformat()}">{T0.day} {T0:%b %H:%M} UTC</time>' in (
+    # the sentence says 12: the note gives what came after it, and when
+    assert "later reports: 31 people &lt;script" in changed.group(1)
+    assert "12 people" not in changed.group(1)
+    nine = T0 + timedelta(hours=9)
+    assert f'<time datetime="{nine.isoformat()}">{nine.day} {nine:%b %H:%M} UTC</time>' in (
         changed.group(1)
     )
     assert 'href="#changed"' in changed.group(1)

@@ -238,27 +238,18 @@ def _add_side(sides: list[dict[str, Any]], side: dict[str, Any]) -> None:
 
 def disputes_of(entry: dict[str, Any], conflicts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The disagreements a summary sentence takes part in: those with the sentence itself,
-    or one of the sentences credited to it, on one of their sides."""
+    or one of the sentences credited to it, on one of their sides (``here`` marks them)."""
     said = {(entry.get("article_id"), entry.get("text"))}
     said |= {(e.get("article_id"), e.get("sentence")) for e in entry.get("evidence", [])}
     found = []
     for conflict in conflicts:
-        on_a_side = any(
-            (e["article_id"], e["sentence"]) in said
+        sides = [
+            {k: side[k] for k in ("claim", "sources", "published") if k in side}
+            | {"here": any((e["article_id"], e["sentence"]) in said for e in side["evidence"])}
             for side in conflict["sides"]
-            for e in side.get("evidence", [side])
-        )
-        if on_a_side:
-            found.append(
-                {
-                    "kind": conflict["kind"],
-                    "topic": conflict["topic"],
-                    "sides": [
-                        {k: side[k] for k in ("claim", "sources", "published") if k in side}
-                        for side in conflict["sides"]
-                    ],
-                }
-            )
+        ]
+        if any(side["here"] for side in sides):
+            found.append({"kind": conflict["kind"], "topic": conflict["topic"], "sides": sides})
     return found
 
 

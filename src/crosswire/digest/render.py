@@ -49,7 +49,7 @@ def _summary(entries: list[dict[str, Any]]) -> list[str]:
             sides = " vs ".join(f"{s['claim']} {_outlets(s['sources'])}" for s in dispute["sides"])
             lines.append(f"  disputed ({dispute.get('topic') or dispute['kind']}): {sides}")
         for change in entry.get("changed") or []:
-            lines.append(f"  changed ({change['topic']}): {_in_order(change['sides'])}")
+            lines.append(f"  figure changed ({change['topic']}): {_from_here(change['sides'])}")
         if entry.get("one_side"):
             lines.append(f"  only {_side(entry['one_side'])} outlets report this")
     return lines
@@ -95,6 +95,21 @@ def _in_order(sides: list[dict[str, Any]]) -> str:
     return " -> ".join(
         f"{s['claim']} {_outlets(s['sources'])} {clock(s['published'])}" for s in sides
     )
+
+
+def _from_here(sides: list[dict[str, Any]]) -> str:
+    """A changed figure as a summary sentence on one of its sides (``here``) tells it: the
+    figures of the reports before and after it."""
+    seen, parts = False, []
+    for side in sides:
+        if side.get("here"):
+            seen = True
+            continue
+        when = "later" if seen else "earlier"
+        parts.append(
+            f"{when} {side['claim']} {_outlets(side['sources'])} {clock(side['published'])}"
+        )
+    return "; ".join(parts)
 
 
 def _evidence(flag: dict[str, Any]) -> list[str]:
