@@ -65,7 +65,7 @@ def test_a_toll_revised_hours_later_is_a_change_not_a_dispute():
     lines = render_text(digest)
     assert "## Figures that changed between reports" in lines
     assert "## Where the outlets differ" not in lines
-    later = (T0 + timedelta(hours=10)).strftime("%-d %b %H:%M UTC")
+    later = (T0 + timedelta(hours=10)).strftime("%Y-%m-%d %H:%M UTC")
     assert (
         "  figure changed (people): later 31 people [ridgewire.example, orrintimes.example] "
         + later
@@ -143,8 +143,8 @@ def test_a_figure_row_that_changed_leaves_the_differences_and_a_claim_stays_disp
     lines = render_text(digest)
     changed = lines.index("## Figures that changed between reports")
     assert lines[changed + 1] == (
-        "- passenger: 212 passengers [harbourpost.example] 14 Mar 06:00 UTC"
-        " -> 340 passengers [northwire.example] 14 Mar 11:00 UTC"
+        "- passenger: 212 passengers [harbourpost.example] 2026-03-14 06:00 UTC"
+        " -> 340 passengers [northwire.example] 2026-03-14 11:00 UTC"
     )
     differ = lines[lines.index("## Where the outlets differ") : changed]
     assert not any(line.startswith("- passenger") for line in differ)

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
+
+from crosswire.models import as_utc
 
 SIDES = {"left": "left-leaning", "center": "center", "right": "right-leaning"}
 
@@ -79,15 +81,18 @@ def _changed(comparison: dict[str, Any]) -> list[str]:
     return lines
 
 
+def stamp(when: datetime) -> str:
+    """A time as the pages and ``crosswire story`` show it: "2026-03-14 06:00 UTC"."""
+    return when.strftime("%Y-%m-%d %H:%M UTC")
+
+
 def clock(value: str | None) -> str:
-    """An ISO time as a reader's clock time in UTC ("12 Mar 09:05 UTC"); "" if unreadable."""
+    """An ISO time (any offset) as ``stamp`` shows it, in UTC; "" if unreadable."""
     try:
-        when = datetime.fromisoformat(value or "")
-    except ValueError:
+        when = as_utc(value)
+    except (TypeError, ValueError):
         return ""
-    if when.tzinfo is not None:
-        when = when.astimezone(UTC)
-    return f"{when.day} {when:%b %H:%M} UTC"
+    return stamp(when) if when is not None else ""
 
 
 def _in_order(sides: list[dict[str, Any]]) -> str:
@@ -165,7 +170,7 @@ def _side(side: str) -> str:
 def _timeline(events: list[dict[str, Any]]) -> list[str]:
     labels = {"first_report": "first report", "first_from_source": "first from outlet"}
     return [
-        f"- {e['at']}  {labels.get(e['kind'], e['kind'])}: {e['source']}: {e['title']}"
+        f"- {clock(e['at'])}  {labels.get(e['kind'], e['kind'])}: {e['source']}: {e['title']}"
         for e in events
     ]
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from crosswire.digest.render import stamp
 from crosswire.models import as_utc
 
 LEANING_ORDER = ["left", "lean-left", "center", "lean-right", "right", "unknown"]
@@ -66,14 +67,14 @@ def timeline_svg(events: list[dict[str, Any]], names: dict[str, str] | None = No
     span = max((last - first).total_seconds(), 1.0)
     left, right, axis, row, top, text_x = 16, 300, 26, 24, 46, 316
     height = top + row * len(shown) + (row if hidden else 0) + 6
-    until = last.strftime("%H:%M UTC") if last.date() == first.date() else _stamp(last)
+    until = last.strftime("%H:%M UTC") if last.date() == first.date() else stamp(last)
     parts = [
         f'<svg role="img" aria-label="timeline" viewBox="0 0 720 {height}" '
         f'width="100%" class="chart" xmlns="http://www.w3.org/2000/svg">',
-        f"<title>Timeline: {len(dated)} reports from {esc(_stamp(first))} "
-        f"to {esc(_stamp(last))}</title>",
+        f"<title>Timeline: {len(dated)} reports from {esc(stamp(first))} "
+        f"to {esc(stamp(last))}</title>",
         f'<text x="{left}" y="14" font-size="12" fill="currentColor">'
-        f"{esc(_stamp(first))} → {esc(until)}</text>",
+        f"{esc(stamp(first))} → {esc(until)}</text>",
         f'<line x1="{left}" y1="{axis}" x2="{right}" y2="{axis}" stroke="currentColor" '
         'stroke-opacity=".5"/>',
     ]
@@ -85,14 +86,14 @@ def timeline_svg(events: list[dict[str, Any]], names: dict[str, str] | None = No
         label = KIND_LABELS.get(kind, kind)
         source = str(event.get("source") or "")
         outlet = names.get(source) or source
-        tip = f"{label}: {outlet} at {_stamp(when)}: {event.get('title') or ''}"
+        tip = f"{label}: {outlet} at {stamp(when)}: {event.get('title') or ''}"
         parts.append(
             f"<g><title>{esc(tip)}</title>"
             f'<line x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" y2="{y}" stroke="{colour}" '
             'stroke-opacity=".35"/>'
             f'<circle cx="{x:.1f}" cy="{y}" r="5" fill="{colour}"/>'
             f'<text x="{text_x}" y="{y + 4}" font-size="12" fill="currentColor">'
-            f"{esc(_stamp(when))} · {esc(outlet)} · {esc(label)}</text></g>"
+            f"{esc(stamp(when))} · {esc(outlet)} · {esc(label)}</text></g>"
         )
     if hidden:
         parts.append(
@@ -101,10 +102,6 @@ def timeline_svg(events: list[dict[str, Any]], names: dict[str, str] | None = No
         )
     parts.append("</svg>")
     return Markup("".join(parts))
-
-
-def _stamp(when: datetime) -> str:
-    return when.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _colour(group: str, key: str, index: int) -> str:
