@@ -122,7 +122,8 @@ class Article:
 
     @property
     def when(self) -> datetime | None:
-        return self.published_at or self.fetched_at
+        """When the article appeared (published, else fetched), in aware UTC."""
+        return as_utc(self.published_at or self.fetched_at)
 
 
 @dataclass

@@ -172,3 +172,12 @@ def test_figures_disagree_only_when_neither_sentence_gives_the_others_figure():
         "Payrolls rose by 235,000 in August, down from 943,000 jobs in July.",
     )
     assert not figures_disagree("12 people were killed.", "The storm hit 4 towns.")
+
+
+def test_naive_and_aware_publication_times_compare():
+    # an article read from a store or a feed without an offset is UTC, as everywhere
+    naive = article(2, "ridgewire.example", EVENING, 10)
+    naive = replace(naive, published_at=naive.published_at.replace(tzinfo=None))
+    digest = digest_of([article(1, "valleypost.example", MORNING, 0), naive])
+    [change] = toll_differences(digest)
+    assert change["changed"]

@@ -26,7 +26,7 @@ from crosswire.digest.spread import build_spread, side_of
 from crosswire.digest.summary import build_summary
 from crosswire.digest.timeline import build_timeline
 from crosswire.embed import load_embedder
-from crosswire.models import Article, Source
+from crosswire.models import Article, Source, as_utc
 
 
 def build_digest(
@@ -66,7 +66,7 @@ def build_digest(
         options.reader_language,
         sides_of(originals, sources),
         # publication times only: a feed's first fetch gives old items one fetch time
-        {int(a.id or 0): a.published_at for a in chosen if a.published_at is not None},
+        {int(a.id or 0): as_utc(a.published_at) for a in chosen if a.published_at is not None},
     )
     one_sided = {
         (f["article_id"], f["sentence"]): f["side"]
