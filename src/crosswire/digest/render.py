@@ -48,8 +48,8 @@ def _summary(entries: list[dict[str, Any]]) -> list[str]:
         credit = ", ".join(entry.get("sources") or [entry.get("source", "")])
         lines.append(f"- {entry['text']} [{credit}{extra}]")
         for dispute in entry.get("disputed") or []:
-            sides = " vs ".join(f"{s['claim']} {_outlets(s['sources'])}" for s in dispute["sides"])
-            lines.append(f"  disputed ({dispute.get('topic') or dispute['kind']}): {sides}")
+            topic = dispute.get("topic") or dispute["kind"]
+            lines.append(f"  disputed ({topic}): {_versus(dispute['sides'])}")
         for change in entry.get("changed") or []:
             lines.append(f"  figure changed ({change['topic']}): {_from_here(change['sides'])}")
         if entry.get("one_side"):
@@ -66,10 +66,13 @@ def _differences(comparison: dict[str, Any]) -> list[str]:
     for flag in comparison.get("conflicts") or []:
         if flag.get("changed") or (flag["kind"] == "number" and flag.get("topic") in figures):
             continue  # shown as figures above, or as a change below
-        sides = " vs ".join(f"{s['claim']} {_outlets(s['sources'])}" for s in flag["sides"])
-        lines.append(f"- {flag.get('topic') or flag['kind']}: {sides}")
+        lines.append(f"- {flag.get('topic') or flag['kind']}: {_versus(flag['sides'])}")
         lines += _evidence(flag)
     return lines
+
+
+def _versus(sides: list[dict[str, Any]]) -> str:
+    return " vs ".join(f"{s['claim']} {_outlets(s['sources'])}" for s in sides)
 
 
 def _changed(comparison: dict[str, Any]) -> list[str]:
