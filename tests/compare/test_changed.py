@@ -115,6 +115,31 @@ def test_an_outlet_that_repeats_a_figure_in_other_words_joins_its_side():
     assert stale in [e["sentence"] for e in twelve["evidence"]]
 
 
+def test_an_outlet_in_another_language_that_keeps_the_old_figure_makes_it_a_dispute():
+    stale = (
+        "Au moins 12 personnes ont été tuées quand la colline au-dessus de Merel a cédé, "
+        "selon les autorités."
+    )
+    french = replace(
+        article(3, "lemerel.example", stale, 12),
+        language="fr",
+        title="Glissement de terrain à Merel",
+        text="Un glissement de terrain a enseveli une partie du village de Merel vendredi. "
+        + stale,
+    )
+    digest = digest_of(
+        [
+            article(1, "valleypost.example", MORNING, 0),
+            article(2, "ridgewire.example", EVENING, 10),
+            french,
+        ]
+    )
+    [dispute] = toll_differences(digest)
+    assert not dispute.get("changed")
+    twelve = next(side for side in dispute["sides"] if side["claim"] == "12 people")
+    assert "lemerel.example" in twelve["sources"]
+
+
 def test_without_publication_times_a_difference_stays_disputed():
     digest = digest_of(
         [

@@ -167,9 +167,11 @@ def widen_figure_sides(
                 if other.source == own.source or (other.article_id, other.text) in on_a_side:
                     continue
                 said = sentences_match(own, other, float(similarity[k, j]), threshold)
-                if said < threshold or not _gives(quantities[j], figure):
+                # in another language the unit word differs ("personnes"): the value decides
+                any_unit = other.language != own.language
+                if said < threshold or not _gives(quantities[j], figure, any_unit):
                     continue
-                if any(_gives(quantities[j], f) for f in others):
+                if any(_gives(quantities[j], f, any_unit) for f in others):
                     continue  # "rose from 12 to 31" is on no side
                 _add_side(
                     conflict["sides"],
@@ -183,9 +185,10 @@ def widen_figure_sides(
                 on_a_side.add((other.article_id, other.text))
 
 
-def _gives(quantities: list[Quantity], figure: Quantity) -> bool:
+def _gives(quantities: list[Quantity], figure: Quantity, any_unit: bool = False) -> bool:
     return any(
-        q.unit == figure.unit and not values_differ(q.value, figure.value) for q in quantities
+        (any_unit or q.unit == figure.unit) and not values_differ(q.value, figure.value)
+        for q in quantities
     )
 
 
