@@ -157,6 +157,38 @@ def test_times_of_day_are_not_figures(sentence):
     assert [q.text for q in extract_quantities(sentence + " Ten boats left.")] == ["ten boats"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Thirty-five people were killed.", 35, "people"),
+        ("Two hundred people were killed.", 200, "people"),
+        ("One hundred and twenty soldiers left.", 120, "soldier"),
+        ("Five million shells were sent.", 5e6, "shell"),
+        ("Two dozen boats sank.", 24, "boat"),
+        ("Deux cents personnes ont fui.", 200, "personne"),
+        ("Quatre-vingt-dix personnes ont fui.", 90, "personne"),
+        ("Zwölf Menschen starben.", 12, "menschen"),
+        ("Murieron cuarenta personas.", 40, "persona"),
+    ],
+)
+def test_a_figure_in_words_is_read_whole(sentence, value, unit):
+    [found] = extract_quantities(sentence)
+    assert (found.value, found.unit) == (value, unit)
+
+
+def test_a_figure_in_words_agrees_with_the_same_in_digits():
+    for words_, digits in (
+        ("Thirty-five people were killed in the blast.", "35 people were killed in the blast."),
+        ("Two hundred people were killed in the blast.", "200 people were killed in the blast."),
+        ("Le projet coûtera deux milliards d'euros.", "Le projet coûtera 2 milliards d'euros."),
+    ):
+        assert detect_conflict(words_, digits, 0.95) is None
+    found = detect_conflict(
+        "Two hundred people were killed in the blast.", "300 people were killed in the blast.", 0.95
+    )
+    assert found is not None and found.kind == "number"
+
+
 def test_rules_need_similar_sentences():
     a, b = "Two soldiers were killed in the attack.", "Two soldiers were injured in the attack."
     assert detect_conflict(a, b, 0.9).kind == "casualty"

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 import regex
 
-from crosswire.compare.lexicon import MONTHS, NUMBER_WORDS, PERCENT, SCALES
+from crosswire.compare.lexicon import (
+    MONTHS,
+    MULTIPLIERS,
+    NUMBER_JOINERS,
+    NUMBER_WORDS,
+    PERCENT,
+    SCALES,
+    TWENTIES,
+)
 from crosswire.digest.text import words
 
 _NUMBER = regex.compile(
@@ -103,13 +111,56 @@ def extract_quantities(sentence: str, year_like: bool = False) -> list[Quantity]
         start = currency.start() if currency else match.start()
         text = sentence[start : len(sentence) - len(rest)] + taken
         out.append(Quantity(" ".join(text.split()), value, unit))
-    for i, word in enumerate(words(sentence) if not year_like else []):
-        if word in NUMBER_WORDS and not (i and words(sentence)[i - 1] in ("a", "the")):
-            nxt = words(sentence)[i + 1 : i + 2]
-            unit = _singular(nxt[0]) if nxt else ""
-            if unit and not unit.isdigit() and unit not in FUNCTION_WORDS | CLOCK_UNITS:
-                out.append(Quantity(f"{word} {nxt[0]}", float(NUMBER_WORDS[word]), unit))
+    if not year_like:
+        out += _spelled_figures(words(sentence))
     return out
+
+
+def _spelled_figures(tokens: list[str]) -> list[Quantity]:
+    """Figures written in words, one per run of number words ("thirty five", "two hundred
+    and twelve", "five million", "quatre vingt dix"), with the word after the run as unit;
+    not after "a" or "the" ("the two sides")."""
+    out = []
+    i = 0
+    while i < len(tokens):
+        run = _number_run(tokens, i) if tokens[i] in NUMBER_WORDS else None
+        if run is None or (i and tokens[i - 1] in ("a", "the")):
+            i = run[1] if run else i + 1
+            continue
+        value, end = run
+        nxt = tokens[end : end + 1]
+        unit = _singular(nxt[0]) if nxt else ""
+        if unit and not unit.isdigit() and unit not in FUNCTION_WORDS | CLOCK_UNITS | MONTHS:
+            out.append(Quantity(" ".join(tokens[i : end + 1]), value, unit))
+        i = end
+    return out
+
+
+def _number_run(tokens: list[str], start: int) -> tuple[float, int]:
+    """The value of the number words from ``start`` on, and where they end: units and tens
+    add up, hundreds and dozens multiply what stands before them, thousands and millions
+    close a group."""
+    total = current = 0.0
+    end = start
+    while end < len(tokens):
+        word = tokens[end]
+        if word in TWENTIES and end > start and tokens[end - 1] == "quatre":
+            current += 80 - 4  # quatre-vingts
+        elif word in MULTIPLIERS and end > start:
+            current = (current or 1) * MULTIPLIERS[word]
+        elif word in NUMBER_WORDS:
+            current += NUMBER_WORDS[word]
+        elif word in SCALES and end > start:
+            total, current = total + (current or 1) * SCALES[word], 0.0
+        elif not (
+            word in NUMBER_JOINERS
+            and end > start
+            and tokens[end + 1 : end + 2]
+            and tokens[end + 1] in NUMBER_WORDS
+        ):
+            break
+        end += 1
+    return total + current, end
 
 
 def values_differ(a: float, b: float) -> bool:
