@@ -130,10 +130,25 @@ def test_a_speaker_is_the_whole_name_before_or_after_the_verb(sentence, speaker)
 
 @pytest.mark.parametrize(
     ("token", "value"),
-    [("1,200", 1200), ("12 000", 12000), ("2.500", 2500), ("3.2", 3.2), ("3,2", 3.2)],
+    [
+        ("1,200", 1200),
+        ("12 000", 12000),
+        ("2.500", 2500),
+        ("3.2", 3.2),
+        ("3,2", 3.2),
+        ("١٬٢٠٠", 1200),  # Arabic-Indic digits, Arabic thousands separator
+        ("٤٫٧", 4.7),  # Arabic decimal separator
+        ("4،7", 4.7),  # the Arabic comma, used as a decimal separator too
+    ],
 )
 def test_parse_number(token, value):
     assert parse_number(token) == value
+
+
+def test_an_arabic_decimal_is_one_figure():
+    [found] = extract_quantities("بلغت قوته 4،7 درجة")
+    assert (found.value, found.unit) == (4.7, "درجة")
+    assert [q.value for q in extract_quantities("في عام 2010، 30 شخصا")] == [30]
 
 
 def test_years_and_dates_are_not_figures():

@@ -18,8 +18,11 @@ from crosswire.compare.lexicon import (
 )
 from crosswire.digest.text import words
 
+# Thousands separated by , . space or the Arabic thousands separator; decimals after . , the
+# Arabic decimal separator or the Arabic comma, which Arabic writers also use for it ("4،7").
 _NUMBER = regex.compile(
-    r"(?<![\p{L}\p{N}])(\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+|\d+(?:[.,]\d+)?)(?![\p{N}])"
+    r"(?<![\p{L}\p{N}])(\d{1,3}(?:[,.\u00a0\u202f \u066c]\d{3})+|\d+(?:[.,\u066b\u060c]\d+)?)"
+    r"(?![\p{N}])"
 )
 _WORDISH = regex.compile(r"[\p{L}\p{M}%]+")
 RELATIVE_TOLERANCE = 0.1
@@ -50,11 +53,12 @@ class Quantity:
 
 
 def parse_number(token: str) -> float:
-    """'1,200' / '12 000' / '2.500' → thousands; '3.2' / '3,2' → decimals."""
-    compact = token.replace("\u00a0", " ").replace("\u202f", " ")
+    """'1,200' / '12 000' / '2.500' / '١٬٢٠٠' → thousands; '3.2' / '3,2' / '٣٫٢' / '3،2' →
+    decimals."""
+    compact = token.replace("\u00a0", " ").replace("\u202f", " ").replace("\u066c", ",")
     if regex.fullmatch(r"\d{1,3}(?:[,. ]\d{3})+", compact):
         return float(regex.sub(r"[,. ]", "", compact))
-    return float(compact.replace(",", "."))
+    return float(regex.sub(r"[,\u066b\u060c]", ".", compact))
 
 
 def _unit(after: str) -> tuple[str, str]:
