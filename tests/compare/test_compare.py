@@ -184,11 +184,17 @@ def test_times_of_day_are_not_figures(sentence):
         ("Quatre-vingt-dix personnes ont fui.", 90, "personne"),
         ("Zwölf Menschen starben.", 12, "menschen"),
         ("Murieron cuarenta personas.", 40, "persona"),
+        ("Murieron treinta y cinco personas.", 35, "persona"),
+        ("Vingt et un soldats sont partis.", 21, "soldat"),
     ],
 )
 def test_a_figure_in_words_is_read_whole(sentence, value, unit):
     [found] = extract_quantities(sentence)
     assert (found.value, found.unit) == (value, unit)
+
+
+def test_two_numbers_joined_by_and_stay_two():
+    assert [q.value for q in extract_quantities("It took between two and five years.")] == [5]
 
 
 def test_a_figure_in_words_agrees_with_the_same_in_digits():

@@ -140,6 +140,19 @@ def _spelled_figures(tokens: list[str]) -> list[Quantity]:
     return out
 
 
+def _joins(tokens: list[str], at: int) -> bool:
+    """Whether the joining word at ``at`` is inside one number: after hundreds or thousands
+    ("one hundred and twenty"), or between tens and a unit ("vingt et un", "treinta y
+    cinco"); "between two and five" is two numbers."""
+    before, after = tokens[at - 1], tokens[at + 1 : at + 2]
+    if not after or after[0] not in NUMBER_WORDS:
+        return False
+    if before in MULTIPLIERS or before in SCALES:
+        return True
+    tens = NUMBER_WORDS.get(before, 0)
+    return tens in range(20, 100, 10) and 1 <= NUMBER_WORDS[after[0]] <= 9
+
+
 def _number_run(tokens: list[str], start: int) -> tuple[float, int]:
     """The value of the number words from ``start`` on, and where they end: units and tens
     add up, hundreds and dozens multiply what stands before them, thousands and millions
@@ -156,12 +169,7 @@ def _number_run(tokens: list[str], start: int) -> tuple[float, int]:
             current += NUMBER_WORDS[word]
         elif word in SCALES and end > start:
             total, current = total + (current or 1) * SCALES[word], 0.0
-        elif not (
-            word in NUMBER_JOINERS
-            and end > start
-            and tokens[end + 1 : end + 2]
-            and tokens[end + 1] in NUMBER_WORDS
-        ):
+        elif not (word in NUMBER_JOINERS and end > start and _joins(tokens, end)):
             break
         end += 1
     return total + current, end
