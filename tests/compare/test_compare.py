@@ -193,6 +193,40 @@ def test_a_figure_in_words_is_read_whole(sentence, value, unit):
     assert (found.value, found.unit) == (value, unit)
 
 
+def test_a_duration_in_years_and_months_is_one_figure():
+    [found] = extract_quantities("Stone was sentenced to three years, four months in prison.")
+    assert (found.value, found.unit) == (40, "month")
+    assert (
+        detect_conflict(
+            "Stone was sentenced to three years, four months in federal prison on Thursday.",
+            "Stone was sentenced to 40 months in federal prison on Thursday.",
+            0.9,
+        )
+        is None
+    )
+
+
+def test_the_number_of_an_outlets_sources_is_not_a_figure():
+    # each outlet counts its own sources: four and three are no disagreement
+    assert (
+        extract_quantities("The prince approved it, four U.S. officials familiar with it said.")
+        == []
+    )
+    assert extract_quantities("Two people said the plan had failed.") == []
+    killed = extract_quantities("Three people were killed, officials said.")
+    assert [(q.value, q.unit) for q in killed] == [(3, "people")]
+
+
+def test_the_unit_after_an_abbreviation_is_the_noun():
+    [found] = extract_quantities("3 U.N. peacekeepers were wounded.")
+    assert found.unit == "peacekeeper"
+
+
+def test_trillions_are_read():
+    [found] = extract_quantities("The Senate passed a $1.2 trillion package.")
+    assert (found.text, found.value, found.unit) == ("$1.2 trillion", 1.2e12, "dollar")
+
+
 def test_two_numbers_joined_by_and_stay_two():
     assert [q.value for q in extract_quantities("It took between two and five years.")] == [5]
 

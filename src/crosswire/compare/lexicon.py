@@ -215,6 +215,13 @@ MULTIPLIERS: dict[str, float] = {
     "مئة": 100,
     "dozen": 12,
 }
+# Counts of an outlet's own sources ("four U.S. officials familiar with the matter said"):
+# another outlet's three sources are no disagreement about the event.
+SOURCE_UNITS = frozenset("official source person people diplomat aide lawmaker officer".split())
+SOURCE_VERBS = frozenset("familiar said say says told tell speaking briefed".split())
+# Units of a duration written in two parts ("three years, four months": 40 months)
+YEAR_UNITS = frozenset(("year", "an", "ans", "año", "jahr", "jahre"))
+MONTH_UNITS = frozenset(("month", "mois", "mese", "monat", "monate"))
 # "quatre-vingts" is four twenties, 80 ("quatre-vingt-dix", 90)
 TWENTIES = frozenset(("vingt", "vingts"))
 # joining words inside one number ("one hundred and twenty")
@@ -226,6 +233,10 @@ SCALES: dict[str, float] = {
     "millions": 1e6,
     "billion": 1e9,
     "billions": 1e9,
+    "trillion": 1e12,
+    "trillions": 1e12,
+    "billón": 1e12,
+    "billones": 1e12,
     "mille": 1e3,
     "milliard": 1e9,
     "milliards": 1e9,

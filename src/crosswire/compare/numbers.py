@@ -8,13 +8,17 @@ from dataclasses import dataclass
 import regex
 
 from crosswire.compare.lexicon import (
+    MONTH_UNITS,
     MONTHS,
     MULTIPLIERS,
     NUMBER_JOINERS,
     NUMBER_WORDS,
     PERCENT,
     SCALES,
+    SOURCE_UNITS,
+    SOURCE_VERBS,
     TWENTIES,
+    YEAR_UNITS,
 )
 from crosswire.digest.text import words
 
@@ -25,6 +29,7 @@ _NUMBER = regex.compile(
     r"(?![\p{N}])"
 )
 _WORDISH = regex.compile(r"[\p{L}\p{M}%]+")
+_ABBREVIATION = regex.compile(r"\s*(?:\p{L}\.){2,}")  # "U.S." in "four U.S. officials"
 RELATIVE_TOLERANCE = 0.1
 # a number followed by one of these is a time of day ("ten o'clock", "10 pm"), not a figure
 CLOCK_UNITS = frozenset("o'clock o’clock o am pm gmt utc uhr".split())
@@ -67,8 +72,10 @@ def _unit(after: str) -> tuple[str, str]:
     for p in PERCENT:
         if lowered.startswith(p):
             return "%", after[: len(after) - len(after.lstrip()) + len(p)]
-    match = _WORDISH.search(after[:40])
-    if match is None or match.start() > 2:
+    skipped = _ABBREVIATION.match(after)
+    offset = skipped.end() if skipped else 0  # the unit is the word after "U.S."
+    match = _WORDISH.search(after, offset, offset + 40)
+    if match is None or match.start() > offset + 2:
         return "", ""
     word = match.group().casefold()
     if word in FUNCTION_WORDS:
@@ -112,12 +119,36 @@ def extract_quantities(sentence: str, year_like: bool = False) -> list[Quantity]
         year = 1900 <= value <= 2100 and value.is_integer() and unit != "%"
         if year != year_like or (year_like and not unit) or (unit and unit.isdigit()):
             continue
+        if _counts_sources(unit, words(rest[len(taken) :])[:3]):
+            continue
         start = currency.start() if currency else match.start()
         text = sentence[start : len(sentence) - len(rest)] + taken
         out.append(Quantity(" ".join(text.split()), value, unit))
     if not year_like:
         out += _spelled_figures(words(sentence))
-    return out
+    return _durations(out, " ".join(words(sentence)))
+
+
+def _counts_sources(unit: str, following: list[str]) -> bool:
+    """Whether a figure counts an outlet's sources: "four officials familiar with …",
+    "three people said"."""
+    return unit in SOURCE_UNITS and any(w in SOURCE_VERBS for w in following)
+
+
+def _durations(quantities: list[Quantity], folded: str) -> list[Quantity]:
+    """A duration written in two parts, years then months ("three years, four months",
+    "2 years and 6 months"), as one figure in months; ``folded`` is the sentence's words."""
+    for years in [q for q in quantities if q.unit in YEAR_UNITS]:
+        for months in [q for q in quantities if q.unit in MONTH_UNITS]:
+            first, second = " ".join(words(years.text)), " ".join(words(months.text))
+            joined = [f"{first}{sep}{second}" for sep in (" ", " and ", " et ", " y ", " und ")]
+            if any(f" {j} " in f" {folded} " for j in joined):
+                text = f"{years.text}, {months.text}"
+                value = years.value * 12 + months.value
+                quantities = [q for q in quantities if q not in (years, months)]
+                quantities.append(Quantity(text, value, months.unit))
+                break
+    return quantities
 
 
 def _spelled_figures(tokens: list[str]) -> list[Quantity]:
@@ -132,10 +163,18 @@ def _spelled_figures(tokens: list[str]) -> list[Quantity]:
             i = run[1] if run else i + 1
             continue
         value, end = run
-        nxt = tokens[end : end + 1]
+        at = end
+        while at + 1 < len(tokens) and len(tokens[at]) == len(tokens[at + 1]) == 1:
+            at += 2  # an abbreviation: "four U.S. officials"
+        nxt = tokens[at : at + 1]
         unit = _singular(nxt[0]) if nxt else ""
-        if unit and not unit.isdigit() and unit not in FUNCTION_WORDS | CLOCK_UNITS | MONTHS:
-            out.append(Quantity(" ".join(tokens[i : end + 1]), value, unit))
+        if (
+            unit
+            and not unit.isdigit()
+            and unit not in FUNCTION_WORDS | CLOCK_UNITS | MONTHS
+            and not _counts_sources(unit, tokens[at + 1 : at + 4])
+        ):
+            out.append(Quantity(" ".join(tokens[i:end] + nxt), value, unit))
         i = end
     return out
 
