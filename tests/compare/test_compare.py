@@ -193,6 +193,59 @@ def test_a_figure_in_words_is_read_whole(sentence, value, unit):
     assert (found.value, found.unit) == (value, unit)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "الثلاثاء 12 يناير 2010",  # ar, Egyptian month names
+        "الأحد 12 كانون الثاني 2010",  # ar, Levantine
+        "Sobota, 8. ledna 2005",  # cs
+        "Σάββατο, 22 Μαΐου 2010",  # el (a decomposed ΐ once folded)
+        "יום חמישי, ה- 27 בינואר, 2005",  # he
+        "12 जनवरी 2010",  # hi
+        "W sobotę 3 stycznia 2010",  # pl
+        "Суббота, 3 января 2010",  # ru
+        "Cumartesi 3 Ocak 2010",  # tr
+        "Sabato 3 gennaio 2010",  # it
+        "Sábado, 3 de janeiro",  # pt (after "de": no unit)
+        "Zaterdag 3 januari 2010",  # nl
+        "Vinokourov a remporté la 13eme étape.",  # ranks: ordinals glued to the number
+        "He won the 13th stage and the 1st prize.",
+        "فاز بالمرحلة 13 من سباق فرنسا في زمن 5س 34د 28ث",  # "13 of", a race time
+    ],
+)
+def test_dates_ranks_and_race_times_in_many_languages_are_not_figures(sentence):
+    # (a bare number without a unit may stay: it aligns with no other figure)
+    assert [q.text for q in extract_quantities(sentence) if q.unit] == []
+
+
+def test_a_number_joined_to_a_name_is_part_of_the_name():
+    assert [q.text for q in extract_quantities("They gave 100 million COVID-19 shots.")] == [
+        "100 million COVID"
+    ]
+
+
+def test_a_figure_the_other_sentence_writes_in_any_form_is_no_conflict():
+    # the 58th day is 58 days in; both sentences give both sums
+    assert (
+        detect_conflict(
+            "Biden said the goal of 100 million shots would be met on Friday, 58 days into "
+            "his presidency.",
+            "Biden will meet his goal of 100 million shots in 100 days on Friday, the 58th "
+            "day of his presidency.",
+            0.9,
+        )
+        is None
+    )
+    assert (
+        detect_conflict(
+            "The White House asks for $14 billion in disaster aid and $6.4 billion more.",
+            "The White House seeks $14 billion in aid and another $6.4 billion for refugees.",
+            0.9,
+        )
+        is None
+    )
+
+
 def test_a_duration_in_years_and_months_is_one_figure():
     [found] = extract_quantities("Stone was sentenced to three years, four months in prison.")
     assert (found.value, found.unit) == (40, "month")

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crosswire.compare.lexicon import NUMBER_WORDS, classes_in, negated
-from crosswire.compare.numbers import extract_quantities, values_differ
+from crosswire.compare.numbers import extract_quantities, numbers_mentioned, values_differ
 from crosswire.digest.text import words
 
 SAME_FIGURE_SUBJECT = 0.8  # cosine for two figures to be about the same subject
@@ -64,11 +64,13 @@ def number_conflict(a: str, b: str, cosine: float) -> Conflict | None:
     qb += [q for q in extract_quantities(b, year_like=True) if q.unit in {x.unit for x in qa}]
     if not qa or not qb:
         return None
+    # the numbers each sentence writes in any form ("the 58th day" gives 58 days)
+    in_a, in_b = numbers_mentioned(a), numbers_mentioned(b)
     for x in qa:
-        if any(not values_differ(x.value, y.value) for y in qb):
+        if any(not values_differ(x.value, v) for v in in_b):
             continue  # the other sentence carries this figure too
         for y in qb:
-            if any(not values_differ(y.value, z.value) for z in qa):
+            if any(not values_differ(y.value, v) for v in in_a):
                 continue
             same_unit = x.unit == y.unit and x.unit != ""
             if not same_unit and cosine < SAME_FIGURE_SUBJECT:

@@ -24,15 +24,19 @@ from crosswire.digest.text import words
 
 # Thousands separated by , . space or the Arabic thousands separator; decimals after . , the
 # Arabic decimal separator or the Arabic comma, which Arabic writers also use for it ("4،7").
+# A number joined to a name by a hyphen ("COVID-19", "G-20", "F-35") belongs to the name.
 _NUMBER = regex.compile(
-    r"(?<![\p{L}\p{N}])(\d{1,3}(?:[,.\u00a0\u202f \u066c]\d{3})+|\d+(?:[.,\u066b\u060c]\d+)?)"
-    r"(?![\p{N}])"
+    r"(?<![\p{L}\p{N}])(?<!\p{L}-)"
+    r"(\d{1,3}(?:[,.\u00a0\u202f \u066c]\d{3})+|\d+(?:[.,\u066b\u060c]\d+)?)(?![\p{N}])"
 )
 _WORDISH = regex.compile(r"[\p{L}\p{M}%]+")
+# a number glued to an ordinal ending ("13th", "13e", "13eme", "1er", "2º") names a rank
+_ORDINAL = regex.compile(r"(?:st|nd|rd|th|e|er|re|ère|eme|ème|ieme|ième|º|ª)(?![\p{L}\p{N}])")
 _ABBREVIATION = regex.compile(r"\s*(?:\p{L}\.){2,}")  # "U.S." in "four U.S. officials"
 RELATIVE_TOLERANCE = 0.1
 # a number followed by one of these is a time of day ("ten o'clock", "10 pm"), not a figure
-CLOCK_UNITS = frozenset("o'clock o’clock o am pm gmt utc uhr".split())
+# ("5س 34د 28ث": hours, minutes and seconds in Arabic)
+CLOCK_UNITS = frozenset("o'clock o’clock o am pm gmt utc uhr س د ث".split())
 _MINUTES = regex.compile(r"\d[:h]$")  # what stands before the minutes of a clock time
 # after the hour: "a.m.", "p. m.", "am", "o'clock" (any CLOCK_UNITS word), "h30"
 _CLOCK_AFTER = regex.compile(
@@ -46,7 +50,8 @@ CURRENCIES = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
 _CURRENCY = regex.compile(r"(?:US|A|C)?([$€£¥])\s?$")
 FUNCTION_WORDS = frozenset(
     "the a an of in on at to and or was were is are who that for by with from le la les de "
-    "des du et en à est sont der die das und im am el los las y".split()
+    "des du et en à est sont der die das und im am el los las y "
+    "من في على إلى الى عن مع أو ثم".split()  # ar: "stage 13 of", "في"
 )
 
 
@@ -87,6 +92,11 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
+# month names as written and as a unit reads them ("mars" -> "mar", "augustus" -> "augustu")
+# (case-folded as the text is: Greek "Μαΐου" folds to a decomposed "ΐ")
+_MONTH_WORDS = frozenset(w for m in MONTHS for w in (m.casefold(), _singular(m.casefold())))
+
+
 def extract_quantities(sentence: str, year_like: bool = False) -> list[Quantity]:
     """Figures with their unit; years, dates and clock times are left out. With
     ``year_like``, only the numbers left out as years that a unit follows ("2000 people",
@@ -97,8 +107,10 @@ def extract_quantities(sentence: str, year_like: bool = False) -> list[Quantity]
         token = match.group(1)
         before = sentence[: match.start()].casefold().split()[-1:]
         after = sentence[match.end() :]
-        if after[:1] == ":" or (before and before[0].strip(",.") in MONTHS):
+        if after[:1] == ":" or (before and before[0].strip(",.") in _MONTH_WORDS):
             continue  # the hour of "8:00", or a day of a month
+        if _ORDINAL.match(after):
+            continue  # "the 13th stage", "la 13eme étape": a rank, not a count
         if _MINUTES.search(sentence, 0, match.start()) or _CLOCK_AFTER.match(after):
             continue  # the minutes of "8:00" or "8h30", or the hour of "8 a.m.", "8h30", "10 pm"
         try:
@@ -111,7 +123,7 @@ def extract_quantities(sentence: str, year_like: bool = False) -> list[Quantity]
             value *= SCALES[scale_match.group(1).casefold()]
             rest = rest[scale_match.end() :]
         unit, taken = _unit(rest)
-        if unit in MONTHS or unit in CLOCK_UNITS:
+        if unit in _MONTH_WORDS or unit in CLOCK_UNITS:
             continue
         currency = _CURRENCY.search(sentence, 0, match.start())
         if currency:  # "$5 billion" is "5 billion dollars", whatever word follows
@@ -171,7 +183,7 @@ def _spelled_figures(tokens: list[str]) -> list[Quantity]:
         if (
             unit
             and not unit.isdigit()
-            and unit not in FUNCTION_WORDS | CLOCK_UNITS | MONTHS
+            and unit not in FUNCTION_WORDS | CLOCK_UNITS | _MONTH_WORDS
             and not _counts_sources(unit, tokens[at + 1 : at + 4])
         ):
             out.append(Quantity(" ".join(tokens[i:end] + nxt), value, unit))
@@ -235,5 +247,23 @@ def _given(value: float, quantities: list[Quantity]) -> bool:
     return any(not values_differ(value, q.value) for q in quantities)
 
 
-def counts(sentence: str) -> set[float]:
-    return {q.value for q in extract_quantities(sentence)}
+def numbers_mentioned(sentence: str) -> list[float]:
+    """Every number ``sentence`` writes, in digits or in words, whatever it counts or names
+    (years, days, ranks and times included): a figure the other sentence mentions in any
+    form is not one it contradicts ("58 days" and "the 58th day")."""
+    found = [q.value for q in extract_quantities(sentence)]
+    found += [q.value for q in extract_quantities(sentence, year_like=True)]
+    for match in _NUMBER.finditer(sentence):
+        try:
+            found.append(parse_number(match.group(1)))
+        except ValueError:
+            continue
+    tokens = words(sentence)
+    i = 0
+    while i < len(tokens):
+        if tokens[i] in NUMBER_WORDS:
+            value, i = _number_run(tokens, i)
+            found.append(value)
+        else:
+            i += 1
+    return found
