@@ -3,6 +3,7 @@ outlets; figures for the same subject that differ are flagged, with both sentenc
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -168,13 +169,9 @@ def _spelled_figures(tokens: list[str]) -> list[Quantity]:
     and twelve", "five million", "quatre vingt dix"), with the word after the run as unit;
     not after "a" or "the" ("the two sides")."""
     out = []
-    i = 0
-    while i < len(tokens):
-        run = _number_run(tokens, i) if tokens[i] in NUMBER_WORDS else None
-        if run is None or (i and tokens[i - 1] in ("a", "the")):
-            i = run[1] if run else i + 1
+    for start, value, end in _runs(tokens):
+        if start and tokens[start - 1] in ("a", "the"):
             continue
-        value, end = run
         at = end
         while at + 1 < len(tokens) and len(tokens[at]) == len(tokens[at + 1]) == 1:
             at += 2  # an abbreviation: "four U.S. officials"
@@ -186,9 +183,20 @@ def _spelled_figures(tokens: list[str]) -> list[Quantity]:
             and unit not in FUNCTION_WORDS | CLOCK_UNITS | _MONTH_WORDS
             and not _counts_sources(unit, tokens[at + 1 : at + 4])
         ):
-            out.append(Quantity(" ".join(tokens[i:end] + nxt), value, unit))
-        i = end
+            out.append(Quantity(" ".join(tokens[start:end] + nxt), value, unit))
     return out
+
+
+def _runs(tokens: list[str]) -> Iterator[tuple[int, float, int]]:
+    """(start, value, end) of each run of number words in ``tokens``."""
+    i = 0
+    while i < len(tokens):
+        if tokens[i] in NUMBER_WORDS:
+            value, end = _number_run(tokens, i)
+            yield i, value, end
+            i = end
+        else:
+            i += 1
 
 
 def _joins(tokens: list[str], at: int) -> bool:
@@ -258,12 +266,4 @@ def numbers_mentioned(sentence: str) -> list[float]:
             found.append(parse_number(match.group(1)))
         except ValueError:
             continue
-    tokens = words(sentence)
-    i = 0
-    while i < len(tokens):
-        if tokens[i] in NUMBER_WORDS:
-            value, i = _number_run(tokens, i)
-            found.append(value)
-        else:
-            i += 1
-    return found
+    return found + [value for _, value, _ in _runs(words(sentence))]
