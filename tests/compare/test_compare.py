@@ -211,6 +211,8 @@ def test_a_figure_in_words_is_read_whole(sentence, value, unit):
         "Vinokourov a remporté la 13eme étape.",  # ranks: ordinals glued to the number
         "He won the 13th stage and the 1st prize.",
         "فاز بالمرحلة 13 من سباق فرنسا في زمن 5س 34د 28ث",  # "13 of", a race time
+        "Iran threatened to seize coalition personnel.",  # "seize" is no French sixteen here
+        "Une opération secrète a été menée.",  # an article, not a count
     ],
 )
 def test_dates_ranks_and_race_times_in_many_languages_are_not_figures(sentence):

@@ -130,8 +130,8 @@ NUMBER_WORDS: dict[str, float] = {
     "hundred": 100,
     "dozen": 12,
     # fr
-    "un": 1,
-    "une": 1,
+    # not "un", "une": the article ("une opération") far more often than the count; not
+    # "seize" (16), an English verb ("to seize coalition personnel")
     "deux": 2,
     "trois": 3,
     "quatre": 4,
@@ -145,7 +145,6 @@ NUMBER_WORDS: dict[str, float] = {
     "treize": 13,
     "quatorze": 14,
     "quinze": 15,
-    "seize": 16,
     "vingt": 20,
     "trente": 30,
     "quarante": 40,
@@ -224,6 +223,8 @@ YEAR_UNITS = frozenset(("year", "an", "ans", "año", "jahr", "jahre"))
 MONTH_UNITS = frozenset(("month", "mois", "mese", "monat", "monate"))
 # "quatre-vingts" is four twenties, 80 ("quatre-vingt-dix", 90)
 TWENTIES = frozenset(("vingt", "vingts"))
+# "un", "une" count only inside a number, after its joining word ("vingt et un")
+ONE_INSIDE = {"un": 1, "une": 1}
 # joining words inside one number ("one hundred and twenty")
 NUMBER_JOINERS = frozenset(("and", "et", "und", "y"))
 

@@ -14,6 +14,7 @@ from crosswire.compare.lexicon import (
     MULTIPLIERS,
     NUMBER_JOINERS,
     NUMBER_WORDS,
+    ONE_INSIDE,
     PERCENT,
     SCALES,
     SOURCE_UNITS,
@@ -204,12 +205,13 @@ def _joins(tokens: list[str], at: int) -> bool:
     ("one hundred and twenty"), or between tens and a unit ("vingt et un", "treinta y
     cinco"); "between two and five" is two numbers."""
     before, after = tokens[at - 1], tokens[at + 1 : at + 2]
-    if not after or after[0] not in NUMBER_WORDS:
+    unit = (NUMBER_WORDS.get(after[0]) or ONE_INSIDE.get(after[0])) if after else None
+    if unit is None:
         return False
     if before in MULTIPLIERS or before in SCALES:
         return True
     tens = NUMBER_WORDS.get(before, 0)
-    return tens in range(20, 100, 10) and 1 <= NUMBER_WORDS[after[0]] <= 9
+    return tens in range(20, 100, 10) and 1 <= unit <= 9
 
 
 def _number_run(tokens: list[str], start: int) -> tuple[float, int]:
@@ -226,6 +228,8 @@ def _number_run(tokens: list[str], start: int) -> tuple[float, int]:
             current = (current or 1) * MULTIPLIERS[word]
         elif word in NUMBER_WORDS:
             current += NUMBER_WORDS[word]
+        elif word in ONE_INSIDE and end > start and tokens[end - 1] in NUMBER_JOINERS:
+            current += ONE_INSIDE[word]
         elif word in SCALES and end > start:
             total, current = total + (current or 1) * SCALES[word], 0.0
         elif not (word in NUMBER_JOINERS and end > start and _joins(tokens, end)):
