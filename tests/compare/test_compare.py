@@ -119,6 +119,10 @@ def test_only_in_leaves_out_what_the_summary_shows():
         ('In Varn, the harbour master, speaking on Monday, said "the lake is closed to all '
          'boats".', None),
         ('However, the mayor, who visited the quay, said "we will rebuild before winter".', None),
+        # after "told" comes the listener, and a pronoun names nobody
+        ('"It was three or four minutes long," Tove Lind told Harbour Radio.', "Tove Lind"),
+        ('"The water rose in minutes," he told Harbour Radio.', None),
+        ('"We will stay until the last boat is out," He said.', None),
     ],
 )  # fmt: skip
 def test_a_speaker_is_the_whole_name_before_or_after_the_verb(sentence, speaker):

@@ -16,8 +16,9 @@ MIN_QUOTE_CHARS, MAX_QUOTE_CHARS = 15, 400
 _LATIN = regex.compile(r"[A-Za-z]")
 # a name before the verb may hold lower-case links: "Ministry of Defence", "Bank of England"
 _NAME_LINK = r"(?:(?:of|for|de|du|des|la|von|der)\s)?"
+# (after "told" comes the listener: "…," Diego Grez told Wikinews)
 _SPEAKER = regex.compile(
-    r"(?:said|says|told|added|dit|a déclaré|sagte|dijo|قال|قالت)\s+((?:\p{Lu}[\p{L}.'-]+\s?){1,3})"
+    r"(?:said|says|added|dit|a déclaré|sagte|dijo|قال|قالت)\s+((?:\p{Lu}[\p{L}.'-]+\s?){1,3})"
     r"|((?:\p{Lu}[\p{L}.'-]+\s" + _NAME_LINK + r"){1,4})(?:said|says|told|added|a dit|sagte|dijo)"
 )
 # "Ines Aro, whose brother was aboard, told the radio: ..." - a name of two words or more
@@ -28,6 +29,10 @@ _NAMED_ASIDE = regex.compile(
     r"(?:said|says|told|added|dit|a dit|a déclaré|sagte|dijo)\b"
 )
 _LEADING_ARTICLE = regex.compile(r"^(?:The|Le|La|Les|Der|Die|Das|El|Los)(?:\s+|$)")
+# a pronoun names nobody ("He said", "Elle a dit"): the quote stays unattributed
+_PRONOUNS = frozenset(
+    "he she they it we i you him her them il elle ils elles on er sie es wir él ella ellos".split()
+)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -103,7 +108,8 @@ def _speaker(rest: str) -> str | None:
     speaker = (who.group(1) or who.group(2)).strip().rstrip(".") if who else None
     if speaker is None and (aside := _NAMED_ASIDE.search(rest.strip())):
         speaker = aside.group(1)
-    return (_LEADING_ARTICLE.sub("", speaker) or None) if speaker else None
+    speaker = _LEADING_ARTICLE.sub("", speaker) if speaker else None
+    return speaker if speaker and speaker.casefold() not in _PRONOUNS else None
 
 
 def quotations(sentences) -> list[tuple[str, str | None, Any]]:  # noqa: ANN001

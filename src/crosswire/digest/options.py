@@ -56,7 +56,8 @@ class DigestOptions:
 # people"; 11: figures that changed between reports hours apart are ``changed``, not disputed;
 # with no title in the reader's language, the headline is one in the reader's script; no
 # credit for a sentence whose figures an outlet contradicts; "Maj." and other ranks do not end
-# a sentence; figures in words read whole ("thirty-five", "two hundred")
+# a sentence; figures in words read whole ("thirty-five", "two hundred"); dates in more
+# languages; no speaker after "told" or as a pronoun
 DIGEST_VERSION = 11
 
 
