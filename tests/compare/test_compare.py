@@ -120,7 +120,7 @@ def test_only_in_leaves_out_what_the_summary_shows():
          'boats".', None),
         ('However, the mayor, who visited the quay, said "we will rebuild before winter".', None),
         # after "told" comes the listener, and a pronoun names nobody
-        ('"It was three or four minutes long," Tove Lind told Harbour Radio.', "Tove Lind"),
+        ('"The ground shook and shook," Tove Lind told Harbour Radio.', "Tove Lind"),
         ('"The water rose in minutes," he told Harbour Radio.', None),
         ('"We will stay until the last boat is out," He said.', None),
     ],
@@ -200,22 +200,22 @@ def test_a_figure_in_words_is_read_whole(sentence, value, unit):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "الثلاثاء 12 يناير 2010",  # ar, Egyptian month names
-        "الأحد 12 كانون الثاني 2010",  # ar, Levantine
-        "Sobota, 8. ledna 2005",  # cs
-        "Σάββατο, 22 Μαΐου 2010",  # el (a decomposed ΐ once folded)
-        "יום חמישי, ה- 27 בינואר, 2005",  # he
-        "12 जनवरी 2010",  # hi
+        "الخميس 3 مارس 2022",  # ar, Egyptian month names
+        "الاثنين 17 أيار 2021",  # ar, Levantine
+        "Středa, 3. března 2021",  # cs
+        "Δευτέρα, 17 Μαΐου 2021",  # el (a decomposed ΐ once folded)
+        "יום שני, ה- 17 במאי, 2021",  # he
+        "17 मई 2021",  # hi
         "W sobotę 3 stycznia 2010",  # pl
         "Суббота, 3 января 2010",  # ru
         "Cumartesi 3 Ocak 2010",  # tr
         "Sabato 3 gennaio 2010",  # it
         "Sábado, 3 de janeiro",  # pt (after "de": no unit)
         "Zaterdag 3 januari 2010",  # nl
-        "Vinokourov a remporté la 13eme étape.",  # ranks: ordinals glued to the number
+        "La coureuse de Varn a remporté la 13eme étape.",  # ranks: ordinals glued to the number
         "He won the 13th stage and the 1st prize.",
-        "فاز بالمرحلة 13 من سباق فرنسا في زمن 5س 34د 28ث",  # "13 of", a race time
-        "Iran threatened to seize coalition personnel.",  # "seize" is no French sixteen here
+        "فازت العداءة بالمرحلة 9 من السباق في زمن 3س 12د 40ث",  # "9 of", a race time
+        "The guards threatened to seize the boats.",  # "seize" is no French sixteen here
         "Une opération secrète a été menée.",  # an article, not a count
     ],
 )
@@ -234,18 +234,18 @@ def test_a_figure_the_other_sentence_writes_in_any_form_is_no_conflict():
     # the 58th day is 58 days in; both sentences give both sums
     assert (
         detect_conflict(
-            "Biden said the goal of 100 million shots would be met on Friday, 58 days into "
-            "his presidency.",
-            "Biden will meet his goal of 100 million shots in 100 days on Friday, the 58th "
-            "day of his presidency.",
+            "The mayor said the goal of 10,000 new trees would be met on Friday, 58 days into "
+            "her term.",
+            "The mayor will meet her goal of 10,000 new trees in 100 days on Friday, the 58th "
+            "day of her term.",
             0.9,
         )
         is None
     )
     assert (
         detect_conflict(
-            "The White House asks for $14 billion in disaster aid and $6.4 billion more.",
-            "The White House seeks $14 billion in aid and another $6.4 billion for refugees.",
+            "The council asks for $14 million in flood aid and $6.4 million more.",
+            "The council seeks $14 million in aid and another $6.4 million for repairs.",
             0.9,
         )
         is None
@@ -253,12 +253,12 @@ def test_a_figure_the_other_sentence_writes_in_any_form_is_no_conflict():
 
 
 def test_a_duration_in_years_and_months_is_one_figure():
-    [found] = extract_quantities("Stone was sentenced to three years, four months in prison.")
+    [found] = extract_quantities("The mayor was sentenced to three years, four months in prison.")
     assert (found.value, found.unit) == (40, "month")
     assert (
         detect_conflict(
-            "Stone was sentenced to three years, four months in federal prison on Thursday.",
-            "Stone was sentenced to 40 months in federal prison on Thursday.",
+            "The former mayor was sentenced to three years, four months in prison on Friday.",
+            "The former mayor was sentenced to 40 months in prison on Friday.",
             0.9,
         )
         is None

@@ -131,7 +131,7 @@ NUMBER_WORDS: dict[str, float] = {
     "dozen": 12,
     # fr
     # not "un", "une": the article ("une opération") far more often than the count; not
-    # "seize" (16), an English verb ("to seize coalition personnel")
+    # "seize" (16), an English verb ("to seize the boats")
     "deux": 2,
     "trois": 3,
     "quatre": 4,

@@ -37,7 +37,7 @@ _ORDINAL = regex.compile(r"(?:st|nd|rd|th|e|er|re|ère|eme|ème|ieme|ième|º|ª
 _ABBREVIATION = regex.compile(r"\s*(?:\p{L}\.){2,}")  # "U.S." in "four U.S. officials"
 RELATIVE_TOLERANCE = 0.1
 # a number followed by one of these is a time of day ("ten o'clock", "10 pm"), not a figure
-# ("5س 34د 28ث": hours, minutes and seconds in Arabic)
+# ("3س 12د 40ث": hours, minutes and seconds in Arabic)
 CLOCK_UNITS = frozenset("o'clock o’clock o am pm gmt utc uhr س د ث".split())
 _MINUTES = regex.compile(r"\d[:h]$")  # what stands before the minutes of a clock time
 # after the hour: "a.m.", "p. m.", "am", "o'clock" (any CLOCK_UNITS word), "h30"

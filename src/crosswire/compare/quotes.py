@@ -16,7 +16,7 @@ MIN_QUOTE_CHARS, MAX_QUOTE_CHARS = 15, 400
 _LATIN = regex.compile(r"[A-Za-z]")
 # a name before the verb may hold lower-case links: "Ministry of Defence", "Bank of England"
 _NAME_LINK = r"(?:(?:of|for|de|du|des|la|von|der)\s)?"
-# (after "told" comes the listener: "…," Diego Grez told Wikinews)
+# (after "told" comes the listener: "…," Tove Lind told Harbour Radio)
 _SPEAKER = regex.compile(
     r"(?:said|says|added|dit|a déclaré|sagte|dijo|قال|قالت)\s+((?:\p{Lu}[\p{L}.'-]+\s?){1,3})"
     r"|((?:\p{Lu}[\p{L}.'-]+\s" + _NAME_LINK + r"){1,4})(?:said|says|told|added|a dit|sagte|dijo)"
