@@ -214,7 +214,7 @@ MULTIPLIERS: dict[str, float] = {
     "مئة": 100,
     "dozen": 12,
 }
-# Counts of an outlet's own sources ("four U.S. officials familiar with the matter said"):
+# Counts of an outlet's own sources ("four officials familiar with the talks said"):
 # another outlet's three sources are no disagreement about the event.
 SOURCE_UNITS = frozenset("official source person people diplomat aide lawmaker officer".split())
 SOURCE_VERBS = frozenset("familiar said say says told tell speaking briefed".split())
