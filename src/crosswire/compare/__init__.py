@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from crosswire.compare.claims import MIN_CONFLICT_COSINE, SAME_FIGURE_SUBJECT, detect_conflict
-from crosswire.compare.numbers import Quantity, extract_quantities, values_differ
+from crosswire.compare.numbers import Quantity, extract_quantities, value_given
 from crosswire.compare.only_in import figures_of, one_side, only_in
 from crosswire.compare.quotes import collect_quotes
 from crosswire.digest.attribution import sentences_match
@@ -186,10 +186,8 @@ def widen_figure_sides(
 
 
 def _gives(quantities: list[Quantity], figure: Quantity, any_unit: bool = False) -> bool:
-    return any(
-        (any_unit or q.unit == figure.unit) and not values_differ(q.value, figure.value)
-        for q in quantities
-    )
+    same = [q for q in quantities if any_unit or q.unit == figure.unit]
+    return value_given(figure.value, same)
 
 
 def mark_changed(

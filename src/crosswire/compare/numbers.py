@@ -250,12 +250,13 @@ def figures_disagree(a: str, b: str) -> bool:
     for unit in {q.unit for q in qa} & {q.unit for q in qb} - {""}:
         xs = [q.value for q in qa if q.unit == unit]
         ys = [q.value for q in qb if q.unit == unit]
-        if not any(_given(x, qb) for x in xs) and not any(_given(y, qa) for y in ys):
+        if not any(value_given(x, qb) for x in xs) and not any(value_given(y, qa) for y in ys):
             return True
     return False
 
 
-def _given(value: float, quantities: list[Quantity]) -> bool:
+def value_given(value: float, quantities: list[Quantity]) -> bool:
+    """Whether one of ``quantities`` has ``value`` (within ``RELATIVE_TOLERANCE``)."""
     return any(not values_differ(value, q.value) for q in quantities)
 
 

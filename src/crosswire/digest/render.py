@@ -100,9 +100,7 @@ def clock(value: str | None) -> str:
 
 def _in_order(sides: list[dict[str, Any]]) -> str:
     """A changed figure's sides, earliest first, each with the time of its first report."""
-    return " -> ".join(
-        f"{s['claim']} {_outlets(s['sources'])} {clock(s['published'])}" for s in sides
-    )
+    return " -> ".join(_timed(side) for side in sides)
 
 
 def _from_here(sides: list[dict[str, Any]]) -> str:
@@ -113,11 +111,12 @@ def _from_here(sides: list[dict[str, Any]]) -> str:
         if side.get("here"):
             seen = True
             continue
-        when = "later" if seen else "earlier"
-        parts.append(
-            f"{when} {side['claim']} {_outlets(side['sources'])} {clock(side['published'])}"
-        )
+        parts.append(f"{'later' if seen else 'earlier'} {_timed(side)}")
     return "; ".join(parts)
+
+
+def _timed(side: dict[str, Any]) -> str:
+    return f"{side['claim']} {_outlets(side['sources'])} {clock(side['published'])}"
 
 
 def _evidence(flag: dict[str, Any]) -> list[str]:
