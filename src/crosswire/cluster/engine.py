@@ -15,6 +15,7 @@ from crosswire.cluster.index import ActiveStories, query_keys
 from crosswire.cluster.languages import covered_languages, detect_language
 from crosswire.cluster.lexical import DocumentFrequencies, weigh_terms
 from crosswire.cluster.options import ClusterOptions
+from crosswire.cluster.places import countries
 from crosswire.cluster.scoring import DAY, Fit, measure_fit, weakest_link
 from crosswire.cluster.state import ArticleFeatures, StoryState
 from crosswire.cluster.text import (
@@ -165,6 +166,7 @@ class StoryEngine:
             weekdays=extract_weekdays(full),
             dates=extract_dates(full),
             years=extract_years(full),
+            places=countries(lead_text(article, self.options.places_chars), language),
             headline_numbers=extract_headline_numbers(article.title or ""),
         )
 

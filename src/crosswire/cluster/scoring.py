@@ -66,8 +66,9 @@ def measure_fit(article: ArticleFeatures, story: StoryState, options: ClusterOpt
     dates = disjoint(article.dates, story.dates)
     figures = disjoint(article.headline_numbers, story.headline_numbers)
     years = undated(article.timestamp, story.newest) and disjoint(article.years, story.years)
+    places = disjoint(article.places, story.main_places(options.places_share))
     score = weigh(dense, lexical, anchors, time, options, title) + growth_bonus(story, options)
-    score = less_clashes(score, clash, dates, figures, options, years)
+    score = less_clashes(score, clash, dates, figures, options, years, places)
     return Fit(
         story.story_id, score, dense, lexical, anchors, time, title, clash, dates, figures, years
     )
@@ -80,10 +81,12 @@ def less_clashes(
     figures: bool,
     options: ClusterOptions,
     years: bool = False,
+    places: bool = False,
 ) -> float:
     """``score`` less the penalties for the clashes found (days of the week, calendar days,
-    headline figures, years)."""
+    headline figures, years, countries)."""
     score -= options.weight_weekday * weekday + options.weight_years * years
+    score -= options.weight_places * places
     return score - (options.weight_dates * dates + options.weight_headline_numbers * figures)
 
 
@@ -193,4 +196,5 @@ def member_score(
         disjoint(article.headline_numbers, member.headline_numbers),
         options,
         undated(article.timestamp, member.timestamp) and disjoint(article.years, member.years),
+        disjoint(article.places, member.places),
     )

@@ -27,6 +27,7 @@ class ArticleFeatures:
     dates: frozenset[tuple[int, int]] = frozenset()  # calendar days (month, day) it names
     headline_numbers: frozenset[str] = frozenset()  # figures in its headline
     years: frozenset[int] = frozenset()  # years it names (1900-2099)
+    places: frozenset[str] = frozenset()  # countries its headline and lead name
 
 
 @dataclass
@@ -53,6 +54,7 @@ class StoryState:
     dates: set[tuple[int, int]] = field(default_factory=set)  # calendar days they name
     headline_numbers: set[str] = field(default_factory=set)  # figures in their headlines
     years: set[int] = field(default_factory=set)  # years they name (a bounded set)
+    places: Counter[str] = field(default_factory=Counter)  # members naming each country
     newest: float | None = None
     oldest: float | None = None
     time_sum: float = 0.0
@@ -88,6 +90,7 @@ class StoryState:
             self.dates |= article.dates
             self.headline_numbers |= article.headline_numbers
         self.years |= article.years
+        self.places.update(article.places)
         self.touch(article)
 
     def touch(self, article: ArticleFeatures) -> None:
@@ -125,6 +128,7 @@ class StoryState:
             self.dates |= other.dates
             self.headline_numbers |= other.headline_numbers
         self.years |= other.years
+        self.places.update(other.places)
         self.last_seq = max(self.last_seq, other.last_seq)
         for t in (other.newest, other.oldest):
             if t is not None:
@@ -132,6 +136,11 @@ class StoryState:
                 self.oldest = t if self.oldest is None else min(self.oldest, t)
         self.time_sum += other.time_sum
         self.timed += other.timed
+
+    def main_places(self, share: float) -> set[str]:
+        """The countries named by at least ``share`` of its members (all named ones at 0)."""
+        least = share * self.size
+        return {code for code, n in self.places.items() if n >= least}
 
     def dense_mean(self) -> np.ndarray:
         """Mean of the covered articles' embeddings (its dot product is the average

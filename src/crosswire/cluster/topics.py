@@ -39,6 +39,8 @@ def topic_options(options: ClusterOptions) -> ClusterOptions:
         weight_dates=0.0,
         weight_headline_numbers=0.0,
         weight_years=options.topic_weight_years,
+        weight_places=options.topic_weight_places,
+        places_share=options.topic_places_share,
         time_sigma_days=options.topic_time_sigma_days,
         link_min=0.0,
     )

@@ -1,0 +1,131 @@
+"""The countries a text names, in any of the languages the datasets and feeds use.
+
+Where an event happened survives translation even when its words do not: the Arabic "تشيلي",
+the French "Chili" and the English "Chile" (or "Chilean") all name ``CL``. Two quakes, two
+elections, two strikes of one kind look alike to every other feature; the country tells
+them apart.
+
+Names come from ``pycountry``'s ISO 3166 list and its translations (short, common and
+official names), plus a few short forms the list lacks ("UK", "Britain", "أمريكا"). Matching
+is blind to grammar beyond three light rules: a Latin-script word must start with a capital
+(so "turkey" and "chili" are food), the proclitics of Arabic and Hebrew are stripped ("وتشيلي",
+"בצ'ילה"), and a few demonym and case endings are allowed after a name of four letters or
+more ("Chilean", "Chiliens", "Χιλής").
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import lru_cache
+
+import regex
+
+from crosswire.digest.clitics import strip_proclitics
+
+LANGUAGES = ("fr", "de", "es", "it", "pt", "nl", "pl", "cs", "ru", "tr", "ar", "el", "he", "hi")
+
+# Short forms the ISO list does not give, by country code.
+ALIASES = {
+    "US": "US|U.S.|USA|U.S.A.|America|EE.UU.|أمريكا|امريكا|أميركا",
+    "GB": "UK|U.K.|Britain|Great Britain|Grande-Bretagne|Großbritannien|Gran Bretaña|بريطانيا"
+    "|Βρετανία|Británie|בריטניה|ब्रिटेन",
+    "RU": "Russia|Russie|Russland",
+    "KR": "South Korea|Corée du Sud|Südkorea",
+    "KP": "North Korea|Corée du Nord|Nordkorea",
+    "SY": "Syria|Syrie|Syrien",
+    "TW": "Taiwan|Taïwan",
+    "CD": "Democratic Republic of the Congo|DR Congo|DRC|RDC|République démocratique du Congo",
+    "TR": "Turkey|Turquie|Türkei|Turquía|Turchia|Turcja|Turecko|Τουρκία|تركيا|טורקיה|तुर्की",
+}
+
+# Endings allowed after a name of ``MIN_STEM`` letters or more: demonyms (en, fr, es, de)
+# and case endings (cs, el, pl, ru).
+_ENDINGS = tuple(
+    sorted(
+        """an ans ian ians ese i is ien ienne iens iennes ais aise aises ois oise ano ana anos
+        anas eno ena enos enas ische ischen ischer isches er ern u e y ie ii ou em ą ę ς
+        ας ης ου ии и у е ой""".casefold().split(),
+        key=len,
+        reverse=True,
+    )
+)
+MIN_STEM = 4
+_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’.][\p{L}\p{M}]+)*\.?")
+_MAX_WORDS = 6
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(t.casefold().rstrip(".") for t in _TOKEN.findall(name.replace("-", " ")))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[tuple[str, ...], str]:
+    """Country names (as case-folded word tuples) -> ISO 3166 alpha-2 code."""
+    import pycountry
+
+    names: dict[tuple[str, ...], str] = {}
+    translations = [gettext.NullTranslations()] + [
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        for lang in LANGUAGES
+    ]
+    for country in pycountry.countries:
+        english = [
+            getattr(country, attr, None) for attr in ("name", "common_name", "official_name")
+        ]
+        for translation in translations:
+            for name in filter(None, english):
+                local = translation.gettext(name)
+                for variant in (local, local.split(",")[0], local.split("(")[0]):
+                    words = _words(variant)
+                    if words:
+                        names.setdefault(words, country.alpha_2)
+                    if len(words) == 1:  # "الإكوادور" is also matched as "والإكوادور"
+                        for language in ("ar", "he"):
+                            bare = strip_proclitics(words[0], language)
+                            names.setdefault((bare,), country.alpha_2)
+    for code, aliases in ALIASES.items():
+        for alias in aliases.split("|"):
+            names.setdefault(_words(alias), code)
+    return names
+
+
+def countries(text: str, language: str | None = None) -> frozenset[str]:
+    """ISO 3166 alpha-2 codes of the countries ``text`` names."""
+    names = gazetteer()
+    tokens = _TOKEN.findall(text.replace("-", " "))
+    found: set[str] = set()
+    i = 0
+    while i < len(tokens):
+        for n in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
+            code = _lookup(tokens[i : i + n], names, language)
+            if code is not None:
+                found.add(code)
+                i += n
+                break
+        else:
+            i += 1
+    return frozenset(found)
+
+
+def _lookup(
+    tokens: list[str], names: dict[tuple[str, ...], str], language: str | None
+) -> str | None:
+    first = tokens[0]
+    if len(tokens) == 1 and regex.match(r"[ldLD]['’]\p{Lu}", first):  # "l'Italie", "d'Haïti"
+        first = tokens[0] = first[2:]
+    if first[:1].isascii() and first[:1].isalpha() and not first[:1].isupper():
+        return None  # Latin script: a name starts with a capital
+    words = tuple(t.casefold().rstrip(".") for t in tokens)
+    code = names.get(words)
+    if code is not None or len(words) > 1:
+        return code
+    word = words[0]
+    if language in ("ar", "he"):
+        code = names.get((strip_proclitics(word, language),))
+        if code is not None:
+            return code
+    for ending in _ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= MIN_STEM and (stem,) in names:
+            return names[(stem,)]
+    return None

@@ -1,0 +1,41 @@
+"""Countries named in a text, in several languages and scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.cluster.places import countries
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Floods hit Peru and Ecuador", "en", {"PE", "EC"}),
+        ("Chilean and Ecuadorian rescuers", "en", {"CL", "EC"}),  # demonyms
+        ("Talks between the U.S. and the UK", "en", {"US", "GB"}),
+        ("A minister from the Democratic Republic of the Congo", "en", {"CD"}),  # not "Congo"
+        ("Des inondations au Pérou et en Équateur", "fr", {"PE", "EC"}),
+        ("Le retour d'Haïti et l'arrivée en Italie", "fr", {"HT", "IT"}),  # elided articles
+        ("Überschwemmungen in Peru", "de", {"PE"}),
+        ("فيضانات في بيرو والإكوادور", "ar", {"PE", "EC"}),  # "and" glued to the name
+        ("שיטפונות בפרו", "he", {"PE"}),  # "in" glued to the name
+        ("Πλημμύρες στο Περού", "el", {"PE"}),
+        ("Záplavy v Peru", "cs", {"PE"}),
+        ("Σεισμός της Χιλής", "el", {"CL"}),  # genitive ending
+    ],
+)
+def test_countries_in_many_languages(text: str, language: str, expected: set[str]) -> None:
+    assert countries(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a roast turkey with chili sauce",  # lower case: food, not countries
+        "The senator from Indiana",  # a state that starts like a country
+        "Nothing here names a place",
+        "",
+    ],
+)
+def test_words_that_are_no_country(text: str) -> None:
+    assert countries(text, "en") == frozenset()
