@@ -22,6 +22,8 @@ from crosswire.cluster.places import countries
         ("Πλημμύρες στο Περού", "el", {"PE"}),
         ("Záplavy v Peru", "cs", {"PE"}),
         ("Σεισμός της Χιλής", "el", {"CL"}),  # genitive ending
+        ("Island und Norwegen", "de", {"IS", "NO"}),  # German for Iceland
+        ("la Corée et la Bolivie", "fr", {"KR", "BO"}),  # short forms of the ISO names
     ],
 )
 def test_countries_in_many_languages(text: str, language: str, expected: set[str]) -> None:
@@ -33,6 +35,8 @@ def test_countries_in_many_languages(text: str, language: str, expected: set[str
     [
         "a roast turkey with chili sauce",  # lower case: food, not countries
         "The senator from Indiana",  # a state that starts like a country
+        "Voters in Georgia and New Mexico",  # US states
+        "The Island ferry and the Christmas market",  # other languages' names, or parts
         "Nothing here names a place",
         "",
     ],

@@ -52,52 +52,90 @@ _ENDINGS = tuple(
 MIN_STEM = 4
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’.][\p{L}\p{M}]+)*\.?")
 _MAX_WORDS = 6
+_ISLAND = regex.compile(
+    r"(?i)\b(?:îles?|islas?|ilhas?|inseln?|islands?|isole|isola|eilanden|eiland)\b"
+)
 
 
 def _words(name: str) -> tuple[str, ...]:
     return tuple(t.casefold().rstrip(".") for t in _TOKEN.findall(name.replace("-", " ")))
 
 
+Names = dict[tuple[str, ...], str]
+
+# English words that name something else far more often in the news than a country: the
+# US state, a person ("Georgia" is the state in most English reports).
+_NOT_IN_ENGLISH = {("georgia",)}
+
+
 @lru_cache(maxsize=1)
-def gazetteer() -> dict[tuple[str, ...], str]:
-    """Country names (as case-folded word tuples) -> ISO 3166 alpha-2 code."""
+def gazetteer() -> dict[str, Names]:
+    """Per language: country names (case-folded word tuples) -> ISO 3166 alpha-2 code.
+    ``"*"`` holds every language's names, for texts of other languages."""
     import pycountry
 
-    names: dict[tuple[str, ...], str] = {}
-    translations = [gettext.NullTranslations()] + [
-        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
-        for lang in LANGUAGES
-    ]
-    for country in pycountry.countries:
-        english = [
-            getattr(country, attr, None) for attr in ("name", "common_name", "official_name")
-        ]
-        for translation in translations:
-            for name in filter(None, english):
-                local = translation.gettext(name)
-                for variant in (local, local.split(",")[0], local.split("(")[0]):
-                    words = _words(variant)
-                    if words:
-                        names.setdefault(words, country.alpha_2)
-                    if len(words) == 1:  # "الإكوادور" is also matched as "والإكوادور"
-                        for language in ("ar", "he"):
-                            bare = strip_proclitics(words[0], language)
-                            names.setdefault((bare,), country.alpha_2)
+    tables: dict[str, Names] = {}
+    for language in ("en", *LANGUAGES):
+        translation = (
+            gettext.NullTranslations()
+            if language == "en"
+            else gettext.translation(
+                "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+            )
+        )
+        names: Names = tables.setdefault(language, {})
+        for country in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                english = getattr(country, attr, None)
+                if english:
+                    _add(names, translation.gettext(english), country.alpha_2, language)
     for code, aliases in ALIASES.items():
         for alias in aliases.split("|"):
-            names.setdefault(_words(alias), code)
-    return names
+            for names in tables.values():
+                names.setdefault(_words(alias), code)
+    for key in _NOT_IN_ENGLISH:
+        tables["en"].pop(key, None)
+    every: Names = {}
+    for names in tables.values():
+        for key, code in names.items():
+            every.setdefault(key, code)
+    tables["*"] = every
+    return tables
+
+
+def _add(names: Names, name: str, code: str, language: str) -> None:
+    """``name`` and its short forms: before a bracket, and before a comma ("Korea, Republic
+    of") unless what follows says island ("Christmas, Île" is not "Christmas")."""
+    head, _, rest = name.partition(",")
+    variants = [name, name.split("(")[0]]
+    if not _ISLAND.search(rest):
+        variants.append(head)
+    for variant in variants:
+        words = _words(variant)
+        if not words:
+            continue
+        names.setdefault(words, code)
+        if len(words) == 1 and language in ("ar", "he"):  # "الإكوادور" also as "والإكوادور"
+            names.setdefault((strip_proclitics(words[0], language),), code)
 
 
 def countries(text: str, language: str | None = None) -> frozenset[str]:
-    """ISO 3166 alpha-2 codes of the countries ``text`` names."""
-    names = gazetteer()
+    """ISO 3166 alpha-2 codes of the countries ``text`` names, read with the names of
+    ``language`` and English (every language's names when it is unknown)."""
+    tables = gazetteer()
+    own = tables.get(language or "", tables["*"])
+    english = tables["en"]
     tokens = _TOKEN.findall(text.replace("-", " "))
     found: set[str] = set()
     i = 0
     while i < len(tokens):
+        if tokens[i] == "New" and i + 1 < len(tokens):  # New Mexico, New Jersey: US states
+            i += 2
+            continue
         for n in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
-            code = _lookup(tokens[i : i + n], names, language)
+            code = _lookup(tokens[i : i + n], own, language)
+            if code is None and own is not english:
+                code = _lookup(tokens[i : i + n], english, "en")
             if code is not None:
                 found.add(code)
                 i += n
@@ -107,9 +145,7 @@ def countries(text: str, language: str | None = None) -> frozenset[str]:
     return frozenset(found)
 
 
-def _lookup(
-    tokens: list[str], names: dict[tuple[str, ...], str], language: str | None
-) -> str | None:
+def _lookup(tokens: list[str], names: Names, language: str | None) -> str | None:
     first = tokens[0]
     if len(tokens) == 1 and regex.match(r"[ldLD]['’]\p{Lu}", first):  # "l'Italie", "d'Haïti"
         first = tokens[0] = first[2:]
