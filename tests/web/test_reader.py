@@ -118,6 +118,7 @@ def site(tmp_path_factory):
                 "kind": "first_from_source",
             },
         ],
+        "places": [{"code": "GB", "name": "Varnland " + XSS, "articles": 2}],
         "spread": {
             "leaning": {"left": 1, "right": 1, "unknown": 1},
             "country": {"GB": 1, "FR": 1, "US" + SVG_XSS: 1},
@@ -349,6 +350,7 @@ def test_story_page_has_comparison_pictures_articles_and_redirects(site):
     assert "one.example" not in differ and ">Deux</a>" in differ  # outlets by their names
     assert '<svg role="img" aria-label="timeline"' in text
     assert '<svg role="img" aria-label="source spread"' in text
+    assert '<span class="places">place: Varnland &lt;script&gt;' in text  # where it happens
     assert "<title>first report: One " in text  # the outlet by its name, as elsewhere
     assert "US&#34;/&gt;&lt;svg onload=alert(2)&gt;" in text  # escaped inside the SVG
     assert "\x00" not in text and "\x01" not in text

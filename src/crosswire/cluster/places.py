@@ -76,13 +76,7 @@ def gazetteer() -> dict[str, Names]:
 
     tables: dict[str, Names] = {}
     for language in ("en", *LANGUAGES):
-        translation = (
-            gettext.NullTranslations()
-            if language == "en"
-            else gettext.translation(
-                "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
-            )
-        )
+        translation = _translations(language)
         names: Names = tables.setdefault(language, {})
         for country in pycountry.countries:
             for attr in ("name", "common_name", "official_name"):
@@ -165,3 +159,28 @@ def _lookup(tokens: list[str], names: Names, language: str | None) -> str | None
         if word.endswith(ending) and len(stem) >= MIN_STEM and (stem,) in names:
             return names[(stem,)]
     return None
+
+
+def country_name(code: str, language: str = "en") -> str:
+    """The country's short name in ``language`` ("Chili" for ``CL`` in French); the code
+    itself for a code that names no country."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    name = getattr(country, "common_name", None) or country.name
+    name = _translations(language).gettext(name)
+    head, _, rest = name.partition(",")
+    return name if _ISLAND.search(rest) else head.strip()
+
+
+@lru_cache(maxsize=32)
+def _translations(language: str) -> gettext.NullTranslations:
+    import pycountry
+
+    if language == "en":
+        return gettext.NullTranslations()
+    return gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )

@@ -20,6 +20,7 @@ from typing import Any
 
 from crosswire.digest.headline import choose_headline
 from crosswire.digest.options import DigestOptions
+from crosswire.digest.places import story_places
 from crosswire.digest.sentences import collect_sentences, source_of
 from crosswire.digest.similarity import embedder_knows
 from crosswire.digest.spread import build_spread, side_of
@@ -85,6 +86,7 @@ def build_digest(
         "summary": summary,
         "timeline": build_timeline(chosen, embed, options.max_updates),
         "spread": build_spread(originals, sources),
+        "places": story_places(originals, options.reader_language),
         "comparison": comparison,
         "copies": copies,
         "article_count": len(originals),

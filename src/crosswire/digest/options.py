@@ -57,8 +57,9 @@ class DigestOptions:
 # with no title in the reader's language, the headline is one in the reader's script; no
 # credit for a sentence whose figures an outlet contradicts; "Maj." and other ranks do not end
 # a sentence; figures in words read whole ("thirty-five", "two hundred"); dates in more
-# languages; no speaker after "told" or as a pronoun
-DIGEST_VERSION = 11
+# languages; no speaker after "told" or as a pronoun; 12: ``places``, the countries its reports
+# name in their headline and opening sentence
+DIGEST_VERSION = 12
 
 
 def options_from_settings(settings: Any) -> DigestOptions:

@@ -13,7 +13,7 @@ SIDES = {"left": "left-leaning", "center": "center", "right": "right-leaning"}
 
 def render_text(digest: dict[str, Any]) -> list[str]:
     """The lines of ``digest``: summary, differences, figures, quotes, facts only one outlet
-    or one side reports, timeline and spread."""
+    or one side reports, timeline, places and spread."""
     comparison = digest.get("comparison") or {}
     sections = [
         ("Summary", _summary(digest.get("summary") or [])),
@@ -27,6 +27,7 @@ def render_text(digest: dict[str, Any]) -> list[str]:
         ),
         ("Only on one side", _one_side(comparison.get("one_side") or [])),
         ("Timeline", _timeline(digest.get("timeline") or [])),
+        ("Where", _places(digest.get("places") or [])),
         ("Who covers it", _spread(digest.get("spread") or {})),
     ]
     lines: list[str] = []
@@ -174,6 +175,12 @@ def _timeline(events: list[dict[str, Any]]) -> list[str]:
     return [
         f"- {clock(e['at'])}  {labels.get(e['kind'], e['kind'])}: {e['source']}: {e['title']}"
         for e in events
+    ]
+
+
+def _places(places: list[dict[str, Any]]) -> list[str]:
+    return [
+        f"- {p['name']} ({p['articles']} report{'s' if p['articles'] != 1 else ''})" for p in places
     ]
 
 

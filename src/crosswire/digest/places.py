@@ -1,0 +1,30 @@
+"""Where the story happens: the countries its reports name in their headline and opening
+sentence, in the reader's language."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from crosswire.models import Article
+
+MAX_PLACES = 5
+
+
+def story_places(articles: list[Article], reader_language: str) -> list[dict[str, Any]]:
+    """Countries named in the headline or first sentence of at least a third of
+    ``articles`` (most named first, at most ``MAX_PLACES``): ``{"code", "name", "articles"}``.
+    A country the body alone names (a reaction from abroad, a comparison) is not where the
+    story happens."""
+    from crosswire.cluster.places import countries, country_name
+    from crosswire.cluster.text import lead_text
+
+    named: Counter[str] = Counter()
+    for article in articles:
+        named.update(countries(lead_text(article, 1), article.language))
+    least = max(1, -(-len(articles) // 3))
+    ranked = sorted((code for code, n in named.items() if n >= least), key=lambda c: -named[c])
+    return [
+        {"code": code, "name": country_name(code, reader_language), "articles": named[code]}
+        for code in ranked[:MAX_PLACES]
+    ]
