@@ -19,6 +19,7 @@ from crosswire.cluster.places import countries
         ("Überschwemmungen in Peru", "de", {"PE"}),
         ("فيضانات في بيرو والإكوادور", "ar", {"PE", "EC"}),  # "and" glued to the name
         ("שיטפונות בפרו", "he", {"PE"}),  # "in" glued to the name
+        ("بالعراق وللعراق", "ar", {"IQ"}),  # "in", "to the" (ل + ال written لل)
         ("Πλημμύρες στο Περού", "el", {"PE"}),
         ("Záplavy v Peru", "cs", {"PE"}),
         ("Σεισμός της Χιλής", "el", {"CL"}),  # genitive ending
@@ -43,3 +44,15 @@ def test_countries_in_many_languages(text: str, language: str, expected: set[str
 )
 def test_words_that_are_no_country(text: str) -> None:
     assert countries(text, "en") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("نمو مالي قوي", "ar"),  # "financial", written as Mali is
+        ("אלי כתב", "he"),  # a name, and what "מאלי" (Mali) would be without its first letter
+        ("पीली जर्सी", "hi"),  # the leader's jersey
+    ],
+)
+def test_common_words_of_other_scripts_are_no_country(text: str, language: str) -> None:
+    assert countries(text, language) == frozenset()

@@ -20,8 +20,6 @@ from functools import lru_cache
 
 import regex
 
-from crosswire.digest.clitics import strip_proclitics
-
 LANGUAGES = ("fr", "de", "es", "it", "pt", "nl", "pl", "cs", "ru", "tr", "ar", "el", "he", "hi")
 
 # Short forms the ISO list does not give, by country code.
@@ -63,9 +61,17 @@ def _words(name: str) -> tuple[str, ...]:
 
 Names = dict[tuple[str, ...], str]
 
-# English words that name something else far more often in the news than a country: the
-# US state, a person ("Georgia" is the state in most English reports).
-_NOT_IN_ENGLISH = {("georgia",)}
+# Words that name something else far more often in the news than a country: the US state
+# ("Georgia" in most English reports), "financial" (Arabic "مالي", Mali), Amman as well as
+# Oman ("عمان"), a sports jersey (Hindi "जर्सी").
+NOT_COUNTRIES = {"en": ("Georgia",), "ar": ("مالي", "عمان"), "hi": ("जर्सी",)}
+
+# The proclitics written as part of a word (conjunction, preposition, article), in their
+# grammatical order; see ``digest.clitics``. Arabic "والإكوادور" is "and Ecuador".
+_PROCLITICS = {
+    "ar": regex.compile(r"[وف]?(?:[بكل]?ال|لل|[بكل])?"),
+    "he": regex.compile(r"ו?(?:כש|ש)?[בכלמ]?ה?"),
+}
 
 
 @lru_cache(maxsize=1)
@@ -87,8 +93,9 @@ def gazetteer() -> dict[str, Names]:
         for alias in aliases.split("|"):
             for names in tables.values():
                 names.setdefault(_words(alias), code)
-    for key in _NOT_IN_ENGLISH:
-        tables["en"].pop(key, None)
+    for language, words in NOT_COUNTRIES.items():
+        for word in words:
+            tables[language].pop(_words(word), None)
     every: Names = {}
     for names in tables.values():
         for key, code in names.items():
@@ -109,8 +116,6 @@ def _add(names: Names, name: str, code: str, language: str) -> None:
         if not words:
             continue
         names.setdefault(words, code)
-        if len(words) == 1 and language in ("ar", "he"):  # "الإكوادور" also as "والإكوادور"
-            names.setdefault((strip_proclitics(words[0], language),), code)
 
 
 def countries(text: str, language: str | None = None) -> frozenset[str]:
@@ -150,14 +155,26 @@ def _lookup(tokens: list[str], names: Names, language: str | None) -> str | None
     if code is not None or len(words) > 1:
         return code
     word = words[0]
-    if language in ("ar", "he"):
-        code = names.get((strip_proclitics(word, language),))
-        if code is not None:
-            return code
+    proclitics = _PROCLITICS.get(language or "")
+    if proclitics is not None:
+        return _without_proclitics(word, names, proclitics)
     for ending in _ENDINGS:
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= MIN_STEM and (stem,) in names:
             return names[(stem,)]
+    return None
+
+
+def _without_proclitics(word: str, names: Names, proclitics: regex.Pattern) -> str | None:
+    """The country ``word`` names after a prefix of proclitics ("بالعراق": in Iraq; Arabic
+    "لل" stands for "ل" + "ال": "للعراق", to Iraq), with or without the article."""
+    for cut in range(min(4, len(word) - 2)):  # from none: "بيرو" is Peru, written "البيرو"
+        if not proclitics.fullmatch(word[:cut]):
+            continue
+        stem = word[cut:]
+        code = names.get((stem,)) or names.get(("ال" + stem,))
+        if code is not None:
+            return code
     return None
 
 
