@@ -335,6 +335,12 @@ def test_front_page_filters(site):
     assert none.status_code == 200 and "No stories match" in none.text
     assert client.get("/", params={"lang": "x<y"}).status_code == 422
     assert client.get("/api/stories", params={"country": "FRA"}).status_code == 422
+    there = client.get("/api/stories", params={"place": "gb"}).json()["stories"]
+    assert [s["id"] for s in there] == [ids["bridge"]]  # where its digest says it happens
+    assert client.get("/api/stories", params={"place": "PE"}).json()["stories"] == []
+    page = client.get("/", params={"place": "GB"}).text
+    assert f'id="story-{ids["bridge"]}"' in page and 'value="GB"' in page
+    assert client.get("/", params={"place": "P<"}).status_code == 422
 
 
 def test_story_page_has_comparison_pictures_articles_and_redirects(site):
@@ -350,7 +356,7 @@ def test_story_page_has_comparison_pictures_articles_and_redirects(site):
     assert "one.example" not in differ and ">Deux</a>" in differ  # outlets by their names
     assert '<svg role="img" aria-label="timeline"' in text
     assert '<svg role="img" aria-label="source spread"' in text
-    assert '<span class="places">place: Varnland &lt;script&gt;' in text  # where it happens
+    assert '<span class="places">place: <a href="/?place=GB">Varnland &lt;script&gt;' in text
     assert "<title>first report: One " in text  # the outlet by its name, as elsewhere
     assert "US&#34;/&gt;&lt;svg onload=alert(2)&gt;" in text  # escaped inside the SVG
     assert "\x00" not in text and "\x01" not in text

@@ -40,8 +40,13 @@ def test_reader_side_on_postgres(pg_url, tmp_path):
             ids.append(article.id)
         bridge = store.create_story("Bridge", ids[:2], T0 + timedelta(hours=1))
         library = store.create_story("Library", ids[2:], T0 - timedelta(hours=30))
-        digest = {"headline": "Velmora bridge closes", "summary": [{"text": "It closed."}]}
+        digest = {
+            "headline": "Velmora bridge closes",
+            "summary": [{"text": "It closed."}],
+            "places": [{"code": "PE", "name": "Peru", "articles": 2}],
+        }
         store.save_digest(bridge.id, digest, article_stamp(ids[:2]), title=digest["headline"])
+        store.save_digest(bridge.id, digest, article_stamp(ids[:2]))  # rebuilt: places once
     with (
         live_server(pg_url, tmp_path, env={"CROSSWIRE_EMBEDDER": "hashing"}) as base,
         httpx.Client(base_url=base, timeout=30) as client,
@@ -56,6 +61,10 @@ def test_reader_side_on_postgres(pg_url, tmp_path):
             bridge.id
         ]
         assert client.get("/api/stories?lang=de").json()["stories"] == []
+        assert [s["id"] for s in client.get("/api/stories?place=pe").json()["stories"]] == [
+            bridge.id
+        ]
+        assert client.get("/api/stories?place=FR").json()["stories"] == []
         found = client.get("/api/search", params={"q": "velmora"}).json()
         assert [s["id"] for s in found["stories"]] == [bridge.id] and len(found["articles"]) == 2
         for path in ("/", f"/stories/{bridge.id}", "/sources/one.example", "/search?q=pont"):

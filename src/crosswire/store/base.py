@@ -202,12 +202,14 @@ class Store(ABC):
         query: str | None = None,
         topic: int | None = None,
         one_per_topic: bool = False,
+        place: str | None = None,
     ) -> list[Story]:
         """Live stories for the front page, hottest first: ``hotness`` grows with the time
         of the last update and with the number of distinct outlets (an index, not a sort).
         ``after`` is ``(hotness, id)`` of the previous page's last story. Filters: stories
         with an article in ``language``, from an outlet in ``country``, matching the
-        full-text ``query``, or of the developing story ``topic``. ``one_per_topic`` keeps
+        full-text ``query``, of the developing story ``topic``, or happening in ``place``
+        (a country code among its digest's ``places``). ``one_per_topic`` keeps
         only the hottest story of each developing story (use it without the filters: it
         does not apply them to the stories it compares with). Stories come without their
         digest; ``lead`` holds the first sentence of its summary."""

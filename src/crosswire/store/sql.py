@@ -745,9 +745,15 @@ class SqlStore(Store):
         query: str | None = None,
         topic: int | None = None,
         one_per_topic: bool = False,
+        place: str | None = None,
     ) -> list[Story]:
         where = ["s.merged_into IS NULL", "s.article_count > 0"]
         params: list[Any] = []
+        if place:
+            where.append(
+                "EXISTS (SELECT 1 FROM story_places p WHERE p.code = ? AND p.story_id = s.id)"
+            )
+            params.append(place)
         if topic is not None:
             where.append("s.topic_id = ?")
             params.append(topic)
@@ -890,6 +896,11 @@ class SqlStore(Store):
                 self._exec(
                     "UPDATE stories SET digest = ?, digest_stamp = ?, lead = ? WHERE id = ?",
                     (payload, stamp, lead, story_id),
+                )
+            self._exec("DELETE FROM story_places WHERE story_id = ?", (story_id,))
+            for code in sorted({p["code"] for p in digest.get("places") or [] if p.get("code")}):
+                self._exec(
+                    "INSERT INTO story_places (story_id, code) VALUES (?, ?)", (story_id, code)
                 )
             now = self._row(
                 "SELECT count(*) AS n, max(id) AS top, sum(id) AS total "

@@ -76,16 +76,23 @@ def clean_query(text: str | None) -> str:
 
 @dataclass(frozen=True)
 class Filters:
-    """The front page's filters: ``?lang=fr&country=FR&q=bridge``, and ``?topic=ID`` (the
-    events of one developing story)."""
+    """The front page's filters: ``?lang=fr&country=FR&q=bridge&place=PE`` (outlets'
+    language and country, words, where it happens), and ``?topic=ID`` (the events of one
+    developing story)."""
 
     lang: str | None = None
     country: str | None = None
     q: str | None = None
     topic: int | None = None
+    place: str | None = None
 
     def params(self) -> dict[str, str]:
-        chosen = (("lang", self.lang), ("country", self.country), ("q", self.q))
+        chosen = (
+            ("lang", self.lang),
+            ("country", self.country),
+            ("q", self.q),
+            ("place", self.place),
+        )
         out = {k: v for k, v in chosen if v}
         if self.topic is not None:
             out["topic"] = str(self.topic)
@@ -106,12 +113,21 @@ def filters(
         int | None,
         Query(ge=1, le=MAX_ID, description="a developing story: the stories of that theme"),
     ] = None,
+    place: Annotated[
+        str | None,
+        Query(
+            max_length=2,
+            pattern=r"^[A-Za-z]{2}$",
+            description="ISO 3166-1 alpha-2 country where the story happens",
+        ),
+    ] = None,
 ) -> Filters:
     return Filters(
         lang=lang.lower() if lang else None,
         country=country.upper() if country else None,
         q=clean_query(q) or None,
         topic=topic,
+        place=place.upper() if place else None,
     )
 
 
@@ -206,6 +222,7 @@ def _front_page(
         query=chosen.q,
         topic=chosen.topic,
         one_per_topic=one_per_topic,
+        place=chosen.place,
     )
     cards = story_cards(st.store, stories, sources(st.store))
     more = story_cursor(stories[-1]) if len(stories) == size else None
