@@ -56,3 +56,16 @@ def test_words_that_are_no_country(text: str) -> None:
 )
 def test_common_words_of_other_scripts_are_no_country(text: str, language: str) -> None:
     assert countries(text, language) == frozenset()
+
+
+def test_the_opening_is_the_headline_or_the_first_sentence():
+    from crosswire.cluster.text import opening
+    from crosswire.models import Article
+
+    report = Article(title="Floods in Peru", text="Rain fell in Ecuador. Then in Chile.")
+    assert opening(report) == "Floods in Peru"
+    assert opening(report, 1) == "Floods in Peru. Rain fell in Ecuador."
+    assert opening(Article(title="", text="Rain fell in Ecuador. Then in Chile.")) == (
+        "Rain fell in Ecuador."
+    )
+    assert opening(Article(title="", text="")) == ""

@@ -180,7 +180,7 @@ QUAKE = (
 
 def test_a_quake_in_another_country_is_another_developing_story():
     """Two quakes a few days apart share every word but the country: the country its headline
-    and first sentence name keeps a story out of a developing story whose articles name
+    names keeps a story out of a developing story whose articles name
     another (the same penalty as another year's). The hashing embedder scores the second
     quake about 4.6 against the first one's topic (4.0 with the penalty): the topic threshold
     is set between, the story threshold above (two events in every case)."""

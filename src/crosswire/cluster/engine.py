@@ -26,6 +26,7 @@ from crosswire.cluster.text import (
     extract_weekdays,
     extract_years,
     lead_text,
+    opening,
 )
 from crosswire.cluster.topics import Topics
 from crosswire.dedup import CopyIndex, CopyOptions
@@ -166,7 +167,7 @@ class StoryEngine:
             weekdays=extract_weekdays(full),
             dates=extract_dates(full),
             years=extract_years(full),
-            places=countries(lead_text(article, self.options.places_chars), language),
+            places=countries(opening(article, self.options.places_sentences), language),
             headline_numbers=extract_headline_numbers(article.title or ""),
         )
 

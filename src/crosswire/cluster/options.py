@@ -70,13 +70,14 @@ class ClusterOptions:
     # train, 7 streams, 0.8004 -> 0.7995 at 0.3 (its texts seldom name years). On for
     # developing stories (``topic_weight_years``).
     weight_years: float = 0.0
-    # Subtracted when the countries an article's headline and lead (``places_chars``; 1: its
-    # first sentence) name are none of those the story's members name (those named by
+    # Subtracted when the countries an article's headline and first ``places_sentences``
+    # sentences name (0: the headline alone; the first sentence when it has none) are none
+    # of those the story's members name (those named by
     # ``places_share`` of them). Off for stories (events): AllSides train, 7 streams, 0.8004
     # -> 0.8012 at 0.3, val 0.7886 -> 0.7816; on for developing stories
     # (``topic_weight_places``).
     weight_places: float = 0.0
-    places_chars: int = 1
+    places_sentences: int = 0
     places_share: float = 0.0
     bias: float = 0.0
     cross_lingual_lexical: float = 0.45  # share of the lexical weight given to dense elsewhere
@@ -126,12 +127,13 @@ class ClusterOptions:
     # 0.8231 -> 0.855 (pairwise F1).
     topic_weight_years: float = 0.55
     # A developing story whose articles name a country, half of them or more, and a new
-    # story whose headline and first sentence name countries, none of those: another theme
+    # story whose headline names countries, none of those: another theme
     # in another place (a quake in Chile, then one in Haiti), as heavy as the years clash.
     # MultiLing 2011 topics 0-4 (where the topic threshold was chosen): ar,en,fr 0.9608 and
     # all 7 languages 0.9755, unchanged; topics 5-9: 0.8246 -> 0.981 and 0.7534 -> 0.7938.
-    # The whole lead (300 characters) or every country a topic names (share 0) cost topics
-    # 0-4 up to 0.08 (a tsunami's aid from Japan, Romania and Canada is one theme).
+    # Reading the first sentence too, a 300-character lead, or every country a topic names
+    # (share 0) cost topics 0-4 up to 0.08 (7 languages): a tsunami's aid from Japan, Romania
+    # and Canada is one theme.
     topic_weight_places: float = 0.55
     topic_places_share: float = 0.5
     # Most live developing stories (the least recently fed close first): each new story's

@@ -27,7 +27,7 @@ class ArticleFeatures:
     dates: frozenset[tuple[int, int]] = frozenset()  # calendar days (month, day) it names
     headline_numbers: frozenset[str] = frozenset()  # figures in its headline
     years: frozenset[int] = frozenset()  # years it names (1900-2099)
-    places: frozenset[str] = frozenset()  # countries its headline and lead name
+    places: frozenset[str] = frozenset()  # countries its headline names
 
 
 @dataclass

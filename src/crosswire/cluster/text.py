@@ -160,6 +160,20 @@ def lead_text(article: Article, max_chars: int) -> str:
     return f"{title}. {lead}".strip(". ") if title else lead
 
 
+def opening(article: Article, sentences: int = 0) -> str:
+    """The headline and the body's first ``sentences`` whole sentences (0: the headline
+    alone, or the first sentence when there is no headline)."""
+    title = (article.title or "").strip()
+    body = _SENTENCE_END.split(" ".join((article.text or "").split()), maxsplit=max(sentences, 1))
+    if not title:
+        return body[0][:MAX_SENTENCE]
+    head = " ".join(s[:MAX_SENTENCE] for s in body[:sentences])
+    return f"{title}. {head}" if head else title
+
+
+MAX_SENTENCE = 400  # characters of one sentence read (a body without full stops)
+
+
 def extract_terms(text: str, bigrams: bool = False, stem: int = 0) -> Counter[str]:
     """Lower-cased word counts without stop words, one-letter words and bare numbers; with
     ``bigrams``, also the pairs of adjacent kept words; with ``stem``, each word cut to its

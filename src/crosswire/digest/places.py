@@ -17,11 +17,11 @@ def story_places(articles: list[Article], reader_language: str) -> list[dict[str
     A country the body alone names (a reaction from abroad, a comparison) is not where the
     story happens."""
     from crosswire.cluster.places import countries, country_name
-    from crosswire.cluster.text import lead_text
+    from crosswire.cluster.text import opening
 
     named: Counter[str] = Counter()
     for article in articles:
-        named.update(countries(lead_text(article, 1), article.language))
+        named.update(countries(opening(article, 1), article.language))
     least = max(1, -(-len(articles) // 3))
     ranked = sorted((code for code, n in named.items() if n >= least), key=lambda c: -named[c])
     return [
