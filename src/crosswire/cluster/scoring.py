@@ -66,7 +66,9 @@ def measure_fit(article: ArticleFeatures, story: StoryState, options: ClusterOpt
     dates = disjoint(article.dates, story.dates)
     figures = disjoint(article.headline_numbers, story.headline_numbers)
     years = undated(article.timestamp, story.newest) and disjoint(article.years, story.years)
-    places = disjoint(article.places, story.main_places(options.places_share))
+    places = options.weight_places > 0 and disjoint(
+        article.places, story.main_places(options.places_share)
+    )
     score = weigh(dense, lexical, anchors, time, options, title) + growth_bonus(story, options)
     score = less_clashes(score, clash, dates, figures, options, years, places)
     return Fit(
