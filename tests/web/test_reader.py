@@ -488,6 +488,8 @@ def test_api_documents_and_answers(site):
     [
         "/feed.atom",
         "/feed.rss",
+        "/feed.atom?place=GB",
+        "/feed.rss?lang=fr",
         "/stories/{bridge}/feed.atom",
         "/sources/one.example/feed.atom",
         "/search/feed.atom?q=bridge",
@@ -499,7 +501,7 @@ def test_feeds_parse_and_link_absolutely(site, path):
     response = client.get(path.format(**ids))
     assert response.status_code == 200
     assert response.headers["content-type"].startswith(
-        "application/rss+xml" if path.endswith(".rss") else "application/atom+xml"
+        "application/rss+xml" if ".rss" in path else "application/atom+xml"
     )
     root = ET.fromstring(response.content)  # well-formed: escaped, no control characters
     assert root.tag in ("{http://www.w3.org/2005/Atom}feed", "rss")
@@ -510,6 +512,17 @@ def test_feeds_parse_and_link_absolutely(site, path):
         assert article.url and article.url.startswith((str(client.base_url), "https://"))
         assert "javascript:" not in article.url
     assert b"<script" not in response.content and b"\x00" not in response.content
+
+
+def test_a_filtered_front_page_has_its_own_feed(site):
+    client, ids = site
+    page = client.get("/", params={"place": "gb"}).text
+    assert 'href="/feed.atom?place=GB"' in page
+    feed = parse_feed(client.get("/feed.atom?place=GB").content, str(client.base_url))
+    assert feed.title == "crosswire: latest stories (place GB)"
+    assert [a.url.rsplit("/", 1)[-1] for a in feed.articles] == [str(ids["bridge"])]
+    assert parse_feed(client.get("/feed.atom?place=PE").content, "http://x/").articles == []
+    assert client.get("/feed.atom", params={"place": "PER"}).status_code == 422
 
 
 def test_feed_errors(site):

@@ -14,6 +14,7 @@ from crosswire.web.deps import (
     MAX_ID,
     MAX_QUERY,
     Filters,
+    FiltersDep,
     base_url,
     clean_query,
     front_page,
@@ -28,9 +29,12 @@ RSS_TYPE = "application/rss+xml; charset=utf-8"
 ENTRIES = 50
 
 
-def _front(request: Request) -> xmlfeed.Feed:
+def _front(request: Request, chosen: Filters) -> xmlfeed.Feed:
+    """The front page's stories (the filtered ones with ``?place=PE``, ``?lang=fr`` …)."""
     base = base_url(request)
-    cards, _ = front_page(state(request), None, Filters())
+    cards, _ = front_page(state(request), None, chosen)
+    query = urlencode(chosen.params())
+    page = f"{base}/?{query}" if query else f"{base}/"
     entries = [
         xmlfeed.Entry(
             id=f"{base}/stories/{c['id']}",
@@ -42,24 +46,27 @@ def _front(request: Request) -> xmlfeed.Feed:
         )
         for c in cards
     ]
+    described = ", ".join(f"{k} {v}" for k, v in chosen.params().items())
     return xmlfeed.Feed(
-        id=f"{base}/",
-        title="crosswire: latest stories",
+        id=page,
+        title=f"crosswire: latest stories ({described})"
+        if described
+        else "crosswire: latest stories",
         self_url=str(request.url),
-        page_url=f"{base}/",
+        page_url=page,
         entries=entries,
         subtitle="Stories from many outlets, ranked by recency and breadth of coverage",
     )
 
 
 @router.get("/feed.atom")
-def front_atom(request: Request) -> Response:
-    return Response(xmlfeed.atom(_front(request)), media_type=ATOM_TYPE)
+def front_atom(request: Request, chosen: FiltersDep) -> Response:
+    return Response(xmlfeed.atom(_front(request, chosen)), media_type=ATOM_TYPE)
 
 
 @router.get("/feed.rss")
-def front_rss(request: Request) -> Response:
-    return Response(xmlfeed.rss(_front(request)), media_type=RSS_TYPE)
+def front_rss(request: Request, chosen: FiltersDep) -> Response:
+    return Response(xmlfeed.rss(_front(request, chosen)), media_type=RSS_TYPE)
 
 
 def _article_entries(
