@@ -337,9 +337,11 @@ def test_front_page_filters(site):
     assert client.get("/api/stories", params={"country": "FRA"}).status_code == 422
     there = client.get("/api/stories", params={"place": "gb"}).json()["stories"]
     assert [s["id"] for s in there] == [ids["bridge"]]  # where its digest says it happens
+    assert there[0]["places"] == [{"code": "GB", "name": "Varnland " + XSS}]
     assert client.get("/api/stories", params={"place": "PE"}).json()["stories"] == []
     page = client.get("/", params={"place": "GB"}).text
     assert f'id="story-{ids["bridge"]}"' in page and 'value="GB"' in page
+    assert '· <a href="/?place=GB">Varnland &lt;script&gt;' in page  # on its card
     assert client.get("/", params={"place": "P<"}).status_code == 422
 
 

@@ -61,8 +61,9 @@ def test_reader_side_on_postgres(pg_url, tmp_path):
             bridge.id
         ]
         assert client.get("/api/stories?lang=de").json()["stories"] == []
-        assert [s["id"] for s in client.get("/api/stories?place=pe").json()["stories"]] == [
-            bridge.id
+        there = client.get("/api/stories?place=pe").json()["stories"]
+        assert [(s["id"], s["places"]) for s in there] == [
+            (bridge.id, [{"code": "PE", "name": "Peru"}])
         ]
         assert client.get("/api/stories?place=FR").json()["stories"] == []
         found = client.get("/api/search", params={"q": "velmora"}).json()

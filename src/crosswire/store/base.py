@@ -215,6 +215,10 @@ class Store(ABC):
         digest; ``lead`` holds the first sentence of its summary."""
 
     @abstractmethod
+    def story_places(self, story_ids: Iterable[int]) -> dict[int, list[dict[str, str]]]:
+        """For each story: where its digest says it happens (``{code, name}``, by code)."""
+
+    @abstractmethod
     def story_outlets(self, story_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
         """For each story: ``{source, language, articles}`` per outlet and language, the
         outlet with most articles first (what a story card shows, without article texts)."""

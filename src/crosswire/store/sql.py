@@ -817,6 +817,17 @@ class SqlStore(Store):
             )
         return out
 
+    def story_places(self, story_ids: Iterable[int]) -> dict[int, list[dict[str, str]]]:
+        ids = list(dict.fromkeys(int(i) for i in story_ids))
+        out: dict[int, list[dict[str, str]]] = {i: [] for i in ids}
+        for r in self._rows_in(
+            "SELECT story_id, code, name FROM story_places WHERE story_id IN ({ids}) "
+            "ORDER BY story_id, code",
+            ids,
+        ):
+            out[int(r["story_id"])].append({"code": r["code"], "name": r["name"]})
+        return out
+
     def stories_version(self) -> str:
         # subqueries: each is then one index lookup
         row = self._row(
@@ -898,9 +909,11 @@ class SqlStore(Store):
                     (payload, stamp, lead, story_id),
                 )
             self._exec("DELETE FROM story_places WHERE story_id = ?", (story_id,))
-            for code in sorted({p["code"] for p in digest.get("places") or [] if p.get("code")}):
+            places = {p["code"]: p for p in digest.get("places") or [] if p.get("code")}
+            for code, place in sorted(places.items()):
                 self._exec(
-                    "INSERT INTO story_places (story_id, code) VALUES (?, ?)", (story_id, code)
+                    "INSERT INTO story_places (story_id, code, name) VALUES (?, ?, ?)",
+                    (story_id, code, str(place.get("name") or code)),
                 )
             now = self._row(
                 "SELECT count(*) AS n, max(id) AS top, sum(id) AS total "

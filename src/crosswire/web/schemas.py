@@ -20,6 +20,11 @@ class OutletOut(BaseModel):
     language: str | None = None
 
 
+class PlaceOut(BaseModel):
+    code: str = Field(description="ISO 3166-1 alpha-2")
+    name: str
+
+
 class StoryCardOut(BaseModel):
     id: int
     title: str
@@ -28,6 +33,9 @@ class StoryCardOut(BaseModel):
     article_count: int
     source_count: int
     languages: list[str]
+    places: list[PlaceOut] = Field(
+        default_factory=list, description="where it happens, as its digest says"
+    )
     sources: list[str] = Field(description="outlet domains, most articles first")
     outlets: list[OutletOut]
     leanings: dict[str, int] = Field(description="outlets per leaning")

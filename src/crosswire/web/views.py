@@ -83,6 +83,7 @@ def story_cards(
 ) -> list[dict[str, Any]]:
     """What the front page, the API list and the feeds show of each story."""
     outlets = store.story_outlets([s.id for s in stories if s.id is not None])
+    places = store.story_places([s.id for s in stories if s.id is not None])
     leads: dict[int, str] = {}
     need_text = [s.article_ids[0] for s in stories if not _lead(s) and s.article_ids]
     for article in store.get_articles(need_text):
@@ -108,6 +109,7 @@ def story_cards(
                     "source_count": len(domains),
                     "language_count": len(languages),
                     "languages": languages,
+                    "places": places.get(story.id or 0, []),
                     "sources": domains,
                     "outlets": badges,
                     "leanings": (
