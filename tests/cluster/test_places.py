@@ -13,6 +13,7 @@ from crosswire.cluster.places import countries
         ("Floods hit Peru and Ecuador", "en", {"PE", "EC"}),
         ("Chilean and Ecuadorian rescuers", "en", {"CL", "EC"}),  # demonyms
         ("Talks between the U.S. and the UK", "en", {"US", "GB"}),
+        ("New Zealand and Papua New Guinea", "en", {"NZ", "PG"}),  # "New" not always a state
         ("A minister from the Democratic Republic of the Congo", "en", {"CD"}),  # not "Congo"
         ("Des inondations au Pérou et en Équateur", "fr", {"PE", "EC"}),
         ("Le retour d'Haïti et l'arrivée en Italie", "fr", {"HT", "IT"}),  # elided articles

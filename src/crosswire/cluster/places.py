@@ -20,6 +20,8 @@ from functools import lru_cache
 
 import regex
 
+from crosswire.clitics import PREFIXES
+
 LANGUAGES = ("fr", "de", "es", "it", "pt", "nl", "pl", "cs", "ru", "tr", "ar", "el", "he", "hi")
 
 # Short forms the ISO list does not give, by country code.
@@ -66,12 +68,9 @@ Names = dict[tuple[str, ...], str]
 # Oman ("عمان"), a sports jersey (Hindi "जर्सी").
 NOT_COUNTRIES = {"en": ("Georgia",), "ar": ("مالي", "عمان"), "hi": ("जर्सी",)}
 
-# The proclitics written as part of a word (conjunction, preposition, article), in their
-# grammatical order; see ``digest.clitics``. Arabic "والإكوادور" is "and Ecuador".
-_PROCLITICS = {
-    "ar": regex.compile(r"[وف]?(?:[بكل]?ال|لل|[بكل])?"),
-    "he": regex.compile(r"ו?(?:כש|ש)?[בכלמ]?ה?"),
-}
+# The proclitics written as part of a word (conjunction, preposition, article): Arabic
+# "والإكوادور" is "and Ecuador".
+_PROCLITICS = {language: regex.compile(prefixes) for language, prefixes in PREFIXES.items()}
 
 
 @lru_cache(maxsize=1)
@@ -128,26 +127,26 @@ def countries(text: str, language: str | None = None) -> frozenset[str]:
     found: set[str] = set()
     i = 0
     while i < len(tokens):
-        if tokens[i] == "New" and i + 1 < len(tokens):  # New Mexico, New Jersey: US states
-            i += 2
-            continue
-        for n in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
+        # New Mexico, New Jersey: US states, so no single word after "New" (New Zealand and
+        # Papua New Guinea are matched whole)
+        shortest = 2 if i and tokens[i - 1] == "New" else 1
+        size = 1  # words read at ``i``: the name found, or one word
+        for n in range(min(_MAX_WORDS, len(tokens) - i), shortest - 1, -1):
             code = _lookup(tokens[i : i + n], own, language)
             if code is None and own is not english:
                 code = _lookup(tokens[i : i + n], english, "en")
             if code is not None:
                 found.add(code)
-                i += n
+                size = n
                 break
-        else:
-            i += 1
+        i += size
     return frozenset(found)
 
 
 def _lookup(tokens: list[str], names: Names, language: str | None) -> str | None:
+    if len(tokens) == 1 and regex.match(r"[ldLD]['’]\p{Lu}", tokens[0]):  # "l'Italie", "d'Haïti"
+        tokens = [tokens[0][2:]]
     first = tokens[0]
-    if len(tokens) == 1 and regex.match(r"[ldLD]['’]\p{Lu}", first):  # "l'Italie", "d'Haïti"
-        first = tokens[0] = first[2:]
     if first[:1].isascii() and first[:1].isalpha() and not first[:1].isupper():
         return None  # Latin script: a name starts with a capital
     words = tuple(t.casefold().rstrip(".") for t in tokens)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from crosswire.digest.clitics import match_words
+from crosswire.clitics import match_words
 from crosswire.digest.sentences import StorySentences
 
 

@@ -32,14 +32,18 @@ def _proclitics(prefixes: str, letter: str) -> regex.Pattern:
     return regex.compile(prefixes + r"((?=\p{L})" + letter + "{" + str(MIN_STEM) + ",})")
 
 
-# Each language's prefix sequences, in the order its grammar puts them. Stems are letters of
-# the script only, so numbers and Latin words are left alone.
-_PROCLITICS = {
-    # ו "and"; ש / כש "that" / "when"; one of ב כ ל מ "in, as, to, from"; ה "the". A geresh
-    # belongs to the stem ("בצ'ילה": in Chile).
-    "he": _proclitics(r"ו?(?:כש|ש)?[בכלמ]?ה?", r"[\p{Hebrew}'’]"),
+# Each language's prefix sequences, in the order its grammar puts them:
+PREFIXES = {
+    # ו "and"; ש / כש "that" / "when"; one of ב כ ל מ "in, as, to, from"; ה "the"
+    "he": r"ו?(?:כש|ש)?[בכלמ]?ה?",
     # و ف "and, so"; then ب ك ل "in, as, to" with or without ال "the" (ل + ال is written لل)
-    "ar": _proclitics(r"[وف]?(?:[بكل]?ال|لل|[بكل])?", r"\p{Arabic}"),
+    "ar": r"[وف]?(?:[بكل]?ال|لل|[بكل])?",
+}
+# Stems are letters of the script only, so numbers and Latin words are left alone. A Hebrew
+# geresh belongs to the stem ("בצ'ילה": in Chile).
+_PROCLITICS = {
+    "he": _proclitics(PREFIXES["he"], r"[\p{Hebrew}'’]"),
+    "ar": _proclitics(PREFIXES["ar"], r"\p{Arabic}"),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from crosswire.digest.clitics import match_words, strip_proclitics
+from crosswire.clitics import match_words, strip_proclitics
 from crosswire.digest.selection import SelectionWeights, select_sentences
 from crosswire.digest.sentences import Sentence, StorySentences
 from crosswire.digest.text import words
