@@ -16,6 +16,8 @@ def story_places(articles: list[Article], reader_language: str) -> list[dict[str
     ``articles`` (most named first, at most ``MAX_PLACES``): ``{"code", "name", "articles"}``.
     A country the body alone names (a reaction from abroad, a comparison) is not where the
     story happens."""
+    # here, not at the top: the story engine's text module reads the comparison's lexicon,
+    # which reads the digest's helpers
     from crosswire.cluster.places import countries, country_name
     from crosswire.cluster.text import opening
 

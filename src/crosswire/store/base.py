@@ -216,7 +216,8 @@ class Store(ABC):
 
     @abstractmethod
     def story_places(self, story_ids: Iterable[int]) -> dict[int, list[dict[str, str]]]:
-        """For each story: where its digest says it happens (``{code, name}``, by code)."""
+        """For each story: where its digest says it happens (``{code, name}``, in the
+        digest's order)."""
 
     @abstractmethod
     def story_outlets(self, story_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:

@@ -822,7 +822,7 @@ class SqlStore(Store):
         out: dict[int, list[dict[str, str]]] = {i: [] for i in ids}
         for r in self._rows_in(
             "SELECT story_id, code, name FROM story_places WHERE story_id IN ({ids}) "
-            "ORDER BY story_id, code",
+            "ORDER BY story_id, position",
             ids,
         ):
             out[int(r["story_id"])].append({"code": r["code"], "name": r["name"]})
@@ -910,10 +910,10 @@ class SqlStore(Store):
                 )
             self._exec("DELETE FROM story_places WHERE story_id = ?", (story_id,))
             places = {p["code"]: p for p in digest.get("places") or [] if p.get("code")}
-            for code, place in sorted(places.items()):
+            for position, (code, place) in enumerate(places.items()):
                 self._exec(
-                    "INSERT INTO story_places (story_id, code, name) VALUES (?, ?, ?)",
-                    (story_id, code, str(place.get("name") or code)),
+                    "INSERT INTO story_places (story_id, code, name, position) VALUES (?, ?, ?, ?)",
+                    (story_id, code, str(place.get("name") or code), position),
                 )
             now = self._row(
                 "SELECT count(*) AS n, max(id) AS top, sum(id) AS total "

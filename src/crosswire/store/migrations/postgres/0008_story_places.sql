@@ -4,6 +4,7 @@ CREATE TABLE story_places (
     story_id BIGINT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
     code     TEXT NOT NULL,
     name     TEXT NOT NULL,  -- in the language the digest was written for
+    position INTEGER NOT NULL,  -- the digest's order: most reports first
     PRIMARY KEY (story_id, code)
 );
 CREATE INDEX story_places_code ON story_places (code, story_id);
