@@ -73,3 +73,7 @@ def test_digest_of_a_big_story_reads_a_bounded_number_of_articles():
     firsts = {e["source"] for e in digest["timeline"] if e["kind"] != "update"}
     assert firsts == {a.source for a in articles}
     assert digest["summary"] and all(e["text"] for e in digest["summary"])
+
+    peru = [dataclasses.replace(a, title=f"{a.title} in Peru") for a in articles]
+    where = build_digest(peru, story_sources(), options, embed=big)["places"]
+    assert where == [{"code": "PE", "name": "Peru", "articles": 6}]  # read in six, not 180

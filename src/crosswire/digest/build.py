@@ -86,7 +86,7 @@ def build_digest(
         "summary": summary,
         "timeline": build_timeline(chosen, embed, options.max_updates),
         "spread": build_spread(originals, sources),
-        "places": story_places(originals, options.reader_language),
+        "places": story_places(chosen, options.reader_language),  # the text read: bounded
         "comparison": comparison,
         "copies": copies,
         "article_count": len(originals),

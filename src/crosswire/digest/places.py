@@ -13,7 +13,8 @@ MAX_PLACES = 5
 
 def story_places(articles: list[Article], reader_language: str) -> list[dict[str, Any]]:
     """Countries named in the headline or first sentence of at least a third of
-    ``articles`` (most named first, at most ``MAX_PLACES``): ``{"code", "name", "articles"}``.
+    ``articles`` (the digest's representative ones, at most ``max_articles``; most named
+    first, at most ``MAX_PLACES``): ``{"code", "name", "articles"}``.
     A country the body alone names (a reaction from abroad, a comparison) is not where the
     story happens."""
     # here, not at the top: the story engine's text module reads the comparison's lexicon,
