@@ -198,5 +198,5 @@ def member_score(
         disjoint(article.headline_numbers, member.headline_numbers),
         options,
         undated(article.timestamp, member.timestamp) and disjoint(article.years, member.years),
-        disjoint(article.places, member.places),
+        options.weight_places > 0 and disjoint(article.places, member.places),
     )
