@@ -87,7 +87,7 @@ def gazetteer() -> dict[str, Names]:
             for attr in ("name", "common_name", "official_name"):
                 english = getattr(country, attr, None)
                 if english:
-                    _add(names, translation.gettext(english), country.alpha_2, language)
+                    _add(names, translation.gettext(english), country.alpha_2)
     for code, aliases in ALIASES.items():
         for alias in aliases.split("|"):
             for names in tables.values():
@@ -103,14 +103,9 @@ def gazetteer() -> dict[str, Names]:
     return tables
 
 
-def _add(names: Names, name: str, code: str, language: str) -> None:
-    """``name`` and its short forms: before a bracket, and before a comma ("Korea, Republic
-    of") unless what follows says island ("Christmas, Île" is not "Christmas")."""
-    head, _, rest = name.partition(",")
-    variants = [name, name.split("(")[0]]
-    if not _ISLAND.search(rest):
-        variants.append(head)
-    for variant in variants:
+def _add(names: Names, name: str, code: str) -> None:
+    """``name`` and its short forms: before a bracket, and before a comma."""
+    for variant in (name, name.split("(")[0], _before_comma(name)):
         words = _words(variant)
         if not words:
             continue
@@ -186,7 +181,12 @@ def country_name(code: str, language: str = "en") -> str:
     if country is None:
         return code
     name = getattr(country, "common_name", None) or country.name
-    name = _translations(language).gettext(name)
+    return _before_comma(_translations(language).gettext(name))
+
+
+def _before_comma(name: str) -> str:
+    """The short form of an ISO name: "Korea, Republic of" is "Korea", unless what follows
+    the comma says island ("Christmas, Île" is not "Christmas")."""
     head, _, rest = name.partition(",")
     return name if _ISLAND.search(rest) else head.strip()
 
