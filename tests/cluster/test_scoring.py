@@ -268,3 +268,43 @@ def test_years_are_read_in_any_script_and_not_out_of_longer_numbers_or_names():
     assert extract_years("An A2004 engine, 12,2004 units, 1,999 people, 20100 votes, 1850") == (
         frozenset()
     )
+
+
+def test_similarity_grades_one_event_one_theme_and_unrelated():
+    def engine():  # a fresh one per pair: its document frequencies learn from the two texts
+        return StoryEngine(ClusterOptions(embedder="hashing"), new_story_id=lambda: 0)
+
+    report = Article(
+        id=1,
+        title="Brellin dam spillway reopens after floods",
+        text="Engineers reopened the Brellin dam spillway on Tuesday after the floods of last "
+        "week, the water board said.",
+        language="en",
+    )
+    same_event = Article(
+        id=2,
+        title="Spillway of Brellin dam reopened",
+        text="The Brellin dam spillway was reopened on Tuesday, the regional water board said, "
+        "a week after the floods.",
+        language="en",
+    )
+    same_theme = Article(
+        id=3,
+        title="Inquiry into Brellin floods opens",
+        text="Judges opened an inquiry into the Brellin floods on Friday, with hearings of "
+        "engineers and residents planned until spring.",
+        language="en",
+    )
+    unrelated = Article(
+        id=4,
+        title="Tessaport ferry strike ends",
+        text="Ferry crews in Tessaport returned to work on Monday after a pay deal.",
+        language="en",
+    )
+    assert engine().compare(report, same_theme).score < ClusterOptions.threshold  # no join
+    event, theme, other = (
+        engine().similarity(report, a) for a in (same_event, same_theme, unrelated)
+    )
+    assert event > 0.9
+    assert 0.5 < theme < 0.9  # not one event, but one developing story
+    assert other < 0.3

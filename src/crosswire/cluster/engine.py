@@ -6,6 +6,7 @@ the decisions do not depend on how a stream is split into batches.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -120,11 +121,29 @@ class StoryEngine:
     def compare(self, first: Article, second: Article) -> Fit:
         """How well ``second`` fits a story made of ``first`` alone (nothing is indexed;
         only the document frequencies learn from the two texts)."""
+        one, two = self._pair(first, second)
+        return self._fit_alone(two, one)
+
+    def similarity(self, first: Article, second: Article) -> float:
+        """How alike two articles are, from 0 (unrelated) to 1 (one event): the mean of the
+        engine's confidence that ``second`` joins a story made of ``first`` and that it joins
+        a developing story made of ``first``. Each confidence is a logistic of the score
+        around its join threshold (``confidence_scale``), so one event scores near 1, one
+        theme near 0.5, and a penalty far below a threshold counts no more than a miss."""
+        one, two = self._pair(first, second)
+        event = self._fit_alone(two, one).score - self.options.threshold
+        topic = self.topics.fit_alone(two, one).score - self.topics.options.threshold
+        scale = self.options.confidence_scale
+        return (logistic(event / scale) + logistic(topic / scale)) / 2.0
+
+    def _pair(self, first: Article, second: Article) -> tuple[ArticleFeatures, ArticleFeatures]:
         vectors = self._embed([first, second])
-        one, two = self._features(first, vectors[0]), self._features(second, vectors[1])
+        return self._features(first, vectors[0]), self._features(second, vectors[1])
+
+    def _fit_alone(self, article: ArticleFeatures, first: ArticleFeatures) -> Fit:
         story = self._new_story(0)
-        story.add(one)
-        return measure_fit(two, story, self.options)
+        story.add(first)
+        return measure_fit(article, story, self.options)
 
     def resolve(self, story_id: int) -> int:
         """The story that ``story_id`` was merged into, following chains."""
@@ -321,3 +340,7 @@ class StoryEngine:
         self._merged_into[other.story_id] = into.story_id
         self._merges.append((other.story_id, into.story_id))
         return into
+
+
+def logistic(x: float) -> float:
+    return 0.5 * (1.0 + math.tanh(x / 2.0))

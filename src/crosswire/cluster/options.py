@@ -82,6 +82,11 @@ class ClusterOptions:
     bias: float = 0.0
     cross_lingual_lexical: float = 0.45  # share of the lexical weight given to dense elsewhere
     weight_time: float = 0.33
+    # ``StoryEngine.similarity``: the engine's confidence that two articles are one event is
+    # logistic((score - threshold) / confidence_scale). The slope of a logistic fit of
+    # same-story pairs against each article's 5 nearest other-story articles, AllSides train
+    # (``bench/pair_confidence.py``): 0.594, centre 1.86 (the join threshold is 2.1).
+    confidence_scale: float = 0.6
     idf_prior_docs: int = 0
     # Heaviest terms kept per article: long and short articles then compare alike.
     lexical_terms: int = 150

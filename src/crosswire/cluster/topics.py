@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from crosswire.cluster.index import ActiveStories, query_keys
 from crosswire.cluster.options import ClusterOptions
-from crosswire.cluster.scoring import DAY, measure_fit
+from crosswire.cluster.scoring import DAY, Fit, measure_fit
 from crosswire.cluster.state import ArticleFeatures, StoryState
 
 
@@ -95,12 +95,21 @@ class Topics:
     def _new(self, topic_id: int) -> StoryState:
         return StoryState(topic_id, self.dim, member_limit=1, clashes=False)
 
+    def fit_alone(self, article: ArticleFeatures, first: ArticleFeatures) -> Fit:
+        """How well ``article`` fits a developing story made of ``first`` alone."""
+        topic = self._new(0)
+        topic.add(first)
+        return measure_fit(article, topic, self._options_for(article))
+
+    def _options_for(self, article: ArticleFeatures) -> ClusterOptions:
+        return self.options if article.covered else self._uncovered
+
     def _live_topic(self, story_id: int) -> StoryState | None:
         topic_id = self._topic_of.get(story_id)
         return None if topic_id is None else self.active.stories.get(topic_id)
 
     def _best_topic(self, article: ArticleFeatures) -> StoryState | None:
-        options = self.options if article.covered else self._uncovered
+        options = self._options_for(article)
         best: tuple[float, int] | None = None
         candidates = self.active.candidates(
             article, options.dense_candidates, options.key_candidates

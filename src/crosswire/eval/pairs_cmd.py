@@ -23,14 +23,14 @@ def pearson(x: list[float], y: list[float]) -> float:
 
 
 def score_pairs_file(records: list[dict], engine: StoryEngine) -> dict:
-    """Pearson between the engine's score and 5 − ``overall`` (higher: more similar)."""
+    """Pearson between the engine's similarity and 5 − ``overall`` (higher: more similar)."""
     predicted, gold = [], []
     groups: dict[str, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
     ids = itertools.count(1)
     for r in records:
         first = Article(title="", text=r["text1"], id=next(ids), language=r.get("lang1"))
         second = Article(title="", text=r["text2"], id=next(ids), language=r.get("lang2"))
-        score = engine.compare(first, second).score
+        score = engine.similarity(first, second)
         target = 5.0 - float(r["overall"])
         predicted.append(score)
         gold.append(target)
@@ -52,7 +52,8 @@ def score_pairs_file(records: list[dict], engine: StoryEngine) -> dict:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.pass_context
 def pairs(ctx: click.Context, path: str, limit: int | None, as_json: bool) -> None:
-    """Score article pairs with the story engine's similarity; Pearson against gold."""
+    """Score article pairs with the story engine's similarity (its confidence that they are
+    one event and one developing story); Pearson against gold."""
     settings = settings_from(ctx)
     records = read_jsonl(path, required=("text1", "text2", "overall"))[:limit]
     cache_embeddings_on_disk(settings.embedder)
