@@ -79,6 +79,8 @@ def run(
         ]
         for decision in engine.add(batch):
             story_of[decision.article_id] = decision.story_id  # type: ignore[assignment]
+        for article_id, _, into in engine.drain_moves():
+            story_of[article_id] = into
         engine.drain_merges()
     elapsed = time.perf_counter() - started
     tail = time.perf_counter() - tail_began

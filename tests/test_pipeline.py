@@ -13,6 +13,7 @@ from crosswire.models import Article
 from crosswire.pipeline import ASSIGNER_LOCK, Pipeline
 from crosswire.settings import load_settings
 from crosswire.store import open_store
+from tests.cluster.stream import stray_report
 
 PLACES = ["Valdoria", "Northmark", "Ostrava", "Kelmoor", "Brisk", "Tandor"]
 HAPPENINGS = [
@@ -244,3 +245,37 @@ def test_without_a_report_in_the_readers_language_the_title_is_one_in_their_scri
         Pipeline(store, settings_for(url)).add_articles([arabic, french])
         (story_id,) = set(store.story_assignments().values())
         assert store.get_story(story_id).title == french.title
+
+
+def test_an_article_a_newer_story_takes_over_moves_with_its_copies(url):
+    """The engine moves an article into a newer story (``StoryEngine.drain_moves``): the
+    store moves it and its reprint, and both stories' counts follow."""
+    reopening, suspension, suspension_alone = stray_report()
+    reprint = dataclasses.replace(
+        suspension,
+        id=None,
+        url="https://reprint.example/brellin",
+        source="reprint.example",
+        published_at=suspension.published_at + timedelta(minutes=30),
+    )
+    articles = [dataclasses.replace(a, id=None) for a in (reopening, suspension)]
+    with open_store(url) as store:
+        pipeline = Pipeline(store, settings_for(url))
+        pipeline.add_articles([*articles, reprint])
+        pipeline.refresh_digests()
+        assert len(partition(store)) == 1  # the suspension joined the reopening's story
+        report = pipeline.add_articles([dataclasses.replace(suspension_alone, id=None)])
+        assert report.moved_articles == 1
+        assert partition(store) == {
+            frozenset({reopening.url}),
+            frozenset({suspension.url, reprint.url, suspension_alone.url}),
+        }
+        by_url = {a.url: a for a in store.get_articles(list(store.story_assignments()))}
+        assert by_url[reprint.url].duplicate_of == by_url[suspension.url].id
+        pipeline.refresh_digests()
+        left = store.get_story(by_url[reopening.url].story_id)
+        took = store.get_story(by_url[suspension.url].story_id)
+        assert left.digest["originals"] == [by_url[reopening.url].id]  # rebuilt without it
+        assert sorted(took.digest["originals"]) == sorted(
+            by_url[u].id for u in (suspension.url, suspension_alone.url)
+        )

@@ -48,6 +48,7 @@ class IngestReport:
     duplicates: int = 0
     new_stories: int = 0
     merged_stories: int = 0
+    moved_articles: int = 0  # taken over by a newer story (see StoryEngine.drain_moves)
     unassigned: int = 0  # stored, left to the process that holds the story-assigner lock
     story_ids: set[int] = field(default_factory=set)
 
@@ -59,6 +60,7 @@ class IngestReport:
             "duplicates",
             "new_stories",
             "merged_stories",
+            "moved_articles",
             "unassigned",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -264,6 +266,10 @@ class Pipeline:
             self.store.set_story_topics(topics)
             grown: set[int] = set()
             newest = max(times.values(), default=now)
+            for article_id, from_id, into_id in self.engine.drain_moves():
+                self.store.move_article(article_id, into_id, newest)
+                report.moved_articles += 1
+                report.story_ids.update((from_id, into_id))
             for from_id, into_id in self.engine.drain_merges():
                 self.store.merge_stories(from_id, into_id, newest)
                 report.merged_stories += 1

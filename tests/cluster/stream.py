@@ -52,3 +52,38 @@ def make_stream(per_story: int = 4, seed: int = 3) -> tuple[list[Article], list[
         for i, (when, _, title, text) in enumerate(items, start=1)
     ]
     return articles, [label for _, label, _, _ in items]
+
+
+def stray_report(start: datetime = datetime(2026, 3, 3, 9, tzinfo=UTC)) -> list[Article]:
+    """Three reports, an hour apart: a dam's spillway reopens (1); engineers are suspended,
+    told with the reopening (2), so it first joins the story of 1; the suspension alone (3),
+    closer to 2 than 2 is to 1."""
+    reports = [
+        (
+            "Brellin dam spillway reopens after the floods",
+            "The spillway of the Brellin dam reopened on Tuesday, a week after the floods "
+            "swept the valley.",
+        ),
+        (
+            "Brellin engineers suspended over design fault as spillway reopens",
+            "The water board suspended two engineers on Tuesday, blamed for a design fault, "
+            "as the Brellin dam spillway reopened after the floods.",
+        ),
+        (
+            "Two Brellin engineers suspended over design fault",
+            "Two engineers were suspended by the water board on Tuesday, blamed for a design "
+            "fault at the Brellin dam; both deny it and will appeal.",
+        ),
+    ]
+    return [
+        Article(
+            id=k,
+            title=title,
+            text=text,
+            url=f"https://outlet{k}.example/brellin/{k}",
+            source=f"outlet{k}.example",
+            language="en",
+            published_at=start + timedelta(hours=k),
+        )
+        for k, (title, text) in enumerate(reports, start=1)
+    ]

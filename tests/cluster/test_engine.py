@@ -13,7 +13,7 @@ from crosswire.cluster import ClusterOptions, StoryEngine, options_from_settings
 from crosswire.eval.metrics import score_pairs
 from crosswire.models import Article
 from crosswire.settings import Settings
-from tests.cluster.stream import make_stream
+from tests.cluster.stream import make_stream, stray_report
 
 OPTIONS = ClusterOptions(embedder="hashing")
 
@@ -127,6 +127,25 @@ def test_an_article_bridging_two_stories_merges_them():
     assert set(merges[0]) == {decisions[first].story_id, decisions[second].story_id}
     assert engine.resolve(merges[0][0]) == merges[0][1]
     assert engine.drain_merges() == []
+
+
+def test_a_new_story_takes_over_an_earlier_article_closer_to_it_than_to_its_own_story():
+    reopening, suspension, suspension_alone = stray_report()
+    engine, decisions = run([reopening, suspension, suspension_alone], batch=1)
+    first, _, new = (d.story_id for d in decisions)
+    assert decisions[1].story_id == first  # it joined the reopening's story first
+    assert new != first
+    assert engine.drain_moves() == [(suspension.id, first, new)]
+    assert engine.drain_moves() == []
+    left, took = engine.active.stories[first], engine.active.stories[new]
+    assert [m.article_id for m in left.members] == [reopening.id]  # rebuilt without it
+    assert (left.size, took.size) == (1, 2)
+
+
+def test_without_moves_the_article_stays_where_it_joined():
+    engine, decisions = run(stray_report(), batch=1, options=replace(OPTIONS, move_threshold=0))
+    assert engine.drain_moves() == []
+    assert decisions[1].story_id == decisions[0].story_id != decisions[2].story_id
 
 
 def test_options_come_from_the_settings():

@@ -17,7 +17,7 @@ from crosswire.cluster.languages import covered_languages, detect_language
 from crosswire.cluster.lexical import DocumentFrequencies, weigh_terms
 from crosswire.cluster.options import ClusterOptions
 from crosswire.cluster.places import countries
-from crosswire.cluster.scoring import DAY, Fit, measure_fit, weakest_link
+from crosswire.cluster.scoring import DAY, Fit, measure_fit, member_score, weakest_link
 from crosswire.cluster.state import ArticleFeatures, StoryState
 from crosswire.cluster.text import (
     extract_anchors,
@@ -54,6 +54,7 @@ class StoryEngine:
         self._story_of: dict[int, int] = {}
         self._merged_into: dict[int, int] = {}
         self._merges: list[tuple[int, int]] = []
+        self._moves: list[tuple[int, int, int]] = []
         self._new_originals: list[tuple[int, int]] = []  # (old, new) originals of copies
         self._seq = 0
 
@@ -106,6 +107,13 @@ class StoryEngine:
         """Story merges (from id, into id) decided since the last call."""
         merges, self._merges = self._merges, []
         return merges
+
+    def drain_moves(self) -> list[tuple[int, int, int]]:
+        """(article id, from story, into story) since the last call, in order: an article
+        placed earlier that a new story took over (see ``_take_stray``); its copies go
+        with it."""
+        moves, self._moves = self._moves, []
+        return moves
 
     def drain_new_originals(self) -> list[tuple[int, int]]:
         """(old original, new original) since the last call, in order: an article found to
@@ -211,6 +219,8 @@ class StoryEngine:
         else:
             story = self._new_story(self.new_story_id())
             score = fits[0].score if fits else 0.0
+            if self.options.move_threshold:
+                self._take_stray(story, features, fits)
         story.add(features)
         self.active.put(story, query_keys(features))
         self._story_of[article.id] = story.story_id
@@ -218,6 +228,45 @@ class StoryEngine:
             self.copies.add(article)
         topic = self._topic(story.story_id, features)
         return Assignment(article.id, story.story_id, score=score, topic_id=topic)
+
+    def _take_stray(self, story: StoryState, features: ArticleFeatures, fits: list[Fit]) -> None:
+        """Before ``features`` starts ``story``: take in the article of a small candidate
+        story that is far closer to it than to the rest of its own story (an article that
+        joined a neighbouring story of its theme before the reports of its own event came).
+        Its score against the new article must reach ``move_threshold`` and stand
+        ``move_margin`` above its mean score against its story's other articles; only a
+        story that still keeps all its articles (``link_members``) gives one up, rebuilt
+        from the others."""
+        best: tuple[float, StoryState, ArticleFeatures] | None = None
+        for fit in fits[: self.options.move_candidates]:
+            source = self.active.stories[fit.story_id]
+            if source.size < 2 or source.size != len(source.members):
+                continue
+            for member in source.members:
+                score = self._stray_score(member, features, source)
+                if score is not None and (best is None or score > best[0]):
+                    best = (score, source, member)
+        if best is not None:
+            _, source, member = best
+            self.active.put(source.without(member), ())
+            story.add(member)
+            self._story_of[member.article_id] = story.story_id
+            self._moves.append((member.article_id, source.story_id, story.story_id))
+
+    def _stray_score(
+        self, member: ArticleFeatures, article: ArticleFeatures, story: StoryState
+    ) -> float | None:
+        """``member``'s score against ``article`` where it qualifies as a stray of
+        ``story`` (see ``_take_stray``), else None."""
+        options = self.options
+        score = member_score(member, article, options)
+        if score is None or score < options.move_threshold:
+            return None
+        rest = [member_score(member, o, options) for o in story.members if o is not member]
+        rest = [r for r in rest if r is not None]
+        if not rest or score - sum(rest) / len(rest) < options.move_margin:
+            return None
+        return score
 
     def _topic(self, story_id: int, features: ArticleFeatures, copy: bool = False) -> int | None:
         """The developing story of ``story_id`` once ``features`` joined it (None: off)."""

@@ -44,13 +44,14 @@ class ActiveStories:
 
     # upkeep ------------------------------------------------------------------------
     def put(self, story: StoryState, keys: Iterable[str]) -> None:
-        """Insert or refresh ``story`` after it changed; post it under ``keys``."""
+        """Insert or refresh ``story`` after it changed (or replace the story of its id);
+        post it under ``keys``."""
         if story.story_id not in self._row_of:
             if len(self._id_at) == len(self._matrix):
                 self._grow()
             self._row_of[story.story_id] = len(self._id_at)
             self._id_at.append(story.story_id)
-            self.stories[story.story_id] = story
+        self.stories[story.story_id] = story
         self._matrix[self._row_of[story.story_id]] = story.dense_mean()
         for key in keys:
             posting = self._postings.setdefault(key, OrderedDict())

@@ -137,6 +137,18 @@ class StoryState:
         self.time_sum += other.time_sum
         self.timed += other.timed
 
+    def without(self, article: ArticleFeatures) -> StoryState:
+        """The story rebuilt from its kept members but ``article`` (for a story that keeps
+        all its members), still posted under the keys it had in the index."""
+        rest = StoryState(
+            self.story_id, self.dim, member_limit=self.member_limit, clashes=self.clashes
+        )
+        for member in self.members:
+            if member is not article:
+                rest.add(member)
+        rest.terms = dict(self.terms)
+        return rest
+
     def main_places(self, share: float) -> set[str]:
         """The countries named by at least ``share`` of its members (all named ones at 0)."""
         least = share * self.size

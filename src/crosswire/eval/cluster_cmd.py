@@ -40,6 +40,8 @@ def cluster_articles(
             story_of[decision.article_id] = decision.story_id  # type: ignore[assignment]
             if decision.topic_id is not None:
                 topic_of[decision.story_id] = decision.topic_id  # type: ignore[index]
+        for article_id, _, into in engine.drain_moves():
+            story_of[article_id] = into
     stories = [engine.resolve(story_of[a.id]) for a in articles]  # type: ignore[index]
     if level == "event":
         return stories

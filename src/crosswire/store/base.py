@@ -176,6 +176,12 @@ class Store(ABC):
         ``created_at`` and ``updated_at``."""
 
     @abstractmethod
+    def move_article(self, article_id: int, story_id: int, at: datetime) -> None:
+        """Move an article and its copies into ``story_id`` (the story engine found it closer
+        to a newer story than to its own); both stories' counts and digests follow, as
+        ``attach_to_story``."""
+
+    @abstractmethod
     def merge_stories(self, from_id: int, into_id: int, at: datetime) -> None:
         """Move every article of ``from_id`` into ``into_id``; ``from_id`` keeps redirecting.
         ``into_id``'s ``updated_at`` moves forward to ``at`` (as ``attach_to_story``)."""

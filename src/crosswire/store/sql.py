@@ -672,6 +672,17 @@ class SqlStore(Store):
             )
         self._exec(f"UPDATE stories SET hotness = {self._hotness} WHERE id = ?", (story_id,))
 
+    def move_article(self, article_id: int, story_id: int, at: datetime) -> None:
+        with self._tx():
+            ids = [
+                r["id"]
+                for r in self._rows(
+                    "SELECT id FROM articles WHERE id = ? OR duplicate_of = ?",
+                    (article_id, article_id),
+                )
+            ]
+            self.attach_to_story(story_id, ids, at)
+
     def merge_stories(self, from_id: int, into_id: int, at: datetime) -> None:
         if from_id == into_id:
             return
