@@ -87,3 +87,38 @@ def stray_report(start: datetime = datetime(2026, 3, 3, 9, tzinfo=UTC)) -> list[
         )
         for k, (title, text) in enumerate(reports, start=1)
     ]
+
+
+def early_report(start: datetime = datetime(2026, 3, 3, 9, tzinfo=UTC)) -> list[Article]:
+    """Three reports of one ferry strike, an hour apart: the strike (1); the stranded
+    islanders, without the strike's words (2), so it starts a story of its own; a report
+    that tells both (3), which joins the strike's story."""
+    reports = [
+        (
+            "Ferry strike halts Tessaport crossings",
+            "Ferry crews in Tessaport walked out on Monday over unpaid overtime, halting all "
+            "crossings to the islands.",
+        ),
+        (
+            "Islanders stranded as crews walk out",
+            "Hundreds of islanders were stranded on Monday when crossings stopped; the "
+            "operator promised buses and refunds.",
+        ),
+        (
+            "Tessaport ferry crews strike over overtime, islanders stranded",
+            "On Monday unpaid overtime sent the Tessaport ferry crews out on strike: "
+            "crossings stopped and islanders were stranded.",
+        ),
+    ]
+    return [
+        Article(
+            id=k,
+            title=title,
+            text=text,
+            url=f"https://outlet{k}.example/tessaport/{k}",
+            source=f"outlet{k}.example",
+            language="en",
+            published_at=start + timedelta(hours=k),
+        )
+        for k, (title, text) in enumerate(reports, start=1)
+    ]

@@ -131,6 +131,14 @@ def test_pair_counting_and_bcubed_by_hand():
     assert b3["bcubed_recall"] == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1 + 1) / 5)
 
 
+def test_pairwise_scores_are_the_floats_nearest_their_exact_fractions():
+    gold = ["a", "a", "a", "b", "b", "c", "c"]  # 3 + 1 + 1 same-story pairs
+    predicted = [1, 1, 1, 2, 3, 4, 5]  # the 3 pairs of "a", all right
+    pairs = score_pairs(gold, predicted)
+    assert (pairs["pairwise_precision"], pairs["pairwise_recall"]) == (1.0, 0.6)
+    assert pairs["pairwise_f1"] == 0.75  # 2PR / (P + R) in floats: 0.7499999999999999
+
+
 def test_eval_cluster_scores_developing_stories_with_level_topic(tmp_path, hashing):
     from tests.cluster.test_topics import stream
 

@@ -216,6 +216,8 @@ class StoryEngine:
             for other in self._merging(fits, features.covered):
                 story = self._merge(story, self.active.stories[other.story_id])
             score = fits[0].score
+            if self.options.single_join:
+                story = self._take_singles(story, features, fits)
         else:
             story = self._new_story(self.new_story_id())
             score = fits[0].score if fits else 0.0
@@ -252,6 +254,24 @@ class StoryEngine:
             story.add(member)
             self._story_of[member.article_id] = story.story_id
             self._moves.append((member.article_id, source.story_id, story.story_id))
+
+    def _take_singles(
+        self, story: StoryState, features: ArticleFeatures, fits: list[Fit]
+    ) -> StoryState:
+        """Once ``features`` joined ``story``: fold in the single-article stories among the
+        runners-up whose article now fits it, a mean score of ``single_join`` against the
+        story's kept articles and the newcomer (a report that came before the story had
+        the words to recognise it). Recorded as merges."""
+        targets = [*story.members, features]
+        for fit in fits[1 : 1 + self.options.move_candidates]:
+            single = self.active.stories.get(fit.story_id)
+            if single is None or single is story or single.size != 1 or not single.members:
+                continue
+            scores = [member_score(single.members[0], t, self.options) for t in targets]
+            known = [s for s in scores if s is not None]
+            if known and sum(known) / len(known) >= self.options.single_join:
+                story = self._merge(story, single)
+        return story
 
     def _stray_score(
         self, member: ArticleFeatures, article: ArticleFeatures, story: StoryState

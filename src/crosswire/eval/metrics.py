@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Sequence
+from fractions import Fraction
+from typing import TypeVar
+
+T = TypeVar("T", float, Fraction)
 
 
 def _pairs(n: int) -> int:
@@ -16,12 +20,14 @@ def score_pairs(gold: Sequence[Hashable], predicted: Sequence[Hashable]) -> dict
     tp = sum(_pairs(n) for n in table.values())
     predicted_pairs = sum(_pairs(n) for n in Counter(predicted).values())
     gold_pairs = sum(_pairs(n) for n in Counter(gold).values())
-    precision = tp / predicted_pairs if predicted_pairs else 1.0
-    recall = tp / gold_pairs if gold_pairs else 1.0
+    # counts, so the scores are exact fractions, each given as the float nearest it (2PR /
+    # (P + R) in floats can land a unit in the last place off: 0.7499999999999999 for 3/4)
+    precision = Fraction(tp, predicted_pairs) if predicted_pairs else Fraction(1)
+    recall = Fraction(tp, gold_pairs) if gold_pairs else Fraction(1)
     return {
-        "pairwise_precision": precision,
-        "pairwise_recall": recall,
-        "pairwise_f1": _f1(precision, recall),
+        "pairwise_precision": float(precision),
+        "pairwise_recall": float(recall),
+        "pairwise_f1": float(_f1(precision, recall)),
     }
 
 
@@ -41,5 +47,5 @@ def score_bcubed(gold: Sequence[Hashable], predicted: Sequence[Hashable]) -> dic
     }
 
 
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+def _f1(precision: T, recall: T) -> T:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0 * precision
