@@ -75,18 +75,7 @@ def stray_report(start: datetime = datetime(2026, 3, 3, 9, tzinfo=UTC)) -> list[
             "fault at the Brellin dam; both deny it and will appeal.",
         ),
     ]
-    return [
-        Article(
-            id=k,
-            title=title,
-            text=text,
-            url=f"https://outlet{k}.example/brellin/{k}",
-            source=f"outlet{k}.example",
-            language="en",
-            published_at=start + timedelta(hours=k),
-        )
-        for k, (title, text) in enumerate(reports, start=1)
-    ]
+    return hourly(reports, "brellin", start)
 
 
 def early_report(start: datetime = datetime(2026, 3, 3, 9, tzinfo=UTC)) -> list[Article]:
@@ -110,12 +99,17 @@ def early_report(start: datetime = datetime(2026, 3, 3, 9, tzinfo=UTC)) -> list[
             "crossings stopped and islanders were stranded.",
         ),
     ]
+    return hourly(reports, "tessaport", start)
+
+
+def hourly(reports: list[tuple[str, str]], slug: str, start: datetime) -> list[Article]:
+    """English articles (title, text) from one outlet each, an hour apart, numbered from 1."""
     return [
         Article(
             id=k,
             title=title,
             text=text,
-            url=f"https://outlet{k}.example/tessaport/{k}",
+            url=f"https://outlet{k}.example/{slug}/{k}",
             source=f"outlet{k}.example",
             language="en",
             published_at=start + timedelta(hours=k),
