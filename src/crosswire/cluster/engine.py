@@ -17,7 +17,14 @@ from crosswire.cluster.languages import covered_languages, detect_language
 from crosswire.cluster.lexical import DocumentFrequencies, weigh_terms
 from crosswire.cluster.options import ClusterOptions
 from crosswire.cluster.places import countries
-from crosswire.cluster.scoring import DAY, Fit, measure_fit, member_score, weakest_link
+from crosswire.cluster.scoring import (
+    DAY,
+    Fit,
+    mean_member_score,
+    measure_fit,
+    member_score,
+    weakest_link,
+)
 from crosswire.cluster.state import ArticleFeatures, StoryState
 from crosswire.cluster.text import (
     extract_anchors,
@@ -267,9 +274,8 @@ class StoryEngine:
             single = self.active.stories.get(fit.story_id)
             if single is None or single is story or single.size != 1 or not single.members:
                 continue
-            scores = [member_score(single.members[0], t, self.options) for t in targets]
-            known = [s for s in scores if s is not None]
-            if known and sum(known) / len(known) >= self.options.single_join:
+            score = mean_member_score(single.members[0], targets, self.options)
+            if score is not None and score >= self.options.single_join:
                 story = self._merge(story, single)
         return story
 
@@ -282,9 +288,9 @@ class StoryEngine:
         score = member_score(member, article, options)
         if score is None or score < options.move_threshold:
             return None
-        rest = [member_score(member, o, options) for o in story.members if o is not member]
-        rest = [r for r in rest if r is not None]
-        if not rest or score - sum(rest) / len(rest) < options.move_margin:
+        others = [o for o in story.members if o is not member]
+        rest = mean_member_score(member, others, options)
+        if rest is None or score - rest < options.move_margin:
             return None
         return score
 

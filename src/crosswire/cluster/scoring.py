@@ -173,6 +173,15 @@ def weakest_link(
     return min((s for s in scores if s is not None), default=None)
 
 
+def mean_member_score(
+    article: ArticleFeatures, members: list[ArticleFeatures], options: ClusterOptions
+) -> float | None:
+    """The mean of ``article``'s scores against each of ``members`` taken as a story of its
+    own (None when none is comparable with it)."""
+    scores = [s for m in members if (s := member_score(article, m, options)) is not None]
+    return sum(scores) / len(scores) if scores else None
+
+
 def member_score(
     article: ArticleFeatures, member: ArticleFeatures, options: ClusterOptions
 ) -> float | None:
