@@ -4,14 +4,15 @@
         --split val
     .venv/bin/python bench/digest_baselines.py --dataset ../shared/datasets/multiling2011 --lang en
 
-Every system gets the same sentences (crosswire's Unicode splitter, 6–60 words, all of the
-story's documents) and the same word budget (250 for MultiLing, 65 for AllSides), under the
-same rule: sentences are taken best first until the budget is spent, the last one may run
-over, and every summary is cut at the budget (as DUC and MultiLing evaluated). sumy's own
-tokenizers need NLTK data that is not installed (and is never downloaded), so sumy is given
-crosswire's tokenizer; its stemmer (Snowball, code only) and stop-word lists ship with it.
-ROUGE: rouge-score with the Unicode tokenizer of ``crosswire.eval.rouge`` (``--tokenizer
-rouge155``: ROUGE-1.5.5's own, to set the centroid beside the official ID9 figures).
+Every system gets the same sentences (crosswire's Unicode splitter, 6–60 words, datelines
+left out, all of the story's documents) and the same word budget (250 for MultiLing, 65 for
+AllSides), under the same rule: sentences are taken best first until the budget is spent,
+the last one may run over, and every summary is cut at the budget (as DUC and MultiLing
+evaluated). sumy's own tokenizers need NLTK data that is not installed (and is never
+downloaded), so sumy is given crosswire's tokenizer; its stemmer (Snowball, code only) and
+stop-word lists ship with it. ROUGE: ``crosswire.eval.rouge`` (recall as ROUGE-1.5.5's
+``-f A`` pools it over the references) with its Unicode tokenizer (``--tokenizer rouge155``:
+ROUGE-1.5.5's own, to set the centroid beside the official ID9 figures).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
+from crosswire.digest.sentences import is_dateline
 from crosswire.digest.text import split_sentences, words
 from crosswire.eval.digest_cmd import evaluate, load_gold
 from crosswire.eval.rouge import average, rouge, truncate_words
@@ -58,7 +60,13 @@ class CrosswireTokenizer:
 
 
 def candidate_sentences(texts: list[str]) -> list[str]:
-    return [s for t in texts for s in split_sentences(t) if 6 <= len(words(s)) <= 60]
+    """crosswire's candidates: sentences of 6-60 words that are not datelines."""
+    return [
+        s
+        for t in texts
+        for s in split_sentences(t)
+        if 6 <= len(words(s)) <= 60 and not is_dateline(words(s))
+    ]
 
 
 def within_budget(budget: int):  # noqa: ANN201

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from crosswire.digest.selection import budget_words, select_sentences
-from crosswire.digest.sentences import Sentence, StorySentences
+from crosswire.digest.sentences import Sentence, StorySentences, is_dateline
 from crosswire.digest.text import words
 
 
@@ -69,6 +70,53 @@ def test_a_dateline_does_not_push_the_lead_down():
     text = "Saturday, January 8, 2005\nThe council approved the new harbour plan on Friday evening."
     sentences = article_sentences(Article(id=1, title="", text=text, language="en"), 10)
     assert [s.position for s in sentences] == [0, 0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Saturday, January 8, 2005",
+        "יום חמישי, ה- 27 בינואר, 2005",  # six words of the tokenizer: as long as a sentence
+        "יום שלישי, ה12 ביולי, 2005",  # "the 12th", the article written on the number
+        "Sobota, 8. ledna 2005",
+        "Čtvrtek, 28. červenec 2005",
+        "Τρίτη, 18 Ιανουαρίου 2005",
+        "मंगलवार, फ़रवरी २, २०१०",  # Devanagari digits, a nukta letter
+        "السبت 8 يناير 2005",
+    ],
+)
+def test_datelines_in_several_languages(line):
+    assert is_dateline(words(line))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The harbour reopened on 8 January 2005 after the storm.",
+        "הנמל נפתח מחדש ב-8 בינואר 2005 לאחר הסערה.",
+        "Tickets go on sale in March.",  # a month, no number
+        "The council met 12 times in 2004 and 2005.",  # numbers, no month
+    ],
+)
+def test_a_sentence_with_a_date_is_no_dateline(sentence):
+    assert not is_dateline(words(sentence))
+
+
+def test_a_six_word_dateline_is_neither_the_lead_nor_a_summary_sentence():
+    from dataclasses import replace
+
+    from crosswire.digest.options import DigestOptions
+    from crosswire.digest.sentences import article_sentences
+    from crosswire.digest.summary import summary_candidates
+    from crosswire.models import Article
+
+    text = "יום חמישי, ה- 27 בינואר, 2005\nמועצת העיר אישרה אתמול את תוכנית הנמל החדשה."
+    sentences = article_sentences(Article(id=1, title="", text=text, language="he"), 10)
+    assert len(sentences[0].words) == 6  # long enough to pass for a sentence
+    assert [s.position for s in sentences] == [0, 0]
+    story = StorySentences(sentences, np.eye(2, dtype=np.float32))
+    options = replace(DigestOptions(), reader_language="he")
+    assert summary_candidates(story, "he", options) == [1]
 
 
 def test_an_ordinal_date_does_not_end_a_sentence():

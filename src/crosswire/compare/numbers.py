@@ -10,7 +10,6 @@ import regex
 
 from crosswire.compare.lexicon import (
     MONTH_UNITS,
-    MONTHS,
     MULTIPLIERS,
     NUMBER_JOINERS,
     NUMBER_WORDS,
@@ -23,6 +22,7 @@ from crosswire.compare.lexicon import (
     YEAR_UNITS,
 )
 from crosswire.digest.text import words
+from crosswire.months import MONTHS
 
 # Thousands separated by , . space or the Arabic thousands separator; decimals after . , the
 # Arabic decimal separator or the Arabic comma, which Arabic writers also use for it ("4،7").

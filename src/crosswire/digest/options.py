@@ -58,8 +58,9 @@ class DigestOptions:
 # credit for a sentence whose figures an outlet contradicts; "Maj." and other ranks do not end
 # a sentence; figures in words read whole ("thirty-five", "two hundred"); dates in more
 # languages; no speaker after "told" or as a pronoun; 12: ``places``, the countries its reports
-# name in their headline and opening sentence
-DIGEST_VERSION = 12
+# name in their headline and opening sentence; 13: a dateline is never a summary sentence nor
+# the lead ("יום חמישי, ה- 27 בינואר, 2005" is six words long)
+DIGEST_VERSION = 13
 
 
 def options_from_settings(settings: Any) -> DigestOptions:

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
+import regex
 
 from crosswire.digest.similarity import sentence_vectors
 from crosswire.digest.text import split_sentences, words
 from crosswire.models import Article
+from crosswire.months import MONTHS
 
 LEAD_MIN_WORDS = 6  # shorter lines (datelines, credits) share the next sentence's position
+DATELINE_OTHER_WORDS = 2  # a dateline's words besides its date: a weekday ("יום חמישי")
+
+_MONTH_NAMES = frozenset(unicodedata.normalize("NFC", m.casefold()) for m in MONTHS)
+# a day or year, in any digits, with a one-letter prefix written on it (Hebrew "ה12": the 12th)
+_DATE_NUMBER = regex.compile(r"\p{L}?\p{Nd}+")
 
 
 @dataclass
@@ -19,8 +27,9 @@ class Sentence:
     article_id: int
     source: str
     language: str
-    position: int  # 0 = the lead (and any short line before it)
+    position: int  # 0 = the lead (and any short line or dateline before it)
     words: list[str] = field(default_factory=list)
+    dateline: bool = False  # the article's date on a line of its own: never a summary sentence
 
 
 @dataclass
@@ -39,14 +48,28 @@ def source_of(article: Article) -> str:
     return article.source or article.site_name or f"article-{article.key}"
 
 
+def is_dateline(tokens: list[str]) -> bool:
+    """A line that gives a date and little else: a month name, a number, and at most
+    ``DATELINE_OTHER_WORDS`` other words of two letters or more ("Saturday, January 8, 2005",
+    "יום חמישי, ה- 27 בינואר, 2005", "Sobota, 8. ledna 2005"). In words the tokenizer
+    splits ("ה-" is a word of the text), Hebrew's is six words long, as long as a sentence."""
+    folded = [unicodedata.normalize("NFC", t) for t in tokens]
+    if not any(t in _MONTH_NAMES for t in folded):
+        return False
+    numbers = [t for t in folded if _DATE_NUMBER.fullmatch(t)]
+    others = [t for t in folded if t not in _MONTH_NAMES and t not in numbers and len(t) > 1]
+    return bool(numbers) and len(others) <= DATELINE_OTHER_WORDS
+
+
 def article_sentences(article: Article, limit: int) -> list[Sentence]:
     """The article's sentences (title excluded), at most ``limit``. Positions count only
-    sentences of ``LEAD_MIN_WORDS`` words or more: a dateline ("Saturday, January 8, 2005")
-    or a photo credit before the lead does not push the lead down."""
+    sentences of ``LEAD_MIN_WORDS`` words or more that are not datelines: a dateline
+    ("Saturday, January 8, 2005") or a photo credit before the lead does not push it down."""
     out = []
     position = 0
     for text in split_sentences(article.text or "")[:limit]:
         tokens = words(text)
+        dateline = is_dateline(tokens)
         out.append(
             Sentence(
                 text=text,
@@ -55,9 +78,10 @@ def article_sentences(article: Article, limit: int) -> list[Sentence]:
                 language=article.language or "",
                 position=position,
                 words=tokens,
+                dateline=dateline,
             )
         )
-        if len(tokens) >= LEAD_MIN_WORDS:
+        if len(tokens) >= LEAD_MIN_WORDS and not dateline:
             position += 1
     return out
 

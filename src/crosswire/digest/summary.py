@@ -15,14 +15,15 @@ from crosswire.digest.similarity import embedder_knows
 
 
 def summary_candidates(story: StorySentences, language: str, options: DigestOptions) -> list[int]:
-    """Sentences of a usable length, from articles in ``language`` when the story has any."""
+    """Sentences of a usable length, from articles in ``language`` when the story has any;
+    never a dateline."""
     sized = [
         i
         for i, s in enumerate(story.sentences)
-        if options.min_words <= len(s.words) <= options.max_words
+        if options.min_words <= len(s.words) <= options.max_words and not s.dateline
     ]
     if not sized:  # a story of short texts: take what there is
-        sized = [i for i, s in enumerate(story.sentences) if s.words]
+        sized = [i for i, s in enumerate(story.sentences) if s.words and not s.dateline]
     in_language = [i for i in sized if story.sentences[i].language == language]
     return in_language or sized
 
