@@ -88,8 +88,10 @@ def make_summarizer(kind: str, lang: str):  # noqa: ANN201
     name = SUMY_LANGUAGES.get(lang, "english")
     try:
         stemmer = Stemmer(name)
-    except LookupError:
-        stemmer = Stemmer("english") if lang == "en" else (lambda w: w)
+        stemmer("test")  # sumy's Greek stemmer fails only when used, without greek-stemmer-pos
+    except (LookupError, ValueError) as exc:
+        print(f"{kind}: no {name} stemmer ({exc}); words are matched unstemmed", file=sys.stderr)
+        stemmer = lambda word: word  # noqa: E731
     summarizer = (LexRankSummarizer if kind == "lexrank" else TextRankSummarizer)(stemmer)
     try:
         summarizer.stop_words = get_stop_words(name)
