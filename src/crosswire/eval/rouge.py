@@ -20,7 +20,6 @@ French words are cut at every accented letter. Use it only to compare with those
 from __future__ import annotations
 
 from collections import Counter
-from fractions import Fraction
 from statistics import mean
 
 import regex
@@ -60,7 +59,7 @@ def recall_over_references(summary: list[str], references: list[list[str]], n: i
         wanted = ngrams(reference, n)
         hits += sum((found & wanted).values())
         total += sum(wanted.values())
-    return float(Fraction(hits, total)) if total else 0.0
+    return hits / total if total else 0.0
 
 
 def rouge(summary: str, references: list[str], tokenizer: str = "unicode") -> dict[str, float]:
@@ -68,11 +67,10 @@ def rouge(summary: str, references: list[str], tokenizer: str = "unicode") -> di
     F1 (mean over ``references``) of ``summary``."""
     from rouge_score import rouge_scorer
 
-    tokenize = TOKENIZERS[tokenizer]().tokenize
-    tokens, refs = tokenize(summary), [tokenize(r) for r in references]
-    scorer = rouge_scorer.RougeScorer(
-        ["rougeL"], use_stemmer=False, tokenizer=TOKENIZERS[tokenizer]()
-    )
+    splitter = TOKENIZERS[tokenizer]()
+    tokens = splitter.tokenize(summary)
+    refs = [splitter.tokenize(r) for r in references]
+    scorer = rouge_scorer.RougeScorer(["rougeL"], use_stemmer=False, tokenizer=splitter)
     return {
         "rouge1_recall": recall_over_references(tokens, refs, 1),
         "rouge2_recall": recall_over_references(tokens, refs, 2),
