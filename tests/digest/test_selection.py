@@ -83,6 +83,9 @@ def test_a_dateline_does_not_push_the_lead_down():
         "Τρίτη, 18 Ιανουαρίου 2005",
         "मंगलवार, फ़रवरी २, २०१०",  # Devanagari digits, a nukta letter
         "السبت 8 يناير 2005",
+        "quarta-feira, 3 de março de 2021 às 9:40",  # ten words, joined by "de" and "às"
+        "martes, 9 de noviembre de 2021, 18:05",
+        "Published Monday, March 3, 2025 at 10:32 am GMT",
     ],
 )
 def test_datelines_in_several_languages(line):
@@ -96,6 +99,8 @@ def test_datelines_in_several_languages(line):
         "הנמל נפתח מחדש ב-8 בינואר 2005 לאחר הסערה.",
         "Tickets go on sale in March.",  # a month, no number
         "The council met 12 times in 2004 and 2005.",  # numbers, no month
+        "The fair opens on April 12, in 19 days.",  # short words, yet a sentence
+        "यह बैठक 14 दिसम्बर तक चलेगी।",  # "the meeting lasts until 14 December"
     ],
 )
 def test_a_sentence_with_a_date_is_no_dateline(sentence):

@@ -15,6 +15,9 @@ from crosswire.months import MONTHS
 
 LEAD_MIN_WORDS = 6  # shorter lines (datelines, credits) share the next sentence's position
 DATELINE_OTHER_WORDS = 2  # a dateline's words besides its date: a weekday ("יום חמישי")
+# Words date formats put between a date's parts ("22 de outubro de 2010 às 20:13", "um 10 Uhr",
+# "at 8:30 pm GMT"): part of the date, not other words
+DATE_JOINERS = frozenset("a à às at de del las of on the um uhr am pm utc gmt et h".split())
 
 _MONTH_NAMES = frozenset(unicodedata.normalize("NFC", m.casefold()) for m in MONTHS)
 # a day or year, in any digits, with a one-letter prefix written on it (Hebrew "ה12": the 12th)
@@ -50,14 +53,19 @@ def source_of(article: Article) -> str:
 
 def is_dateline(tokens: list[str]) -> bool:
     """A line that gives a date and little else: a month name, a number, and at most
-    ``DATELINE_OTHER_WORDS`` other words of two letters or more ("Saturday, January 8, 2005",
-    "יום חמישי, ה- 27 בינואר, 2005", "Sobota, 8. ledna 2005"). In words the tokenizer
-    splits ("ה-" is a word of the text), Hebrew's is six words long, as long as a sentence."""
+    ``DATELINE_OTHER_WORDS`` other words of two letters or more besides ``DATE_JOINERS``
+    ("Saturday, January 8, 2005", "יום חמישי, ה- 27 בינואר, 2005", "Sobota, 8. ledna 2005",
+    "segunda-feira, 22 de janeiro de 2018 às 0:13"). In words the tokenizer splits ("ה-" is
+    a word of the text), Hebrew's is six words long, as long as a sentence."""
     folded = [unicodedata.normalize("NFC", t) for t in tokens]
     if not any(t in _MONTH_NAMES for t in folded):
         return False
     numbers = [t for t in folded if _DATE_NUMBER.fullmatch(t)]
-    others = [t for t in folded if t not in _MONTH_NAMES and t not in numbers and len(t) > 1]
+    others = [
+        t
+        for t in folded
+        if t not in _MONTH_NAMES and t not in numbers and len(t) > 1 and t not in DATE_JOINERS
+    ]
     return bool(numbers) and len(others) <= DATELINE_OTHER_WORDS
 
 
