@@ -65,7 +65,7 @@ def candidate_sentences(texts: list[str]) -> list[str]:
         s
         for t in texts
         for s in split_sentences(t)
-        if 6 <= len(words(s)) <= 60 and not is_dateline(words(s))
+        if 6 <= len(tokens := words(s)) <= 60 and not is_dateline(tokens)
     ]
 
 
