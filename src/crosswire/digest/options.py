@@ -59,7 +59,7 @@ class DigestOptions:
 # a sentence; figures in words read whole ("thirty-five", "two hundred"); dates in more
 # languages; no speaker after "told" or as a pronoun; 12: ``places``, the countries its reports
 # name in their headline and opening sentence; 13: a dateline is never a summary sentence nor
-# the lead ("יום חמישי, ה- 27 בינואר, 2005" is six words long)
+# the lead ("יום רביעי, ה- 14 במרץ, 2029" is six words long)
 DIGEST_VERSION = 13
 
 

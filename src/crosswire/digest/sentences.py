@@ -15,7 +15,7 @@ from crosswire.months import MONTHS
 
 LEAD_MIN_WORDS = 6  # shorter lines (datelines, credits) share the next sentence's position
 DATELINE_OTHER_WORDS = 2  # a dateline's words besides its date: a weekday ("יום חמישי")
-# Words date formats put between a date's parts ("22 de outubro de 2010 às 20:13", "um 10 Uhr",
+# Words date formats put between a date's parts ("5 de maio de 2026 às 7:45", "um 10 Uhr",
 # "at 8:30 pm GMT"): part of the date, not other words
 DATE_JOINERS = frozenset("a à às at de del las of on the um uhr am pm utc gmt et h".split())
 
@@ -54,8 +54,8 @@ def source_of(article: Article) -> str:
 def is_dateline(tokens: list[str]) -> bool:
     """A line that gives a date and little else: a month name, a number, and at most
     ``DATELINE_OTHER_WORDS`` other words of two letters or more besides ``DATE_JOINERS``
-    ("Saturday, January 8, 2005", "יום חמישי, ה- 27 בינואר, 2005", "Sobota, 8. ledna 2005",
-    "segunda-feira, 22 de janeiro de 2018 às 0:13"). In words the tokenizer splits ("ה-" is
+    ("Sunday, March 9, 2031", "יום רביעי, ה- 14 במרץ, 2029", "Pondělí, 4. února 2030",
+    "terça-feira, 5 de maio de 2026 às 7:45"). In words the tokenizer splits ("ה-" is
     a word of the text), Hebrew's is six words long, as long as a sentence."""
     folded = [unicodedata.normalize("NFC", t) for t in tokens]
     if not any(t in _MONTH_NAMES for t in folded):
@@ -72,7 +72,7 @@ def is_dateline(tokens: list[str]) -> bool:
 def article_sentences(article: Article, limit: int) -> list[Sentence]:
     """The article's sentences (title excluded), at most ``limit``. Positions count only
     sentences of ``LEAD_MIN_WORDS`` words or more that are not datelines: a dateline
-    ("Saturday, January 8, 2005") or a photo credit before the lead does not push it down."""
+    ("Sunday, March 9, 2031") or a photo credit before the lead does not push it down."""
     out = []
     position = 0
     for text in split_sentences(article.text or "")[:limit]:

@@ -52,7 +52,7 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _continues(following: list[str]) -> bool:
-    """A sentence does not begin in lower case: "8. ledna 2005" (Czech ordinal dates)."""
+    """A sentence does not begin in lower case: "4. února 2030" (Czech ordinal dates)."""
     return bool(following) and following[0][:1].islower()
 
 
