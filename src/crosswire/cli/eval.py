@@ -16,6 +16,8 @@ EVALS = {
     "digest": "crosswire.eval.digest_cmd:digest",
     "conflicts": "crosswire.eval.conflicts_cmd:conflicts",
     "extract": "crosswire.eval.extract_cmd:extract",
+    "feeds": "crosswire.eval.feeds_cmd:feeds",
+    "pages": "crosswire.eval.pages_cmd:pages",
 }
 
 
