@@ -27,6 +27,7 @@ from crosswire.models import (
     utcnow,
 )
 from crosswire.store.base import Store, StoreError
+from crosswire.store.readers_sql import ReaderSql
 
 ARTICLE_COLUMNS = (
     "id, external_id, url, canonical_url, title, byline, published_at, fetched_at, language, "
@@ -58,7 +59,7 @@ def _article(row: dict[str, Any]) -> Article:
     return _build(Article, row, _ARTICLE_TIMES, ("partial",))
 
 
-class SqlStore(Store):
+class SqlStore(ReaderSql, Store):
     dialect = ""
     _error_types: tuple[type[BaseException], ...] = ()
 
