@@ -9,6 +9,7 @@ the page itself is fetched and extracted.
 from __future__ import annotations
 
 import calendar
+import codecs
 import json
 import re
 import time
@@ -23,12 +24,16 @@ import feedparser
 from defusedxml import DefusedXmlException
 
 from crosswire.extract.text import plain_text
+from crosswire.ingest.dates import parse_date
+from crosswire.ingest.decoding import decode_text, header_charset
 from crosswire.ingest.errors import FeedError
-from crosswire.models import Article, as_utc, plausible_publication
+from crosswire.models import Article, plausible_publication
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
 _JSON_TYPES = ("application/feed+json", "application/json")
 _CHARREF = re.compile(rb"&#([xX][0-9a-fA-F]+|[0-9]+);")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_XML_ENCODING = re.compile(rb"""\A(\s*<\?xml[^>]*?encoding\s*=\s*)(["'])([^"']*)\2""", re.I)
 
 
 @dataclass
@@ -51,12 +56,50 @@ def screen_xml(body: bytes) -> None:
             f"refused: the document declares XML entities ({type(exc).__name__}); "
             "possible XXE or entity-expansion bomb"
         ) from exc
-    except (ParseError, ValueError):
+    except (ParseError, ValueError, LookupError):
         # malformed: feedparser's lenient parser may still read it; keep the entity screen
         if _ENTITY_DECL.search(body):
             raise FeedError(
                 "refused: the document declares XML entities; possible XXE or entity bomb"
             ) from None
+
+
+def readable_encoding(body: bytes, content_type: str = "") -> tuple[bytes, str]:
+    """The document re-encoded as UTF-8 when it names a charset no codec has (``"bogus"``,
+    ``"utf8mb4"``) in its XML declaration or its Content-Type: the bytes are decoded the way
+    pages are (BOM, valid UTF-8, else a guess) and the declaration made to say ``utf-8``."""
+    declared = _XML_ENCODING.match(body)
+    header = header_charset(content_type)
+    unknown_decl = declared is not None and not _known_codec(declared.group(3))
+    unknown_header = header is not None and not _known_codec(header)
+    if not unknown_decl and not unknown_header:
+        return body, content_type
+    if unknown_header:
+        content_type = re.sub(r";\s*charset\s*=[^;]*", "", content_type, flags=re.I)
+    text, _ = decode_text(body, content_type)
+    if unknown_decl:
+        text = _set_declared_utf8(text)
+    media = content_type.split(";")[0].strip() or "application/xml"
+    return text.encode("utf-8"), f"{media}; charset=utf-8"
+
+
+def _set_declared_utf8(text: str) -> str:
+    return re.sub(
+        r"""\A(\s*<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2""",
+        lambda m: f"{m.group(1)}{m.group(2)}utf-8{m.group(2)}",
+        text,
+        count=1,
+        flags=re.I,
+    )
+
+
+def _known_codec(name: bytes | str) -> bool:
+    label = name.decode("ascii", "replace") if isinstance(name, bytes) else name
+    try:
+        codecs.lookup(label.strip())
+    except (LookupError, ValueError):
+        return False
+    return True
 
 
 def _valid_charref(match: re.Match[bytes]) -> bytes:
@@ -77,6 +120,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
         raise FeedError("empty document")
     if looks_like_json(body, content_type):
         return parse_json_feed(body, url)
+    body, content_type = readable_encoding(body, content_type)
     screen_xml(body)
     body = _CHARREF.sub(_valid_charref, body)  # feedparser's chr() fails past U+10FFFF
     try:
@@ -95,7 +139,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
     info = parsed.feed
     feed = ParsedFeed(
         url=url,
-        title=_clean(info.get("title")),
+        title=_detail_text(info, "title"),
         site_url=info.get("link"),
         language=_lang(info.get("language")),
         kind=parsed.get("version") or "unknown",
@@ -113,15 +157,14 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
 
 def _entry_article(entry: Any, feed: ParsedFeed) -> Article | None:
     link = entry.get("link") or _alternate(entry)
-    title = _clean(entry.get("title"))
+    title = _detail_text(entry, "title")
     summary = entry.get("summary") or ""
     if not summary and entry.get("content"):
         summary = entry["content"][0].get("value", "")
     text = plain_text(summary)
     if not link and not title and not text:
         return None
-    # dict.get: feedparser's own get maps a missing updated_parsed to published_parsed, warning
-    when = entry.get("published_parsed") or dict.get(entry, "updated_parsed")
+    when = entry_date(entry)
     url = _join(feed.url, link)
     guid = entry.get("id") or entry.get("guid")
     return Article(
@@ -130,12 +173,28 @@ def _entry_article(entry: Any, feed: ParsedFeed) -> Article | None:
         url=url,
         external_id=None if url else f"{feed.url}#{guid or title}",
         byline=_clean(entry.get("author")),
-        published_at=plausible_publication(_struct_time(when)),
+        published_at=plausible_publication(when),
         language=_lang(entry.get("language")) or feed.language,
         source=_domain(url or feed.site_url or feed.url),
         site_name=feed.title,
         partial=True,
     )
+
+
+def entry_date(entry: Any) -> datetime | None:
+    """When an entry was published (else updated): its date as written, read in any of the
+    feed languages (``ingest.dates``), else as feedparser read it."""
+    # dict.get: feedparser's own get maps a missing updated to published, with a warning
+    for raw, parsed in (
+        (dict.get(entry, "published"), dict.get(entry, "published_parsed")),
+        (dict.get(entry, "updated"), dict.get(entry, "updated_parsed")),
+    ):
+        when = parse_date(raw) if isinstance(raw, str) else None
+        if when is None:
+            when = _struct_time(parsed)
+        if when is not None:
+            return when
+    return None
 
 
 def _alternate(entry: Any) -> str | None:
@@ -159,7 +218,7 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
         raise FeedError("JSON Feed without an items list")
     feed = ParsedFeed(
         url=url,
-        title=_clean(_str(data.get("title"))),
+        title=_plain(_str(data.get("title"))),
         site_url=_str(data.get("home_page_url")),
         language=_lang(_str(data.get("language"))),
         kind="json" + str(data["version"]).rstrip("/").rsplit("/", 1)[-1],
@@ -170,7 +229,7 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
         link = _str(item.get("url")) or _str(item.get("external_url"))
         html = _str(item.get("content_html")) or _str(item.get("summary")) or ""
         text = _str(item.get("content_text")) or plain_text(html)
-        title = _clean(_str(item.get("title")))
+        title = _plain(_str(item.get("title")))  # JSON Feed titles are plain text
         if not link and not title and not text:
             continue
         full_url = _join(url, link)
@@ -186,7 +245,8 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
                 external_id=None if full_url else f"{url}#{item.get('id') or title}",
                 byline=", ".join(str(n) for n in names) or None,
                 published_at=plausible_publication(
-                    _iso(item.get("date_published") or item.get("date_modified"))
+                    parse_date(_str(item.get("date_published")))
+                    or parse_date(_str(item.get("date_modified")))
                 ),
                 language=_lang(_str(item.get("language"))) or feed.language,
                 source=_domain(full_url or feed.site_url or url),
@@ -202,6 +262,21 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
 
 def _str(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
+
+
+def _detail_text(entry: Any, key: str) -> str | None:
+    """A title as text: kept literally where the feed says it is plain text (``&lt;blink&gt;``
+    is the word ``<blink>``), the text of its markup where the feed says it is HTML."""
+    detail = entry.get(f"{key}_detail") or {}
+    if str(detail.get("type", "")).lower() in ("text/plain", "text"):
+        return _plain(entry.get(key))
+    return _clean(entry.get(key))
+
+
+def _plain(value: str | None) -> str | None:
+    if not value:
+        return None
+    return " ".join(_CONTROL.sub("", value).split()) or None
 
 
 def _clean(value: str | None) -> str | None:
@@ -224,13 +299,6 @@ def _struct_time(value: time.struct_time | None) -> datetime | None:
     try:
         return datetime.fromtimestamp(calendar.timegm(value), UTC)
     except (OverflowError, ValueError, OSError):
-        return None
-
-
-def _iso(value: Any) -> datetime | None:
-    try:
-        return as_utc(value) if isinstance(value, str) else None
-    except ValueError:
         return None
 
 
