@@ -22,13 +22,14 @@ from crosswire.models import (
     Submission,
     User,
 )
+from crosswire.store.outlets import OutletStore
 
 
 class StoreError(Exception):
     """The database cannot be reached or refused an operation; the message is one line."""
 
 
-class Store(ABC):
+class Store(OutletStore, ABC):
     url: str
 
     # lifecycle ---------------------------------------------------------------------------

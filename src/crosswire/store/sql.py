@@ -27,6 +27,7 @@ from crosswire.models import (
     utcnow,
 )
 from crosswire.store.base import Store, StoreError
+from crosswire.store.outlets_sql import OutletsSql
 from crosswire.store.readers_sql import ReaderSql
 
 ARTICLE_COLUMNS = (
@@ -59,7 +60,7 @@ def _article(row: dict[str, Any]) -> Article:
     return _build(Article, row, _ARTICLE_TIMES, ("partial",))
 
 
-class SqlStore(ReaderSql, Store):
+class SqlStore(ReaderSql, OutletsSql, Store):
     dialect = ""
     _error_types: tuple[type[BaseException], ...] = ()
 
@@ -254,6 +255,7 @@ class SqlStore(ReaderSql, Store):
                     (version, utcnow().isoformat()),
                 )
                 applied.append(version)
+        self.load_outlet_registry()  # every command sees the outlets by name
         return applied
 
     # sources -------------------------------------------------------------------------
@@ -403,9 +405,7 @@ class SqlStore(ReaderSql, Store):
                 if existing is not None:
                     results.append((existing, False))
                     continue
-                if article.source and article.source not in seen_sources:
-                    self._ensure_source(article.source)
-                    seen_sources.add(article.source)
+                self.place_outlet(article, seen_sources)  # its outlet, resolved
                 row = self._row(
                     "INSERT INTO articles (external_id, url, canonical_url, title, byline, "
                     "published_at, fetched_at, language, text, content_hash, source, site_name, "
