@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
+from crosswire.models import Story
 from crosswire.readers.follows import Follow
 
 
@@ -65,6 +66,10 @@ class ReaderStore(ABC):
     def story_heads(self, story_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
         """For each live story: ``title``, ``lead``, ``created_at``, ``updated_at`` and its
         outlets ``sources`` (what mutes and item lists need, without digests)."""
+
+    @abstractmethod
+    def stories_by_ids(self, story_ids: Sequence[int]) -> list[Story]:
+        """These stories in the order given, without digests (as ``ranked_stories``)."""
 
     # mutes -------------------------------------------------------------------------------
     @abstractmethod

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from crosswire.models import as_utc, utcnow
+from crosswire.models import Story, as_utc, utcnow
 from crosswire.readers.follows import Follow
 from crosswire.store.readers import ReaderStore
 
@@ -35,6 +35,7 @@ class ReaderSql(ReaderStore):
     _scalar: Any
     _rows_in: Any
     _candidates: Any
+    _stories_by_id: Any
 
     # follows -------------------------------------------------------------------------
     def add_follow(self, follow: Follow) -> Follow:
@@ -221,6 +222,9 @@ class ReaderSql(ReaderStore):
             if r["source"]:
                 out[int(r["story_id"])]["sources"].append(r["source"])
         return out
+
+    def stories_by_ids(self, story_ids: Sequence[int]) -> list[Story]:
+        return self._stories_by_id(list(story_ids))
 
     # mutes ---------------------------------------------------------------------------
     def add_mute(self, user_id: int, kind: str, value: str) -> None:

@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from crosswire.pipeline import Pipeline
 from crosswire.settings import Settings
 from crosswire.store import Store
-from crosswire.web.routes import api, community, feeds, pages
+from crosswire.web.routes import api, community, feeds, following, pages
 
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -43,6 +43,6 @@ def create_app(
     app.add_exception_handler(StarletteHTTPException, pages.http_error)
     app.add_exception_handler(RequestValidationError, pages.validation_error)
     community.install(app)
-    for module in (pages, api, feeds, community):
+    for module in (pages, api, feeds, community, following):
         app.include_router(module.router)
     return app

@@ -15,11 +15,11 @@ from crosswire.web.deps import (
     CursorParam,
     FiltersDep,
     clean_query,
-    front_page,
     parse_before_id,
     sources,
     state,
 )
+from crosswire.web.personal import unmuted_front_page
 from crosswire.web.views import (
     article_view,
     iso,
@@ -51,7 +51,7 @@ def stories(
     request: Request, chosen: FiltersDep, cursor: CursorParam = None, limit: Limit = 30
 ) -> dict[str, Any]:
     """Stories ranked as on the front page (recency and breadth), with the same filters."""
-    items, more = front_page(state(request), cursor, chosen, size=limit)
+    items, more, _ = unmuted_front_page(request, state(request), cursor, chosen, size=limit)
     return {"stories": items, "next_cursor": more}
 
 

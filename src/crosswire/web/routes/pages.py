@@ -19,12 +19,12 @@ from crosswire.web.deps import (
     CursorParam,
     FiltersDep,
     clean_query,
-    front_page,
     list_key,
     parse_before_id,
     sources,
     state,
 )
+from crosswire.web.personal import unmuted_front_page
 from crosswire.web.routes import community
 from crosswire.web.views import (
     article_view,
@@ -53,9 +53,9 @@ def front(
     st = state(request)
     filtered = chosen.params()
     grouped = not filtered and not every
-    items, more = front_page(st, cursor, chosen, one_per_topic=grouped)
+    items, more, muted = unmuted_front_page(request, st, cursor, chosen, one_per_topic=grouped)
     cards = STORY_LISTS.get(
-        list_key(st, "html", cursor, chosen, grouped),
+        list_key(st, "html", cursor, chosen, grouped, muted),
         lambda: Markup("".join(CARD.render(s=card) for card in items)),
     )
     params = {**filtered, "all": "1"} if every else filtered
