@@ -17,13 +17,14 @@ COMMANDS = {
     "story": "crosswire.cli.stories:story",
     "config": "crosswire.cli.config:config",
     "db": "crosswire.cli.db:db",
-    "feeds": "crosswire.cli.feeds:feeds",
+    "feeds": "crosswire.cli.catalog:feeds",  # the feeds group with the catalogue's commands
     "ingest": "crosswire.cli.ingest:ingest",
     "submit": "crosswire.cli.submit:submit",
     "worker": "crosswire.cli.worker:worker",
     "backfill": "crosswire.cli.backfill:backfill",
     "eval": "crosswire.cli.eval:eval_group",
     "users": "crosswire.cli.users:users",
+    "outlets": "crosswire.cli.outlets:outlets",
 }
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from crosswire.outlets.catalog import PLATFORMS
 from crosswire.outlets.resolve import (
     NotAnOutlet,
     Resolver,
@@ -49,17 +50,6 @@ ALIASES = {
     "libe.com": "liberation.fr",
     "france24.fr": "france24.com",
 }
-# hosts of other people's feeds (aggregators, platforms, feed proxies): a feed there says
-# nothing about the platform's own language or country
-PLATFORMS = frozenset(
-    """google.com reddit.com feedburner.com nitter.net blogspot.com github.com youtube.com
-    medium.com substack.com wordpress.com tumblr.com feedly.com rss.app rsshub.app
-    fetchrss.com politepol.com twitter.com x.com bsky.app mastodon.social steamcommunity.com
-    libsyn.com podbean.com anchor.fm soundcloud.com buzzsprout.com feedpress.me
-    feeds.simplecast.com simplecast.com megaphone.fm rss.com spotify.com apple.com
-    blogger.com telegram.me t.me facebook.com instagram.com linkedin.com flipboard.com
-    yahoo.com msn.com""".split()
-)
 TYPOLOGY = {  # kite's typology labels -> the project's vocabulary
     "private media": "private",
     "private enterprise": "private",
