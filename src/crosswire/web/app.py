@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from crosswire.pipeline import Pipeline
 from crosswire.settings import Settings
 from crosswire.store import Store
-from crosswire.web.routes import api, community, feeds, following, pages
+from crosswire.web.routes import api, community, feeds, following, greader, pages
 
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -45,4 +45,6 @@ def create_app(
     community.install(app)
     for module in (pages, api, feeds, community, following):
         app.include_router(module.router)
+    for router in greader.routers:
+        app.include_router(router)
     return app
