@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from crosswire.corrections import engine_outdated, respect_corrections
 from crosswire.models import Article, Assignment, article_stamp, utcnow
 from crosswire.scripts import reading_rank
 from crosswire.settings import Settings
@@ -235,6 +236,8 @@ class Pipeline:
 
     def _assign(self, articles: list[Article]) -> IngestReport:
         report = IngestReport()
+        if engine_outdated(self):  # a moderator corrected stories: rebuild from the store
+            self._engine = None
         ordered = sorted(articles, key=lambda a: (a.when is None, a.when or utcnow(), a.id or 0))
         created: set[int] = set()
         self._created = created
@@ -266,11 +269,14 @@ class Pipeline:
             self.store.set_story_topics(topics)
             grown: set[int] = set()
             newest = max(times.values(), default=now)
-            for article_id, from_id, into_id in self.engine.drain_moves():
+            moves, merges, vetoed = respect_corrections(
+                self.store, self.engine.drain_moves(), self.engine.drain_merges()
+            )
+            for article_id, from_id, into_id in moves:
                 self.store.move_article(article_id, into_id, newest)
                 report.moved_articles += 1
                 report.story_ids.update((from_id, into_id))
-            for from_id, into_id in self.engine.drain_merges():
+            for from_id, into_id in merges:
                 self.store.merge_stories(from_id, into_id, newest)
                 report.merged_stories += 1
                 grown.add(into_id)
@@ -284,6 +290,8 @@ class Pipeline:
                     first = self._first_readable([by_id[i] for i in by_story[story_id]])
                     self.store.set_story_title(story_id, first.title or "")
             self.store.set_meta(ASSIGNER_META, self._token)
+        if vetoed:  # the engine undid a moderator's correction: its state is not the store's
+            self._engine = None
         return report
 
     def _title_from_store(self, story_id: int) -> None:

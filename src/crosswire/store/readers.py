@@ -125,7 +125,16 @@ class ReaderStore(ABC):
 
     @abstractmethod
     def split_pins(self) -> dict[int, set[int]]:
-        """For each article a moderator split out: the stories it must not rejoin."""
+        """For each article a moderator split out: the stories it must not rejoin (the
+        stories it was taken from, as their ids now live on after merges)."""
+
+    @abstractmethod
+    def merge_pins(self) -> set[int]:
+        """The stories a moderator merged another story into (as those ids now live on)."""
+
+    @abstractmethod
+    def article_copies(self, article_ids: Iterable[int]) -> dict[int, int]:
+        """Each article and each of its copies, with the article it copies (or itself)."""
 
 
 def readers_of(store: Any) -> ReaderStore:

@@ -343,5 +343,21 @@ class ReaderSql(ReaderStore):
             "SELECT article_id, from_story FROM story_corrections "
             "WHERE kind = 'split' AND article_id IS NOT NULL"
         ):
-            out.setdefault(int(r["article_id"]), set()).add(int(r["from_story"]))
+            live = self._live_story_id(int(r["from_story"]))
+            if live is not None:
+                out.setdefault(int(r["article_id"]), set()).add(live)
+        return out
+
+    def merge_pins(self) -> set[int]:
+        rows = self._rows("SELECT DISTINCT into_story FROM story_corrections WHERE kind = 'merge'")
+        live = (self._live_story_id(int(r["into_story"])) for r in rows)
+        return {i for i in live if i is not None}
+
+    def article_copies(self, article_ids: Iterable[int]) -> dict[int, int]:
+        ids = list(dict.fromkeys(int(i) for i in article_ids))
+        out = {i: i for i in ids}
+        for r in self._rows_in(
+            "SELECT id, duplicate_of FROM articles WHERE duplicate_of IN ({ids})", ids
+        ):
+            out[int(r["id"])] = int(r["duplicate_of"])
         return out

@@ -15,7 +15,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from crosswire.pipeline import Pipeline
 from crosswire.settings import Settings
 from crosswire.store import Store
-from crosswire.web.routes import api, community, feeds, following, greader, pages
+from crosswire.web.routes import (
+    api,
+    community,
+    corrections,
+    feeds,
+    following,
+    greader,
+    pages,
+)
 
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -43,8 +51,9 @@ def create_app(
     app.add_exception_handler(StarletteHTTPException, pages.http_error)
     app.add_exception_handler(RequestValidationError, pages.validation_error)
     community.install(app)
-    for module in (pages, api, feeds, community, following):
+    for module in (pages, api, feeds, community, following, corrections):
         app.include_router(module.router)
+    app.include_router(corrections.api)
     for router in greader.routers:
         app.include_router(router)
     return app

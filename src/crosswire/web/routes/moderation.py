@@ -21,6 +21,8 @@ PAST = {
     "restore": "restored",
     "dismiss": "dismissed the flags on",
     "delete": "deleted",
+    "merge": "merged",
+    "split": "split out",
 }
 
 
