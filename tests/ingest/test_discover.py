@@ -45,3 +45,21 @@ def test_page_without_any_feed_is_an_error(fixture_server, fetcher):
     fixture_server.route("/", body="<html><body>Nothing</body></html>", content_type="text/html")
     with pytest.raises(FeedError, match="no feed found"):
         find_feed(fixture_server.url("/"), fetcher, probe_common=False)
+
+
+def test_broken_feed_at_the_url_names_its_cause_and_probes_nothing(fixture_server, fetcher):
+    broken = b'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>A & B</title></chan'
+    fixture_server.route("/feed.xml", body=broken, content_type="text/xml")
+    fixture_server.route("/rss.xml", body=b"<rss/>", content_type="application/rss+xml")
+    with pytest.raises(FeedError, match="malformed XML") as caught:
+        find_feed(fixture_server.url("/feed.xml"), fetcher)
+    assert "no feed found" not in str(caught.value)
+    assert all(fixture_server.hits(p) == 0 for p in ("/rss", "/rss.xml", "/feed", "/atom.xml"))
+
+
+def test_broken_feed_served_with_a_feed_type_is_its_own_error(fixture_server, fetcher):
+    fixture_server.route("/atom", body=b"<feed><entry>", content_type="application/atom+xml")
+    with pytest.raises(FeedError) as caught:
+        find_feed(fixture_server.url("/atom"), fetcher)
+    assert "no feed found" not in str(caught.value)
+    assert fixture_server.hits("/feed") == 0

@@ -56,3 +56,17 @@ def test_feed_entry_fallback_is_kept_partial_or_merged(site, fetcher, strict_set
     long_summary = Article(title="T", text="word " * 1000, url=entry.url, partial=True)
     teaser = fetch_article(entry.url, strict_settings, fetcher=fetcher, fallback=long_summary)
     assert teaser.partial and teaser.text == long_summary.text
+
+
+def test_publication_date_page_vs_feed():
+    from datetime import UTC, datetime, timedelta
+
+    from crosswire.ingest.submit import publication_date
+
+    feed = datetime(2024, 5, 2, 14, 5, tzinfo=UTC)
+    same_day = datetime(2024, 5, 2, tzinfo=UTC)  # a page that gives only the day
+    assert publication_date(same_day, feed) == feed  # the feed's time is more precise
+    years_before = datetime(2019, 3, 1, 8, 0, tzinfo=UTC)  # republished page
+    assert publication_date(years_before, feed) == years_before
+    assert publication_date(feed - timedelta(days=1), feed) == feed
+    assert publication_date(None, feed) == feed and publication_date(same_day, None) == same_day

@@ -19,6 +19,7 @@ COMMANDS = {
     "db": "crosswire.cli.db:db",
     "feeds": "crosswire.cli.catalog:feeds",  # the feeds group with the catalogue's commands
     "ingest": "crosswire.cli.ingest:ingest",
+    "extract": "crosswire.cli.extract:extract",
     "submit": "crosswire.cli.submit:submit",
     "worker": "crosswire.cli.worker:worker",
     "backfill": "crosswire.cli.backfill:backfill",

@@ -161,6 +161,54 @@ def list_feeds(ctx: click.Context, database_url: str | None, as_json: bool, fail
         click.echo(f"{f.id:>5}  {f.url}  [{state}]")
 
 
+@feeds.command("parse")
+@click.argument("source", metavar="URL|FILE")
+@click.option("--url", "feed_url", default=None, help="The URL a FILE was fetched from.")
+@click.option("--json", "as_json", is_flag=True, help="Print the feed as one JSON object.")
+@click.pass_context
+def parse(ctx: click.Context, source: str, feed_url: str | None, as_json: bool) -> None:
+    """Show the entries of a feed as crosswire would store them (nothing is stored). A URL
+    is fetched through the SSRF guard; a FILE is read as it is."""
+    from crosswire.cli.extract import article_row
+    from crosswire.ingest.feeds import parse_feed
+
+    settings = settings_from(ctx)
+    path = Path(source)
+    try:
+        if path.is_file():
+            parsed = parse_feed(path.read_bytes(), feed_url or path.resolve().as_uri())
+        elif "://" in source:
+            from crosswire.ingest.fetcher import Fetcher
+
+            with Fetcher(settings) as fetcher:
+                result = fetcher.fetch(source)
+            parsed = parse_feed(result.body, result.url, result.content_type)
+        else:
+            raise UserError(f"{source}: no such file, and not a URL")
+    except OSError as exc:
+        raise UserError(f"cannot read {source}: {exc}") from exc
+    except (FetchError, FeedError) as exc:
+        raise UserError(f"{source}: {exc}") from exc
+    row = {
+        "url": parsed.url,
+        "title": parsed.title,
+        "site_url": parsed.site_url,
+        "language": parsed.language,
+        "kind": parsed.kind,
+        "warning": parsed.warning,
+        "entries": [article_row(a) for a in parsed.articles],
+    }
+    if as_json:
+        click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    click.echo(f"{parsed.kind} feed: {parsed.title or parsed.url} ({len(parsed.articles)} entries)")
+    if parsed.warning:
+        click.echo(f"warning: {parsed.warning}", err=True)
+    for entry in parsed.articles:
+        when = entry.published_at.isoformat() if entry.published_at else "undated"
+        click.echo(f"{when}  {entry.title}  {entry.url or ''}")
+
+
 @feeds.command("remove")
 @click.argument("feed", metavar="ID_OR_URL")
 @db_option

@@ -119,10 +119,10 @@ def _extract(
     html, _ = decode_text(raw, None)
     started = time.perf_counter()
     try:
-        article: Article | None = extract_article(html, url)
-    except ExtractionError:
+        article: Article | None = extract_article(html, url, title_from_text=False)
+    except ExtractionError as exc:  # no body text: what the page says of itself all the same
         scores.errors += 1
-        article = None
+        article = exc.article
     except Exception as exc:  # noqa: BLE001 - what the evaluation counts
         scores.tracebacks.append(f"{name}: {type(exc).__name__}")
         article = None

@@ -8,10 +8,13 @@ import logging
 import re
 from datetime import datetime
 from html import unescape
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import trafilatura
+from trafilatura.utils import load_html
 
+from crosswire.extract.authors import _key, clean_names, find_authors, split_byline
 from crosswire.extract.credits import find_credit
 from crosswire.extract.language import detect_language
 from crosswire.extract.urls import normalise_url
@@ -32,7 +35,13 @@ _HTML_LANG = re.compile(r"<html[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.I)
 
 
 class ExtractionError(Exception):
-    """No article text could be found in the page; the message is one line."""
+    """No article text could be found in the page; the message is one line. ``article``
+    holds what the page says about itself all the same (title, byline, date …), or None
+    when the page could not be parsed at all."""
+
+    def __init__(self, message: str, article: Article | None = None) -> None:
+        super().__init__(message)
+        self.article = article
 
 
 def extract_article(
@@ -41,45 +50,64 @@ def extract_article(
     *,
     fetched_at: datetime | None = None,
     min_chars: int = 80,
+    title_from_text: bool = True,
 ) -> Article:
     """Extract the article in ``html`` (fetched from ``url``).
 
+    A page without a title of its own gets the first line of its text as title, unless
+    ``title_from_text`` is false (then the title is empty, for a feed's title to fill in).
     Raises ``ExtractionError`` when the page holds no main text of at least ``min_chars``.
     """
     try:
+        tree = load_html(html)
+        if tree is None:
+            raise ValueError("empty HTML document")
+        declared_authors = find_authors(tree)
         doc = trafilatura.bare_extraction(
-            html,
+            tree,
             url=url,
             with_metadata=True,
             include_comments=False,
             date_extraction_params=DATE_PARAMS,
         )
+        if doc is None:  # too little text: the page's metadata all the same
+            doc = trafilatura.extract_metadata(load_html(html), url, date_config=DATE_PARAMS)
     except Exception as exc:  # noqa: BLE001 - the library raises many kinds on odd input
         reason = " ".join(str(exc).split())[:300]
         raise ExtractionError(f"cannot parse page: {type(exc).__name__}: {reason}") from exc
     text = (getattr(doc, "text", None) or "").strip()
-    if doc is None or len(text) < min_chars:
-        where = " ".join((url or "").split()) or "the page"  # one line, whatever the URL
-        raise ExtractionError(f"no article text found in {where}")
     credit, text = find_credit(text)
-    title = (doc.title or "").strip() or text.split("\n", 1)[0][:200]
+    title = (getattr(doc, "title", None) or "").strip()
     first, _, rest = text.partition("\n")
-    if rest and normalise_text(first) == normalise_text(title):
+    if rest and title and normalise_text(first) == normalise_text(title):
         text = rest.strip()  # the headline repeated as the body's first line
     hint = _html_lang(html)
-    return Article(
+    article = Article(
         title=title,
         text=text,
         url=url,
-        canonical_url=canonical_url(_declared_canonical(html) or doc.url, url),
-        byline=(doc.author or None),
-        published_at=_date(doc.date),
+        canonical_url=canonical_url(_declared_canonical(html) or getattr(doc, "url", None), url),
+        byline=", ".join(_authors(declared_authors, doc, url)) or None,
+        published_at=_date(getattr(doc, "date", None)),
         fetched_at=fetched_at or utcnow(),
         language=detect_language(f"{title}\n{text}", hint=hint),
-        source=domain_of(url or doc.url),
-        site_name=(doc.sitename or None),
+        source=domain_of(url or getattr(doc, "url", None)),
+        site_name=(getattr(doc, "sitename", None) or None),
         origin=credit.origin if credit else None,
     )
+    if len(text) < min_chars:
+        where = " ".join((url or "").split()) or "the page"  # one line, whatever the URL
+        raise ExtractionError(f"no article text found in {where}", article)
+    if not article.title and title_from_text:
+        article.title = text.split("\n", 1)[0][:200]
+    return article
+
+
+def _authors(declared: list[str], doc: Any, url: str | None) -> list[str]:
+    """The page's declared authors, else the byline trafilatura found; never the publisher."""
+    banned = {_key(n) for n in (getattr(doc, "sitename", None), domain_of(url)) if n}
+    kept = [name for name in declared if _key(name) not in banned]
+    return kept or clean_names(split_byline(getattr(doc, "author", None)), banned)
 
 
 def canonical_url(declared: str | None, url: str | None) -> str | None:

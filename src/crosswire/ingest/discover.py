@@ -51,14 +51,32 @@ def feed_links(html: str, base_url: str) -> list[str]:
     return found
 
 
+def looks_like_feed(body: bytes, content_type: str) -> bool:
+    """Whether a document presents itself as a feed (its type, or how it begins), so that a
+    failure to read it is that feed's error, not a sign to look elsewhere."""
+    kind = content_type.split(";")[0].strip().lower()
+    if kind in FEED_TYPES and not kind.endswith(("/json", "/xml")):  # not generic XML, JSON
+        return True
+    head = body[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<?xml"):
+        head = head[head.find(b"?>") + 2 :].lstrip()
+    while head.startswith(b"<!--") and b"-->" in head:
+        head = head[head.find(b"-->") + 3 :].lstrip()
+    return head.startswith((b"<rss", b"<feed", b"<rdf:rdf", b"<rdf")) or (
+        head.startswith(b"{") and b"jsonfeed.org/version" in body[:4096]
+    )
+
+
 def find_feed(url: str, fetcher: Fetcher, *, probe_common: bool = True) -> Discovered:
     """The feed at ``url``, or the first working feed its page announces, or one at a common
-    path of the site. Raises ``FeedError`` (or ``FetchError`` for ``url`` itself)."""
+    path of the site. Raises ``FeedError`` (or ``FetchError`` for ``url`` itself); a URL
+    that answers with a broken feed is that feed's error, naming its cause, and no other
+    path is tried."""
     result = fetcher.fetch(url)
     try:
         return Discovered(result.url, parse_feed(result.body, result.url, result.content_type))
     except FeedError as exc:
-        if "refused" in str(exc):
+        if "refused" in str(exc) or looks_like_feed(result.body, result.content_type):
             raise
     candidates = feed_links(result.text, result.url)
     if probe_common and not candidates:

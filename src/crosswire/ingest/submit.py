@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from datetime import datetime, timedelta
 
 from crosswire.extract.article import ExtractionError, extract_article
 from crosswire.ingest.errors import FetchError
 from crosswire.ingest.fetcher import Fetcher
-from crosswire.models import Article, utcnow
+from crosswire.models import Article, as_utc, utcnow
 from crosswire.settings import Settings
 
 log = logging.getLogger(__name__)
 
+REPUBLISHED_AFTER = timedelta(days=2)
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 
 __all__ = ["ExtractionError", "FetchError", "fetch_article"]
@@ -42,17 +44,53 @@ def fetch_article(
         result = active.fetch(url)
         if result.content_type not in HTML_TYPES:
             raise ExtractionError(f"not an HTML page ({result.content_type}): {result.url}")
-        article = extract_article(result.text, result.url, fetched_at=utcnow())
+        article = extract_article(
+            result.text, result.url, fetched_at=utcnow(), title_from_text=fallback is None
+        )
     except (FetchError, ExtractionError) as exc:
         if fallback is None:
             raise
         log.info("keeping the feed summary of %s: %s", url, exc)
-        return replace(fallback, partial=True, fetched_at=fallback.fetched_at or utcnow())
+        page = exc.article if isinstance(exc, ExtractionError) else None
+        kept = replace(fallback, partial=True, fetched_at=fallback.fetched_at or utcnow())
+        return kept if page is None else with_page_metadata(kept, page)
     finally:
         if own:
             active.close()
     article.url = url
-    return article if fallback is None else merge_with_entry(article, fallback)
+    if fallback is None:
+        return article
+    merged = merge_with_entry(article, fallback)
+    if not merged.title:
+        merged.title = merged.text.split("\n", 1)[0][:200]
+    return merged
+
+
+def publication_date(page: datetime | None, feed: datetime | None) -> datetime | None:
+    """When an article was published, from the page's own date and the feed's.
+
+    The feed's date is the more precise (a time and a zone, where pages often give only a
+    day) and wins when both name about the same time; but a page dated more than
+    ``REPUBLISHED_AFTER`` before the feed entry is an older article the feed lists again
+    (republished, recirculated): its own date wins, so copies of it are recognised as
+    copies and it is not taken for today's news."""
+    if page is None or feed is None:
+        return page or feed
+    if as_utc(feed) - as_utc(page) > REPUBLISHED_AFTER:
+        return page
+    return feed
+
+
+def with_page_metadata(entry: Article, page: Article) -> Article:
+    """The feed entry (its summary kept as text), with the page's own date, byline and
+    canonical URL where the page had them though its text could not be read (a paywall)."""
+    return replace(
+        entry,
+        published_at=publication_date(page.published_at, entry.published_at),
+        byline=page.byline or entry.byline,
+        canonical_url=page.canonical_url or entry.canonical_url,
+        content_hash=None,
+    )
 
 
 def merge_with_entry(page: Article, entry: Article) -> Article:
@@ -62,7 +100,7 @@ def merge_with_entry(page: Article, entry: Article) -> Article:
         page,
         title=page.title or entry.title,
         byline=page.byline or entry.byline,
-        published_at=entry.published_at or page.published_at,
+        published_at=publication_date(page.published_at, entry.published_at),
         language=page.language or entry.language,
         source=entry.source or page.source,
         site_name=page.site_name or entry.site_name,
