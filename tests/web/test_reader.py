@@ -45,7 +45,8 @@ def site(tmp_path_factory):
     store.upsert_source(
         Source(domain="deux.example", name="Deux", country="FR", language="fr", leaning="right")
     )
-    store.upsert_source(Source(domain="three.example", name="Three", country="US"))
+    # a hostile country reaches the spread chart, drawn from the outlets as known now
+    store.upsert_source(Source(domain="three.example", name="Three", country="US" + SVG_XSS))
     add = lambda a: store.add_article(a)[0]  # noqa: E731
     a = add(art(1, "one.example", "Bridge closes " + XSS, text="Bridge text " + XSS + CONTROL))
     b = add(art(2, "deux.example", "Pont fermé " + SVG_XSS, "fr", hours=1))

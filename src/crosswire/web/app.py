@@ -22,6 +22,7 @@ from crosswire.web.routes import (
     feeds,
     following,
     greader,
+    outlets,
     pages,
 )
 
@@ -51,7 +52,7 @@ def create_app(
     app.add_exception_handler(StarletteHTTPException, pages.http_error)
     app.add_exception_handler(RequestValidationError, pages.validation_error)
     community.install(app)
-    for module in (pages, api, feeds, community, following, corrections):
+    for module in (pages, api, feeds, community, following, outlets, corrections):
         app.include_router(module.router)
     app.include_router(corrections.api)
     for router in greader.routers:

@@ -13,13 +13,14 @@ from markupsafe import Markup, escape
 from crosswire.digest.render import stamp
 from crosswire.models import as_utc
 
-LEANING_ORDER = ["left", "lean-left", "center", "lean-right", "right", "unknown"]
+LEANING_ORDER = ["left", "lean-left", "center", "lean-right", "right", "not rated", "unknown"]
 LEANING_COLOURS = {
     "left": "#1f5fb4",
     "lean-left": "#6fa3e0",
     "center": "#8a6fb3",
     "lean-right": "#e08a5c",
     "right": "#b8322a",
+    "not rated": "#c8c8c8",  # a known outlet nobody rated
     "unknown": "#9a9a9a",
 }
 PALETTE = ["#1f77b4", "#d9822b", "#2a9d6f", "#c2415d", "#7d5fb2", "#8c6d31", "#3d8fa8"]

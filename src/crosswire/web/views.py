@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from crosswire.digest.text import split_sentences
 from crosswire.models import Article, Source, Story, utcnow
+from crosswire.outlets.display import leaning_key, story_spread
 from crosswire.store import Store
 from crosswire.web.charts import leaning_bar, leaning_colour
 
@@ -56,10 +57,11 @@ def outlet_view(domain: str, table: dict[str, Source]) -> dict[str, Any]:
             "domain": domain,
             "name": (source.name if source and source.name else domain),
             "leaning": leaning,
+            "rating": leaning_key(source),  # its leaning, "not rated" or "unknown"
             "country": source.country if source else None,
             "language": source.language if source else None,
             "href": "/sources/" + quote(domain, safe=""),
-            "colour": leaning_colour(leaning),
+            "colour": leaning_colour(leaning_key(source)),
         }
     )
 
@@ -112,9 +114,7 @@ def story_cards(
                     "places": places.get(story.id or 0, []),
                     "sources": domains,
                     "outlets": badges,
-                    "leanings": (
-                        leanings := dict(Counter(b["leaning"] or "unknown" for b in badges))
-                    ),
+                    "leanings": (leanings := dict(Counter(b["rating"] for b in badges))),
                     "bar": leaning_bar(leanings),
                     "topic_id": story.topic_id,
                     "topic_size": sizes.get(story.topic_id, 1) if story.topic_id else 1,
@@ -170,10 +170,7 @@ def story_detail(store: Store, story: Story, table: dict[str, Source]) -> dict[s
     digest = dict(story.digest or {})
     if not digest.get("timeline"):
         digest["timeline"] = derived_timeline(articles)
-    if not digest.get("spread"):
-        from crosswire.digest.spread import build_spread
-
-        digest["spread"] = build_spread(articles, table)
+    digest["spread"] = story_spread(articles, table)  # the outlets as known now
     anchors: dict[str, int] = {}
     for article in articles:
         anchors.setdefault(article.source or "", article.id or 0)

@@ -25,7 +25,7 @@ from crosswire.web.deps import (
     state,
 )
 from crosswire.web.personal import unmuted_front_page
-from crosswire.web.routes import community
+from crosswire.web.routes import community, outlets
 from crosswire.web.views import (
     article_view,
     source_view,
@@ -108,7 +108,7 @@ def story(request: Request, story_id: StoryId) -> Response:
 @router.get("/sources/{domain}", response_class=HTMLResponse)
 def source(request: Request, domain: Domain, cursor: CursorParam = None) -> Response:
     store = state(request).store
-    found = store.get_source(domain.lower())
+    found = store.get_source(domain.lower()) or outlets.registry_source(store, domain.lower())
     if found is None:
         raise HTTPException(404, "no such source")
     size = 30
@@ -123,6 +123,7 @@ def source(request: Request, domain: Domain, cursor: CursorParam = None) -> Resp
         "source.html",
         {
             "source": source_view(found),
+            "outlet": outlets.outlet_fields(store, found),
             "articles": [article_view(a, table) for a in articles],
             "stories": story_cards(store, list({s.id: s for s in stories}.values()), table),
             "more": str(articles[-1].id) if len(articles) == size else None,
