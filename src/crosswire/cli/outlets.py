@@ -95,9 +95,7 @@ def _field_options(func: Any) -> Any:
             ("leaning", "left, lean-left, center, lean-right, right."),
         ]
     ):
-        func = click.option(f"--{field}", default=None, help=help_text + " 'none' clears it.")(
-            func
-        )
+        func = click.option(f"--{field}", default=None, help=help_text + " 'none' clears it.")(func)
     return func
 
 
