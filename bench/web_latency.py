@@ -1,7 +1,8 @@
-"""Latency of the reader pages under load: front page, story pages, search.
+"""Latency of the reader pages under load: front page, story pages, search, and a signed-in
+reader's own pages.
 
-    python bench/web_latency.py                       # 5,000 synthetic articles
-    nice -n 10 python bench/web_latency.py --articles 100000
+    python bench/web_latency.py                       # 5,000 synthetic articles, 100 readers
+    nice -n 10 python bench/web_latency.py --articles 100000 --readers 1000
 
 Builds (once; cached as ``var/bench/web-N.db``) a SQLite database of N synthetic articles
 through the store contract: bulk inserts, one story per synthetic gold story (no clustering),
@@ -13,7 +14,14 @@ page (first pages and filters; "front-uncached": pages from random cursors, whic
 15-second story-list cache cannot hold), story pages and search, and prints p50/p95 per page,
 the error count, the server's CPU time per request and the machine's load average (on a
 shared machine latency includes waiting for a core; "floor" is the cheapest route).
-Targets on 2 cores at 100k articles: story p95 < 50 ms, front p95 < 100 ms, search < 50 ms.
+Signed-in readers (``--readers``, each following ``--follows`` things: stories, outlets,
+places and searches, with a muted word and a muted outlet, and some reports new since they
+last looked) are added to the cached database once; their requests carry a session cookie
+signed with the server's key: "following" is ``/following`` (new-since counts of every
+follow), "personal-front" the front page without the reader's muted stories, "my" ``/my``
+(the stories of every follow).
+Targets on 2 cores at 100k articles: story p95 < 50 ms, front p95 < 100 ms, search < 50 ms;
+with 1,000 readers following 20 things each: following and personal-front p95 < 50 ms.
 """
 
 from __future__ import annotations
@@ -179,6 +187,60 @@ def _sample_ids(store: Store, labels: set[str]) -> set[int]:
     return ids
 
 
+SECRET = "web-latency-bench-key"  # the server's session key, so the bench signs cookies
+
+
+def add_readers(db: Path, readers: int, follows: int, seed: int = 7) -> None:
+    """``readers`` accounts with ``follows`` follows and two mutes each (kept in the cached
+    database; only the missing ones are added)."""
+    from crosswire.models import User
+    from crosswire.readers.follows import Follow
+    from crosswire.store.readers import readers_of
+
+    with open_store(f"sqlite:///{db}") as store:
+        have = int(store.get_meta("bench_readers") or 0)
+        if have >= readers:
+            return
+        started = time.perf_counter()
+        rng = random.Random(seed + have)
+        kept = readers_of(store)
+        stories = [s.id for s in store.ranked_stories(limit=2000)]
+        domains = [s.domain for s in store.list_sources()]
+        names = sorted({(s.title.split() or ["x"])[0] for s in store.ranked_stories(limit=300)})
+        newest = int(store._scalar("SELECT max(id) AS n FROM articles") or 0)
+        kinds = ["story"] * 10 + ["outlet"] * 5 + ["place"] * 2 + ["query"] * 3
+        with store.transaction():
+            for n in range(have, readers):
+                user = store.create_user(User(name=f"reader{n}", password_hash="bench"))
+                for i in range(follows):
+                    kind = kinds[i % len(kinds)]
+                    target = {
+                        "story": lambda: str(rng.choice(stories)),
+                        "outlet": lambda: rng.choice(domains),
+                        "place": lambda: rng.choice(COUNTRIES),
+                        "query": lambda: rng.choice(names + SEARCH_WORDS),
+                    }[kind]()
+                    kept.add_follow(Follow(user_id=user.id, kind=kind, target=target, label=target))
+                store._exec(  # some reports arrived since the reader last looked
+                    "UPDATE reader_follows SET seen_article_id = ? WHERE user_id = ?",
+                    (max(0, newest - rng.randint(0, 2000)), user.id),
+                )
+                kept.add_mute(user.id, "keyword", rng.choice(names).casefold())
+                kept.add_mute(user.id, "outlet", rng.choice(domains))
+        store.set_meta("bench_readers", str(readers))
+    print(
+        f"  {readers - have} readers added in {time.perf_counter() - started:.0f} s",
+        file=sys.stderr,
+    )
+
+
+def session_cookie(user_id: int) -> str:
+    from itsdangerous import URLSafeTimedSerializer
+
+    value = URLSafeTimedSerializer(SECRET, salt="session").dumps({"u": user_id, "c": "bench"})
+    return f"crosswire_session={value}"
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -189,6 +251,7 @@ def start_server(db: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("CROSSWIRE_")}
     env["CROSSWIRE_EMBEDDER"] = "hashing"
+    env["CROSSWIRE_SECRET_KEY"] = SECRET
     proc = subprocess.Popen(
         [sys.executable, "-m", "crosswire", "serve", "--db", f"sqlite:///{db}"]
         + ["--port", str(port), "--no-fetch"],
@@ -209,8 +272,9 @@ def start_server(db: Path) -> tuple[subprocess.Popen, str]:
     raise SystemExit("the server did not start")
 
 
-def plan(store: Store, requests: int, seed: int = 3) -> list[tuple[str, str]]:
-    """(page kind, path) pairs: a third story pages, a third front pages, a third search."""
+def plan(store: Store, requests: int, seed: int = 3) -> list[tuple[str, str, str]]:
+    """(page kind, path, cookie) triples: story pages, front pages and search, and with
+    readers in the database a signed-in reader's /following, front page and /my."""
     rng = random.Random(seed)
     sample = [int(i) for i in (store.get_meta("bench_sample") or "").split(",") if i]
     top = [s.id for s in store.ranked_stories(limit=30)]
@@ -230,20 +294,26 @@ def plan(store: Store, requests: int, seed: int = 3) -> list[tuple[str, str]]:
         found = store.get_story(story_id)
         if found is not None:
             words.append(found.title.split()[0])  # an invented name: a rare word
+    readers = [int(r["id"]) for r in store._rows("SELECT id FROM users WHERE name LIKE 'reader%'")]
     out = []
+    kinds = ("story", "front", "search", "story", "front-uncached", "search", "floor")
+    if readers:
+        kinds += ("following", "personal-front", "my")
     for i in range(requests):
-        kinds = ("story", "front", "search", "story", "front-uncached", "search", "floor")
         kind = kinds[i % len(kinds)]
-        if kind == "floor":  # the cheapest route: what any request costs on this machine
-            out.append((kind, "/api/feeds"))
+        if kind in ("following", "personal-front", "my"):
+            path = {"following": "/following", "personal-front": "/", "my": "/my"}[kind]
+            out.append((kind, path, session_cookie(rng.choice(readers))))
+        elif kind == "floor":  # the cheapest route: what any request costs on this machine
+            out.append((kind, "/api/feeds", ""))
         elif kind == "story":
-            out.append((kind, f"/stories/{rng.choice(stories)}"))
+            out.append((kind, f"/stories/{rng.choice(stories)}", ""))
         elif kind == "front":
-            out.append((kind, rng.choice(fronts)))
+            out.append((kind, rng.choice(fronts), ""))
         elif kind == "front-uncached":  # a page from a random place: never in the list cache
-            out.append((kind, f"/?cursor={rng.uniform(*span)!r}_{rng.randint(1, 2**62)}"))
+            out.append((kind, f"/?cursor={rng.uniform(*span)!r}_{rng.randint(1, 2**62)}", ""))
         else:
-            out.append((kind, f"/search?q={rng.choice(words)}"))
+            out.append((kind, f"/search?q={rng.choice(words)}", ""))
     rng.shuffle(out)
     return out
 
@@ -256,19 +326,19 @@ def _coldest(store: Store) -> float:
     return last
 
 
-def run_load(base: str, work: list[tuple[str, str]], concurrency: int, seconds: float):
+def run_load(base: str, work: list[tuple[str, str, str]], concurrency: int, seconds: float):
     deadline = time.monotonic() + seconds
     results: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
 
-    def worker(chunk: list[tuple[str, str]]) -> None:
+    def worker(chunk: list[tuple[str, str, str]]) -> None:
         with httpx.Client(base_url=base, timeout=10) as client:
-            for kind, path in chunk:
+            for kind, path, cookie in chunk:
                 if time.monotonic() > deadline:
                     return
                 start = time.perf_counter()
                 try:
-                    response = client.get(path)
+                    response = client.get(path, headers={"Cookie": cookie} if cookie else None)
                     ok = response.status_code == 200
                 except httpx.HTTPError:
                     ok = False
@@ -302,6 +372,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=900, help="requests in all (bounded)")
     parser.add_argument("--seconds", type=float, default=120, help="time limit for the load")
     parser.add_argument("--concurrency", type=int, default=2, help="client threads")
+    parser.add_argument("--readers", type=int, default=100, help="signed-in readers (0: none)")
+    parser.add_argument("--follows", type=int, default=20, help="follows of each reader")
     parser.add_argument("--db", type=Path, default=None, help="database file (cached)")
     parser.add_argument("--rebuild", action="store_true", help="build the database again")
     parser.add_argument("--build-only", action="store_true", help="build, do not serve")
@@ -310,6 +382,8 @@ def main() -> None:
     if args.rebuild or not db.exists():
         print(f"building {db} ({args.articles} articles) …", file=sys.stderr)
         build_database(db, args.articles)
+    if args.readers:
+        add_readers(db, args.readers, args.follows)
     if args.build_only:
         return
     with open_store(f"sqlite:///{db}") as store:
@@ -317,7 +391,7 @@ def main() -> None:
         counts = (store.count_articles(), store.count_stories())
     proc, base = start_server(db)
     try:
-        warm = [(k, p) for k, p in work[:60]]
+        warm = work[:60]
         run_load(base, warm, args.concurrency, 60)  # warm caches; not counted
         started, cpu = time.perf_counter(), cpu_seconds(proc.pid)
         results, errors = run_load(base, work, args.concurrency, args.seconds)
@@ -337,7 +411,8 @@ def main() -> None:
     )
     print("| page | requests | p50 ms | p95 ms | max ms | errors |")
     print("|---|---|---|---|---|---|")
-    for kind in ("front", "front-uncached", "story", "search", "floor"):
+    kinds = ("front", "front-uncached", "story", "search", "floor")
+    for kind in kinds + ("following", "personal-front", "my"):
         values = sorted(results.get(kind, []))
         if not values:
             print(f"| {kind} | 0 | - | - | - | {errors.get(kind, 0)} |")
