@@ -51,43 +51,23 @@ def add_category(
 ) -> None:
     """Follow every feed of the catalogue's category NAME (see `crosswire feeds catalog`).
     Aggregators' search feeds are left out; the fetcher's SSRF guard checks every fetch."""
-    from crosswire.ingest.errors import UnsafeURLError
-    from crosswire.ingest.safety import split_url
-    from crosswire.models import Feed
-    from crosswire.outlets.catalog import feed_outlet, find_category
+    from crosswire.outlets.catalog import find_category
+    from crosswire.outlets.follow import follow_category
 
     category = find_category(name)
     if category is None:
         raise UserError(f"no category {name!r} in the catalogue (see: crosswire feeds catalog)")
     settings = settings_from(ctx, database_url=database_url)
-    store = store_from(settings)
-    resolver = store.outlet_resolver()
-    known = {f.url for f in store.list_feeds()}
-    urls = category.followable_feeds()
-    added = refused = 0
-    with store.transaction():
-        for url in urls:
-            if url in known:
-                continue
-            try:
-                split_url(url)
-            except UnsafeURLError as exc:
-                click.echo(f"skipped {url}: {exc}", err=True)
-                refused += 1
-                continue
-            store.add_feed(
-                Feed(
-                    url=url,
-                    source_domain=feed_outlet(url, resolver),
-                    interval_seconds=interval or settings.feed_interval_seconds,
-                )
-            )
-            added += 1
-    parts = [f"{category.name}: {added} feeds added"]
-    if len(urls) - added - refused:
-        parts.append(f"{len(urls) - added - refused} already followed")
-    if refused:
-        parts.append(f"{refused} refused")
-    if len(category.feeds) > len(urls):
-        parts.append(f"{len(category.feeds) - len(urls)} aggregator search feeds left out")
+    done = follow_category(
+        store_from(settings), category, interval or settings.feed_interval_seconds
+    )
+    for url, reason in done.refused or []:
+        click.echo(f"skipped {url}: {reason}", err=True)
+    parts = [f"{category.name}: {done.added} feeds added"]
+    if done.already:
+        parts.append(f"{done.already} already followed")
+    if done.refused:
+        parts.append(f"{len(done.refused)} refused")
+    if done.left_out:
+        parts.append(f"{done.left_out} aggregator search feeds left out")
     click.echo(", ".join(parts))

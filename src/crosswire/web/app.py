@@ -17,6 +17,7 @@ from crosswire.settings import Settings
 from crosswire.store import Store
 from crosswire.web.routes import (
     api,
+    catalog,
     community,
     corrections,
     feeds,
@@ -52,7 +53,7 @@ def create_app(
     app.add_exception_handler(StarletteHTTPException, pages.http_error)
     app.add_exception_handler(RequestValidationError, pages.validation_error)
     community.install(app)
-    for module in (pages, api, feeds, community, following, outlets, corrections):
+    for module in (pages, api, feeds, community, following, outlets, corrections, catalog):
         app.include_router(module.router)
     app.include_router(corrections.api)
     for router in greader.routers:
