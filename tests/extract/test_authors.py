@@ -56,3 +56,33 @@ def test_publishers_wires_and_sites_are_not_people():
 def test_split_byline():
     assert split_byline("A B, C D and E F") == ["A B", "C D", "E F"]
     assert split_byline(None) == []
+
+
+def test_site_name_is_stripped_from_titles_but_a_bare_name_stays():
+    from crosswire.extract.metadata import strip_site_name
+
+    names = {"Tidewater Post"}
+    assert strip_site_name("Harbour bridge reopens | Tidewater Post", names) == (
+        "Harbour bridge reopens"
+    )
+    assert strip_site_name("Tidewater Post - Harbour bridge reopens", names) == (
+        "Harbour bridge reopens"
+    )
+    assert strip_site_name("Tidewater Post", names) == "Tidewater Post"
+    assert strip_site_name("Q&A | Tide | More", {"Tidewater"}) == "Q&A | Tide | More"
+
+
+def test_page_dates_keep_their_day():
+    from datetime import UTC, datetime
+
+    from crosswire.extract.article import choose_date, page_date
+
+    assert page_date("2021-03-05T00:00:00+01:00") == datetime(2021, 3, 5, tzinfo=UTC)
+    assert page_date("2021-03-04T23:00:00+00:00") == datetime(2021, 3, 5, tzinfo=UTC)
+    kept = page_date("2021-03-05T01:10:00+09:00")
+    assert kept.date().isoformat() == "2021-03-05" and kept.utcoffset().total_seconds() == 32400
+    found = datetime(2021, 3, 4, 23, 59, tzinfo=UTC)
+    declared = page_date("2021-03-05T01:59:00+02:00")
+    assert choose_date(found, declared) is declared  # same instant: the page's offset
+    assert choose_date(None, declared) is declared
+    assert choose_date(found, datetime(2020, 1, 1, tzinfo=UTC)) is found

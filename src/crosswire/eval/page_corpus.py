@@ -10,8 +10,9 @@ Each page is read as ``crosswire extract FILE --url URL`` reads it (charset dete
   goose3's own choices, such as dropping lists, and is not the body's start); authors:
   the same set of names (case and spacing aside); publication date: the same day, and the
   same instant where the expected value has a time.
-- ``htmldate/gold.jsonl`` + ``pages/*.html.gz``: the day crosswire stores (the UTC date of
-  ``published_at``) against the gold day; plain ``htmldate.find_date(html, url=url)`` with
+- ``htmldate/gold.jsonl`` + ``pages/*.html.gz``: the day of crosswire's ``published_at`` as
+  the extractor gives it (in the page's own offset: the day the page names; the store keeps
+  the same instant in UTC) against the gold day; plain ``htmldate.find_date(html, url=url)`` with
   its default settings is scored on the same pages in the same run.
 
 Pages per second are measured around extraction alone (reading and decoding excluded).
@@ -187,7 +188,7 @@ def _htmldate(root: Path, scores: PageScores, limit: int | None) -> None:
         article, seconds = _extract(raw, url, row["file"], scores)
         scores.htmldate_pages += 1
         scores.htmldate_seconds += seconds
-        got = as_utc(article.published_at).date() if article and article.published_at else None
+        got = article.published_at.date() if article and article.published_at else None
         scores.crosswire_day.add(got == gold)
         _note(scores, got == gold, row["file"], "day", got and got.isoformat(), gold.isoformat())
         html, _ = decode_text(raw, None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime
+from datetime import UTC, datetime, time, timedelta
 from html import unescape
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -17,8 +17,15 @@ from trafilatura.utils import load_html
 from crosswire.extract.authors import _key, clean_names, find_authors, split_byline
 from crosswire.extract.credits import find_credit
 from crosswire.extract.language import detect_language
+from crosswire.extract.metadata import (
+    declared_date,
+    declared_title,
+    json_ld_objects,
+    site_names,
+    strip_site_name,
+)
 from crosswire.extract.urls import normalise_url
-from crosswire.models import Article, as_utc, normalise_text, utcnow
+from crosswire.models import Article, normalise_text, plausible_publication, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +36,7 @@ DATE_PARAMS = {
     "original_date": True,
     "outputformat": "%Y-%m-%dT%H:%M:%S%z",
 }
+LOCAL_MIDNIGHT_FROM = 20  # UTC hour: midnight at UTC+4 … UTC+1
 _LINK_TAG = re.compile(r"<link\b[^>]*>", re.I)
 _ATTR = re.compile(r"""([a-zA-Z:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _HTML_LANG = re.compile(r"<html[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.I)
@@ -62,7 +70,11 @@ def extract_article(
         tree = load_html(html)
         if tree is None:
             raise ValueError("empty HTML document")
-        declared_authors = find_authors(tree)
+        objects = json_ld_objects(tree)
+        declared_authors = find_authors(tree, objects=objects)
+        names = site_names(tree, objects)
+        og_title = declared_title(tree)
+        own_date = declared_date(tree, objects)
         doc = trafilatura.bare_extraction(
             tree,
             url=url,
@@ -77,7 +89,9 @@ def extract_article(
         raise ExtractionError(f"cannot parse page: {type(exc).__name__}: {reason}") from exc
     text = (getattr(doc, "text", None) or "").strip()
     credit, text = find_credit(text)
-    title = (getattr(doc, "title", None) or "").strip()
+    sitename = getattr(doc, "sitename", None)
+    title = (og_title or getattr(doc, "title", None) or "").strip()
+    title = strip_site_name(title, names | ({sitename} if sitename else set()))
     first, _, rest = text.partition("\n")
     if rest and title and normalise_text(first) == normalise_text(title):
         text = rest.strip()  # the headline repeated as the body's first line
@@ -88,7 +102,7 @@ def extract_article(
         url=url,
         canonical_url=canonical_url(_declared_canonical(html) or getattr(doc, "url", None), url),
         byline=", ".join(_authors(declared_authors, doc, url)) or None,
-        published_at=_date(getattr(doc, "date", None)),
+        published_at=choose_date(page_date(getattr(doc, "date", None)), own_date),
         fetched_at=fetched_at or utcnow(),
         language=detect_language(f"{title}\n{text}", hint=hint),
         source=domain_of(url or getattr(doc, "url", None)),
@@ -152,10 +166,36 @@ def _html_lang(html: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def _date(value: str | None) -> datetime | None:
+def choose_date(found: datetime | None, declared: datetime | None) -> datetime | None:
+    """htmldate's date, else the date the page's metadata declares (never a future one).
+    Where both name the same instant, the declared one is kept for its offset: the day the
+    page names, not the day in UTC."""
+    declared = plausible_publication(declared)
+    if found is None:
+        return declared
+    if declared is not None and abs((found - declared).total_seconds()) < 60:
+        return declared
+    return found
+
+
+def page_date(value: str | None) -> datetime | None:
+    """A date htmldate read, as an aware datetime in the page's own offset (so that its day
+    is the day the page names). A date without a time of day (midnight, whatever offset it
+    was given) is midnight UTC of that day: converting a local midnight to UTC would move
+    a day-only publication to the previous day. Likewise a UTC time exactly on the hour
+    late in the evening (``LOCAL_MIDNIGHT_FROM`` or later: 23:00:00+00:00) is read as what it
+    almost always is, the next day's midnight in a zone east of UTC (Europe, Africa, Asia)
+    converted by the page's software."""
     if not value:
         return None
     try:
-        return as_utc(value)
+        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
         return None
+    if when.tzinfo is None or (when.hour, when.minute, when.second) == (0, 0, 0):
+        return when.replace(tzinfo=UTC)
+    if when.utcoffset() == timedelta(0) and when.hour >= LOCAL_MIDNIGHT_FROM and (
+        (when.minute, when.second) == (0, 0)
+    ):  # a day-only date that the page's software turned into UTC from a zone east of it
+        return datetime.combine(when.date() + timedelta(days=1), time(), UTC)
+    return when

@@ -58,11 +58,13 @@ def find_authors(
     fallback: str | None = None,
     *,
     publisher: Iterable[str | None] = (),
+    objects: list[dict[str, Any]] | None = None,
 ) -> list[str]:
     """The page's authors (people only), best source first; ``fallback`` is a byline found
     by other means, ``publisher`` names (site name, domain) that are never authors."""
     banned = {_key(p) for p in publisher if p}
-    for candidates in (_json_ld_authors(tree), _microdata_authors(tree), _meta_authors(tree)):
+    objects = json_ld_objects(tree) if objects is None else objects
+    for candidates in (_json_ld_authors(objects), _microdata_authors(tree), _meta_authors(tree)):
         names = clean_names(candidates, banned)
         if names:
             return names
@@ -142,8 +144,8 @@ def is_article_object(item: dict[str, Any]) -> bool:
     return any(_ARTICLE_TYPES.search(kind) for kind in _types(item))
 
 
-def _json_ld_authors(tree: Any) -> Iterator[str]:
-    for item in json_ld_objects(tree):
+def _json_ld_authors(objects: list[dict[str, Any]]) -> Iterator[str]:
+    for item in objects:
         if not is_article_object(item):
             continue
         authors = item.get("author") or item.get("creator")

@@ -67,9 +67,10 @@ _FILLERS = frozenset("de del di le the of at um a las alle t h".split())
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
-def parse_date(text: str | None) -> datetime | None:
-    """The instant ``text`` names, in aware UTC; None when it is no date (or an impossible
-    one). A date without a time is midnight UTC of that day; without a zone, UTC."""
+def parse_date(text: str | None, *, utc: bool = True) -> datetime | None:
+    """The instant ``text`` names, in aware UTC (in the offset it was written with when
+    ``utc`` is false); None when it is no date (or an impossible one). A date without a time
+    is midnight UTC of that day; without a zone, UTC."""
     if not text or not isinstance(text, str):
         return None
     raw = " ".join(text.split())
@@ -78,8 +79,9 @@ def parse_date(text: str | None) -> datetime | None:
     if _ISO.match(raw):
         iso = _iso(raw)
         if iso is not None:
-            return iso
-    return _named(raw)
+            return iso.astimezone(UTC) if utc else iso
+    named = _named(raw)
+    return named.astimezone(UTC) if named is not None and utc else named
 
 
 def _iso(raw: str) -> datetime | None:
@@ -89,7 +91,7 @@ def _iso(raw: str) -> datetime | None:
         when = datetime.fromisoformat(value)
     except ValueError:
         return None
-    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when
 
 
 def _fold(word: str) -> str:
@@ -151,8 +153,9 @@ def _named(raw: str) -> datetime | None:
         when = datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
-    zone = timezone(timedelta(minutes=zone_minutes or 0))
-    return when.replace(tzinfo=zone).astimezone(UTC)
+    if not clock:
+        return when.replace(tzinfo=UTC)
+    return when.replace(tzinfo=timezone(timedelta(minutes=zone_minutes or 0)))
 
 
 def _is_weekday(raw: str, match: re.Match[str]) -> bool:

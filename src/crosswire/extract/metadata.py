@@ -1,0 +1,110 @@
+"""What a page declares about itself: its title without the site's name, its site names,
+and its publication date from schema.org JSON-LD or Open Graph / article meta tags."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from crosswire.extract.authors import is_article_object, json_ld_objects
+from crosswire.ingest.dates import parse_date
+
+_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|•)\s+")
+_DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "dc.date.issued",
+    "dcterms.issued",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+
+
+def first_meta(tree: Any, *keys: str) -> str | None:
+    """The content of the first ``<meta>`` whose name or property is one of ``keys``."""
+    wanted = {k.lower() for k in keys}
+    for meta in tree.xpath("//meta[@content]"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key.strip() in wanted and (meta.get("content") or "").strip():
+            return " ".join(meta.get("content").split())
+    return None
+
+
+def site_names(tree: Any, objects: list[dict[str, Any]]) -> set[str]:
+    """The names the page gives its site or publisher (Open Graph, JSON-LD)."""
+    names = {first_meta(tree, "og:site_name"), first_meta(tree, "application-name")}
+    for item in objects:
+        publisher = item.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            names.add(publisher["name"])
+        if "WebSite" in str(item.get("@type")) and isinstance(item.get("name"), str):
+            names.add(item["name"])
+    return {" ".join(n.split()) for n in names if n and n.strip()}
+
+
+def strip_site_name(title: str, names: set[str]) -> str:
+    """``title`` without a leading or trailing segment that is the site's name
+    ("Harbour bridge reopens | Tidewater Post"); a title that is only the name stays."""
+    if not names or not title:
+        return title
+    folded = {n.casefold() for n in names}
+    parts = _SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    seps = _SEPARATORS.findall(title)
+    if parts[-1].strip().casefold() in folded:
+        parts, seps = parts[:-1], seps[:-1]
+    elif parts[0].strip().casefold() in folded:
+        parts, seps = parts[1:], seps[1:]
+    else:
+        return title
+    out = parts[0]
+    for sep, part in zip(seps, parts[1:], strict=False):
+        out += sep + part
+    return out.strip() or title
+
+
+def declared_title(tree: Any) -> str | None:
+    """The first Open Graph title (the one sharing previews use)."""
+    return first_meta(tree, "og:title")
+
+
+def declared_date(tree: Any, objects: list[dict[str, Any]]) -> datetime | None:
+    """The publication date the page declares: its article object's ``datePublished``
+    (text, or seconds since 1970), else the first article meta tag that is a date."""
+    for item in objects:
+        if is_article_object(item) and "datePublished" in item:
+            when = _date_value(item["datePublished"])
+            if when is not None:
+                return when
+    for key in _DATE_META:
+        when = _date_value(first_meta(tree, key))
+        if when is not None:
+            return when
+    return None
+
+
+def _date_value(value: Any) -> datetime | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        seconds = value / 1000 if value > 1e11 else value
+        try:
+            return datetime.fromtimestamp(seconds, UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isdigit():
+            return _date_value(int(text))
+        return parse_date(text, utc=False)
+    return None
+
+
+__all__ = ["declared_date", "declared_title", "json_ld_objects", "site_names", "strip_site_name"]
