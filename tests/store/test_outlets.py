@@ -104,3 +104,28 @@ def test_an_operator_outlet_outside_the_registry_and_its_subdomain_key(store):
     assert article.source == "local.example.net"
     assert store.get_source("local.example.net").name == "Local"
     assert store.outlet_by_name("local") == "local.example.net"
+
+
+def test_an_operator_change_makes_the_outlets_digests_stale(store):
+    from datetime import UTC, datetime
+
+    from crosswire.models import article_stamp
+
+    stored = store.add_articles(
+        [
+            Article(title=f"t{n}", text=f"x{n}", source=s)
+            for n, s in enumerate(["foxnews.com", "cnn.com", "cnn.com"])
+        ]
+    )
+    ids = [a.id for a, _ in stored]
+    at = datetime(2026, 4, 2, tzinfo=UTC)
+    fox = store.create_story("fox", [ids[0]], at)
+    cnn = store.create_story("cnn", ids[1:], at)
+    store.save_digest(fox.id, {"headline": "fox"}, article_stamp([ids[0]]))
+    store.save_digest(cnn.id, {"headline": "cnn"}, article_stamp(ids[1:]))
+    assert store.stale_digests() == []
+    store.set_outlet("cnn.com", {"owner": "Warner Bros. Discovery"})  # unchanged
+    store.load_outlet_registry(force=True)  # nothing new for the seen outlets
+    assert store.stale_digests() == []
+    store.set_outlet("cnn.com", {"leaning": "center"})
+    assert store.stale_digests() == [cnn.id]

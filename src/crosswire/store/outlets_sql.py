@@ -356,6 +356,7 @@ class OutletsSql(OutletStore):
             "owner": row["owner"],
             "typology": row["typology"],
         }
+        before = dict(values)
         for field in FIELDS:
             column = "language" if field == "languages" else field
             source = known.provenance.get(field)
@@ -363,6 +364,15 @@ class OutletsSql(OutletStore):
             if value or source == OPERATOR:  # the operator may clear a value
                 values[column] = value or (domain if column == "name" else None)
                 provenance[field] = source or provenance.get(field, "")
+        if values == before and _provenance(row["provenance"], ()) == provenance:
+            return
+        if values != before:  # the digests of its stories describe it: rebuild them
+            self._exec(  # type: ignore[attr-defined]
+                "UPDATE stories SET digest_stale = 1 WHERE merged_into IS NULL AND digest "
+                "IS NOT NULL AND id IN (SELECT story_id FROM articles WHERE source = ? "
+                "AND story_id IS NOT NULL)",
+                (domain,),
+            )
         self._exec(  # type: ignore[attr-defined]
             "UPDATE sources SET name = ?, country = ?, language = ?, leaning = ?, owner = ?, "
             "typology = ?, provenance = ? WHERE domain = ?",
