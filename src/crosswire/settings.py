@@ -53,6 +53,18 @@ class Settings(BaseSettings):
     )
     submit_rate: str = Field("20/3600", description="URL submissions per user and per address.")
     comment_rate: str = Field("10/300", description="Comments per user and per address.")
+    # readers' daily email of what they follow (`crosswire email`; off without smtp_host)
+    smtp_host: str = Field("", description="SMTP server for readers' daily email; empty: none.")
+    smtp_port: int = Field(587, description="Port of the SMTP server.")
+    smtp_security: Literal["starttls", "ssl", "none"] = Field(
+        "starttls", description="How to secure the SMTP connection: starttls, ssl or none."
+    )
+    smtp_user: str = Field("", description="SMTP user name; empty: no login.")
+    smtp_password: str = Field("", description="SMTP password.")
+    mail_from: str = Field("crosswire@localhost", description="Sender of readers' email.")
+    site_url: str = Field(
+        "http://127.0.0.1:8000", description="The site's public address, for links in email."
+    )
 
     @field_validator("signup_rate", "login_rate", "submit_rate", "comment_rate")
     @classmethod

@@ -160,3 +160,20 @@ def test_mutes_hide_stories_from_front_page_api_and_private_feeds(site):
         assert "Storm nears" in client.get("/?all=1").text
         assert "Storm nears" in anonymous.get(feed).text
         assert post(client, "/mutes", {"kind": "keyword", "value": "  "}).status_code == 400
+
+
+def test_daily_email_choice_when_the_site_sends_email(site):
+    base, store, _ = site(smtp_host="127.0.0.1")
+    with TestClient(base) as client:
+        signup(client, "eve")
+        assert "Daily email" in client.get("/following").text
+        refused = post(client, "/following/email", {"email": "not-an-address", "daily": "1"})
+        assert refused.status_code == 400
+        post(client, "/following/email", {"email": "eve@mail.example", "daily": "1"})
+        prefs = readers_of(store).reader_settings(store.get_user_by_name("eve").id)
+        assert prefs["email"] == "eve@mail.example" and prefs["daily_email"]
+        assert 'value="eve@mail.example"' in client.get("/following").text
+    plain, _, _ = site()
+    with TestClient(plain) as client:
+        signup(client, "fred")
+        assert "Daily email" not in client.get("/following").text

@@ -25,6 +25,7 @@ COMMANDS = {
     "backfill": "crosswire.cli.backfill:backfill",
     "eval": "crosswire.cli.eval:eval_group",
     "users": "crosswire.cli.users:users",
+    "email": "crosswire.cli.email:email",
     "outlets": "crosswire.cli.outlets:outlets",
 }
 

@@ -18,8 +18,9 @@ def config(ctx: click.Context, as_json: bool, explain: bool) -> None:
     """Print the effective configuration (defaults < file < environment)."""
     settings = settings_from(ctx)
     values = settings.model_dump()
-    if "secret_key" in values and values["secret_key"]:
-        values["secret_key"] = "********"
+    for secret in ("secret_key", "smtp_password"):
+        if values.get(secret):
+            values[secret] = "********"
     if as_json:
         click.echo(json.dumps(values, indent=2))
         return

@@ -82,6 +82,28 @@ class ReaderStore(ABC):
     def list_mutes(self, user_id: int) -> list[tuple[str, str]]:
         """``(kind, value)`` of each of a reader's mutes, in the order they were made."""
 
+    # daily email -------------------------------------------------------------------------
+    @abstractmethod
+    def reader_settings(self, user_id: int) -> dict[str, Any]:
+        """``email``, ``daily_email``, ``last_email_at``, ``last_email_article_id`` (defaults
+        for a reader that set nothing)."""
+
+    @abstractmethod
+    def set_reader_email(self, user_id: int, email: str, daily: bool) -> None:
+        """The reader's address and whether it wants the daily email; turning it on starts
+        its news from the newest article."""
+
+    @abstractmethod
+    def daily_email_readers(self) -> list[dict[str, Any]]:
+        """``user_id`` and the settings of each reader that wants the daily email."""
+
+    @abstractmethod
+    def mark_email_sent(self, user_id: int, at: datetime, article_id: int) -> None:
+        """An email went out at ``at``, covering the articles up to ``article_id``."""
+
+    @abstractmethod
+    def newest_article_id(self) -> int: ...
+
     # read and starred --------------------------------------------------------------------
     @abstractmethod
     def set_story_states(

@@ -248,6 +248,58 @@ class ReaderSql(ReaderStore):
         )
         return [(r["kind"], r["value"]) for r in rows]
 
+    # daily email ---------------------------------------------------------------------
+    def _settings_row(self, row: dict[str, Any] | None, user_id: int) -> dict[str, Any]:
+        if row is None:
+            return {
+                "user_id": user_id,
+                "email": "",
+                "daily_email": False,
+                "last_email_at": None,
+                "last_email_article_id": 0,
+            }
+        return {
+            "user_id": int(row["user_id"]),
+            "email": row["email"],
+            "daily_email": bool(row["daily_email"]),
+            "last_email_at": as_utc(row["last_email_at"]),
+            "last_email_article_id": int(row["last_email_article_id"] or 0),
+        }
+
+    def reader_settings(self, user_id: int) -> dict[str, Any]:
+        row = self._row("SELECT * FROM reader_settings WHERE user_id = ?", (user_id,))
+        return self._settings_row(row, user_id)
+
+    def newest_article_id(self) -> int:
+        return int(self._scalar("SELECT coalesce(max(id), 0) AS n FROM articles") or 0)
+
+    def set_reader_email(self, user_id: int, email: str, daily: bool) -> None:
+        with self._tx():
+            before = self.reader_settings(user_id)
+            start = before["last_email_article_id"]
+            if daily and not before["daily_email"]:
+                start = self.newest_article_id()
+            self._exec(
+                "INSERT INTO reader_settings (user_id, email, daily_email, "
+                "last_email_article_id) VALUES (?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE "
+                "SET email = excluded.email, daily_email = excluded.daily_email, "
+                "last_email_article_id = excluded.last_email_article_id",
+                (user_id, email, int(daily), start),
+            )
+
+    def daily_email_readers(self) -> list[dict[str, Any]]:
+        rows = self._rows(
+            "SELECT * FROM reader_settings WHERE daily_email = 1 AND email <> '' ORDER BY user_id"
+        )
+        return [self._settings_row(r, int(r["user_id"])) for r in rows]
+
+    def mark_email_sent(self, user_id: int, at: datetime, article_id: int) -> None:
+        self._exec(
+            "UPDATE reader_settings SET last_email_at = ?, last_email_article_id = ? "
+            "WHERE user_id = ?",
+            (self._time(at), article_id, user_id),
+        )
+
     # read and starred ----------------------------------------------------------------
     def set_story_states(
         self,

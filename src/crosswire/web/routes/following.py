@@ -4,6 +4,7 @@ Atom feed (``/following/feed/TOKEN.atom``: the secret is the address, so it is r
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
@@ -26,6 +27,7 @@ from crosswire.web.views import story_cards
 router = APIRouter(include_in_schema=False, dependencies=[Depends(check_csrf)])
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
 PAGE = 30
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 FEED_ENTRIES = 50
 
 
@@ -98,7 +100,23 @@ def following(request: Request) -> Response:
         filters=[(f.id, f.label) for f in filters.values()],
         kinds=[(k, KIND_LABELS[k]) for k in KINDS],
         base=base_url(request),
+        email=readers_of(store).reader_settings(user.id or 0)
+        if state(request).settings.smtp_host
+        else None,
     )
+
+
+@router.post("/following/email")
+def daily_email(request: Request, email: str = Form(""), daily: str = Form("")) -> Response:
+    """The reader's address and whether it wants a daily email of what it follows."""
+    user = _reader(request)
+    address = email.strip()
+    if address and (len(address) > 254 or not EMAIL.match(address)):
+        raise PageError(400, f"not an email address: {address[:80]!r}")
+    wanted = bool(daily) and bool(address)
+    readers_of(state(request).store).set_reader_email(user.id or 0, address, wanted)
+    flash(request, "A daily email will come." if wanted else "No daily email.")
+    return see_other("/following")
 
 
 @router.post("/following")

@@ -44,3 +44,12 @@ CREATE TABLE story_corrections (
     created_at   TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX story_corrections_article ON story_corrections (article_id);
+
+-- a reader's daily email of what it follows (sent when the site has SMTP settings)
+CREATE TABLE reader_settings (
+    user_id               BIGINT PRIMARY KEY REFERENCES users (id),
+    email                 TEXT NOT NULL DEFAULT '',
+    daily_email           INTEGER NOT NULL DEFAULT 0,
+    last_email_at         TIMESTAMPTZ,
+    last_email_article_id BIGINT NOT NULL DEFAULT 0  -- newer articles go in the next one
+);
