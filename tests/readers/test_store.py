@@ -132,3 +132,19 @@ def test_corrections_are_kept(store, reader):
     assert [c["kind"] for c in readers.corrections()] == ["merge", "split"]
     assert readers.corrections()[0]["moderator"] == "rita"
     assert readers.split_pins() == {a1: {s1.id}}
+
+
+def test_reader_email_settings(store, reader):
+    readers = readers_of(store)
+    assert readers.reader_settings(reader.id)["daily_email"] is False
+    (a1,) = add(store, article(1))
+    readers.set_reader_email(reader.id, "rita@mail.example", True)
+    prefs = readers.reader_settings(reader.id)
+    assert prefs["email"] == "rita@mail.example" and prefs["last_email_article_id"] == a1
+    assert [r["user_id"] for r in readers.daily_email_readers()] == [reader.id]
+    readers.mark_email_sent(reader.id, T0, a1 + 5)
+    prefs = readers.reader_settings(reader.id)
+    assert prefs["last_email_at"] == T0 and prefs["last_email_article_id"] == a1 + 5
+    readers.set_reader_email(reader.id, "rita@mail.example", False)
+    assert readers.daily_email_readers() == []
+    assert readers.newest_article_id() == a1
