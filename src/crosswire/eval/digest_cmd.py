@@ -9,7 +9,12 @@ from pathlib import Path
 
 import click
 
-from crosswire.eval.digest_datasets import GoldStory, allsides_stories, multiling_stories
+from crosswire.eval.digest_datasets import (
+    GoldStory,
+    allsides_stories,
+    event_stories,
+    multiling_stories,
+)
 from crosswire.eval.rouge import average, rouge, truncate_words
 
 MULTILING_WORDS = 250  # the 2011 task's summary length
@@ -17,6 +22,8 @@ ALLSIDES_WORDS = 65  # about the mean length of the editors' summaries in the *t
 
 
 def load_gold(dataset: Path, lang: str, split: str) -> tuple[list[GoldStory], int]:
+    if dataset.is_file():  # event-labelled articles: quality counts only, no references
+        return event_stories(dataset), ALLSIDES_WORDS
     if (dataset / "docs.jsonl").exists():
         return multiling_stories(dataset, lang), MULTILING_WORDS
     if (dataset / f"{split}.articles.jsonl").exists():
@@ -25,11 +32,20 @@ def load_gold(dataset: Path, lang: str, split: str) -> tuple[list[GoldStory], in
 
 
 def evaluate(
-    stories: list[GoldStory], lang: str, budget: int, embedder: str, tokenizer: str = "unicode"
+    stories: list[GoldStory],
+    lang: str,
+    budget: int,
+    embedder: str,
+    tokenizer: str = "unicode",
+    examples: list | None = None,
 ) -> dict:
+    """ROUGE and attribution of word-budget summaries (stories with references), and the
+    quality counts (``digest_quality``) of the story page's own digest, for every story;
+    ``examples`` (a list) receives each story's counted bullets and quotes."""
     from crosswire.digest import DigestOptions, build_digest
     from crosswire.embed import load_embedder
     from crosswire.eval.attribution_check import attributed
+    from crosswire.eval.digest_quality import digest_quality, totals
 
     # The summary fills the budget and the evaluator cuts it there, as DUC and MultiLing did
     # (bench/digest_baselines.py gives LexRank, TextRank and the centroid the same rule).
@@ -40,26 +56,38 @@ def evaluate(
         summary_overrun=True,
         embedder=embedder,
     )
+    page = replace(DigestOptions(), reader_language=lang, embedder=embedder)
     embed = load_embedder(embedder)
-    rows, good, total = [], 0, 0
+    rows, quality, good, total = [], [], 0, 0
     for story in stories:
+        shown = build_digest(story.articles, {}, page, embed=embed)
+        counts = digest_quality(shown, story.articles, embed, page.match_threshold)
+        quality.append(counts)
+        if examples is not None:
+            quotes = (shown.get("comparison") or {}).get("quotes") or []
+            examples.append({"story": story.story, **counts, "quote_list": quotes})
+        if not story.references:
+            continue
         digest = build_digest(story.articles, {}, options, embed=embed)
         text = truncate_words(" ".join(e["text"] for e in digest["summary"]), budget)
         rows.append(rouge(text, story.references, tokenizer))
         g, n = attributed(digest, story.articles, embed, options.match_threshold)
         good, total = good + g, total + n
-    result = average(rows)
+    result = average(rows) if rows else {}
     result["stories"] = len(stories)
-    result["attributed_fraction"] = round(good / total, 4) if total else 0.0
+    if rows:
+        result["attributed_fraction"] = round(good / total, 4) if total else 0.0
+    result["page"] = totals(quality)
     return result
 
 
 @click.command("digest")
 @click.option(
     "--dataset",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=click.Path(exists=True, path_type=Path),
     required=True,
-    help="multiling2011 or allsides-stories directory.",
+    help="multiling2011 or allsides-stories directory, or an event-clusters "
+    "*.articles.jsonl file (quality counts only).",
 )
 @click.option("--lang", default="en", show_default=True, help="ISO 639-1 code (MultiLing).")
 @click.option("--split", default="val", show_default=True, help="AllSides split.")
@@ -73,6 +101,12 @@ def evaluate(
     help="ROUGE tokens: words in any script, or ROUGE-1.5.5's [a-z0-9] runs (only to compare "
     "with the official MultiLing 2011 figures).",
 )
+@click.option(
+    "--examples",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None,
+    help="Write each story's counted bullets and quotes to this JSON file.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def digest(
     dataset: Path,
@@ -81,13 +115,19 @@ def digest(
     limit: int | None,
     embedder: str,
     tokenizer: str,
+    examples: Path | None,
     as_json: bool,
 ) -> None:
-    """ROUGE-1/2 recall and ROUGE-L F1 of crosswire's summaries; attributed fraction."""
+    """ROUGE-1/2 recall and ROUGE-L F1 of crosswire's summaries; attributed fraction; the
+    story page's summary and quotes counted (near-duplicate bullets, debris, dangling
+    openings, expander repeats, quotes with and without a speaker)."""
     stories, budget = load_gold(dataset, lang, split)
     stories = stories[:limit] if limit else stories
     started = time.monotonic()
-    result = evaluate(stories, lang, budget, embedder, tokenizer)
+    listed: list | None = [] if examples else None
+    result = evaluate(stories, lang, budget, embedder, tokenizer, listed)
+    if examples:
+        examples.write_text(json.dumps(listed, ensure_ascii=False, indent=1), encoding="utf-8")
     if as_json:
         click.echo(json.dumps(result))
     else:

@@ -75,3 +75,27 @@ def allsides_stories(directory: str | Path, split: str) -> list[GoldStory]:
         if story in refs:
             stories.append(GoldStory(story, articles, [refs[story]]))
     return stories
+
+
+def event_stories(path: str | Path) -> list[GoldStory]:
+    """Event-labelled articles (``event-clusters/*.articles.jsonl``) as stories without
+    references: real outlet names and publication dates, for the summary's quality counts."""
+    rows: dict[str, list[dict]] = defaultdict(list)
+    for row in read_jsonl(path, required=("id", "story", "text")):
+        rows[row["story"]].append(row)
+    stories = []
+    for story, members in sorted(rows.items()):
+        articles = [
+            Article(
+                id=n + 1,
+                title=row.get("title") or "",
+                text=row.get("text") or "",
+                language=row.get("lang") or "en",
+                source=row.get("source") or f"outlet{n + 1}",
+                external_id=row["id"],
+                published_at=as_utc(row["date"]) if row.get("date") else None,
+            )
+            for n, row in enumerate(sorted(members, key=lambda r: r["id"]))
+        ]
+        stories.append(GoldStory(story, articles, []))
+    return stories
