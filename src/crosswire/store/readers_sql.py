@@ -160,12 +160,23 @@ class ReaderSql(ReaderStore):
         elif follow.kind == "topic":
             where.append("s.topic_id = ?")
             params.append(int(follow.target))
-        elif follow.kind == "outlet":
-            where.append("s.id IN (SELECT a.story_id FROM articles a WHERE a.source = ?)")
-            params.append(follow.target)
+        elif follow.kind == "outlet":  # index seeks (articles_source_story), newest first
+            return self._indexed_story_ids(
+                "SELECT DISTINCT story_id AS id FROM articles WHERE source = ? "
+                "AND story_id IS NOT NULL",
+                follow.target,
+                limit,
+                before,
+                after,
+            )
         elif follow.kind == "place":
-            where.append("s.id IN (SELECT p.story_id FROM story_places p WHERE p.code = ?)")
-            params.append(follow.target)
+            return self._indexed_story_ids(
+                "SELECT story_id AS id FROM story_places WHERE code = ?",
+                follow.target,
+                limit,
+                before,
+                after,
+            )
         else:
             found = self._candidates(follow.target)
             if found is None:
@@ -176,6 +187,27 @@ class ReaderSql(ReaderStore):
             )
             params += more
         return self._page_of_story_ids(where, params, limit, before, after)
+
+    def _indexed_story_ids(
+        self, query: str, key: str, limit: int, before: int | None, after: int | None
+    ) -> list[int]:
+        """A page of the story ids ``query`` (on one key, ``story_id AS id``) gives, by an
+        index on ``(key, story_id)``; those that are not live stories are left out."""
+        params: list[Any] = [key]
+        order = "DESC"
+        if before is not None:
+            query += " AND story_id < ?"
+            params.append(before)
+        if after is not None:
+            query += " AND story_id > ?"
+            params.append(after)
+            order = "ASC" if before is None else order
+        rows = self._rows(
+            f"SELECT s.id FROM stories s JOIN ({query} ORDER BY story_id {order} LIMIT ?) x "
+            f"ON x.id = s.id WHERE {_LIVE} ORDER BY s.id {order}",
+            [*params, limit],
+        )
+        return [int(r["id"]) for r in rows]
 
     def _page_of_story_ids(
         self,

@@ -53,3 +53,6 @@ CREATE TABLE reader_settings (
     last_email_at         TEXT,
     last_email_article_id INTEGER NOT NULL DEFAULT 0  -- newer articles go in the next one
 );
+
+-- a followed outlet's stories, newest story first, straight from an index
+CREATE INDEX articles_source_story ON articles (source, story_id);
