@@ -139,6 +139,12 @@ def test_a_reader_app_syncs_pages_and_marks(reader_site, prefix):
             if not cursor:
                 break
         assert got == ["Bridge closes"] + [f"Harbour news {n}" for n in range(1, 5)]
+        # ot: the start time (items after it), nt: the stop time (items before it)
+        cut = str(int((NOW - timedelta(seconds=150)).timestamp()))
+        before = get(f"/reader/api/0/stream/contents/{one}", nt=cut).json()["items"]
+        assert [i["title"] for i in before] == ["Harbour news 4", "Harbour news 3"]
+        after = get("/reader/api/0/stream/items/ids", s=one, ot=cut).json()["itemRefs"]
+        assert [int(r["id"]) for r in after] == sorted(one_ids[:3], reverse=True)
 
         # mark one read and one starred: counts and streams follow
         edit = http.post(

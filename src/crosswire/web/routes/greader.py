@@ -254,12 +254,13 @@ class Stream:
 
 
 def _filters(stream: Stream, params: dict[str, list[str]]) -> Callable[[list[int]], list[int]]:
-    """What ``xt`` (exclude a state), ``it`` (include only a state), ``ot`` and ``nt``
-    (older and newer than, in seconds) keep of a batch of story ids."""
+    """What ``xt`` (exclude a state), ``it`` (include only a state), ``ot`` (the start
+    time: items after it) and ``nt`` (the stop time: items before it), in seconds, keep of a
+    batch of story ids (as FreshRSS and Miniflux read them)."""
     exclude = {gr.plain_stream(x) for x in params.get("xt", [])}
     include = {gr.plain_stream(x) for x in params.get("it", [])}
-    older = _number(_one(params, "ot"))
-    newer = _number(_one(params, "nt"))
+    newer = _number(_one(params, "ot"))
+    older = _number(_one(params, "nt"))
 
     def keep(ids: list[int]) -> list[int]:
         if not ids:
@@ -511,7 +512,7 @@ async def mark_all_as_read(request: Request) -> Response:
         ts = _number(_one(params, "ts"))
         older = {"xt": [gr.READ]}
         if ts is not None:  # microseconds: items up to then
-            older["ot"] = [str(ts // 1_000_000 + 1)]
+            older["nt"] = [str(ts // 1_000_000 + 1)]
         ids, _ = stream.walk(MAX_ITEMS, None, False, _filters(stream, older))
         stream.readers.set_story_states(user.id or 0, ids, read=True)
 
