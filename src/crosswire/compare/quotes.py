@@ -7,7 +7,17 @@ from typing import Any
 
 import regex
 
+from crosswire.compare.speakers import (
+    SPEECH_VERBS,
+    agrees,
+    clean_name,
+    people_in,
+    pronoun_speaks,
+    speaker_in,
+)
 from crosswire.digest.text import words
+
+_SPEECH = frozenset(SPEECH_VERBS) | {"according", "selon", "según", "secondo", "laut"}
 
 _MARK = regex.compile(r"[\"“”«»„]")
 # what closes a quotation opened by each mark (German „…“ closes with an English opener)
@@ -90,19 +100,52 @@ def _quotes_of(texts: list[str]) -> list[tuple[str, str | None, int]]:
         starts.append(at)
         at += len(text) + 1
     out = []
-    for begin, end in quote_spans(joined):
+    spans = quote_spans(joined)
+    unquoted = _blank(joined, spans)  # the article's own words: names inside quotes are not
+    previous: tuple[int, str | None] = (-2, None)  # the last quotation's last sentence, speaker
+    for begin, end in spans:
         quote = joined[begin:end].strip()
         if not MIN_QUOTE_CHARS <= len(quote) <= MAX_QUOTE_CHARS or len(words(quote)) < 4:
             continue
         first = bisect_right(starts, begin) - 1
         last = bisect_right(starts, end) - 1
         context_end = starts[last] + len(texts[last])
-        rest = joined[starts[first] : begin - 1] + " " + joined[end + 1 : context_end]
-        out.append((quote, _speaker(rest), first))
+        rest = unquoted[starts[first] : begin - 1] + " " + unquoted[end + 1 : context_end]
+        who = _speaker(rest)
+        pronoun = pronoun_speaks(rest) if who is None else None
+        if pronoun:
+            # "he said": the nearest person named before it whom the pronoun can stand for
+            named = [n for n in people_in(unquoted[: max(0, begin - 1)]) if agrees(pronoun, n)]
+            who = named[-1] if named else None
+        elif who is None and not _verb_in(rest) and previous[0] in (first - 1, first):
+            who = previous[1]  # a quotation that goes on in the next sentence, unattributed
+        out.append((quote, who, first))
+        previous = (last, who)
     return out
 
 
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the quotations' words replaced by spaces (same offsets)."""
+    chars = list(text)
+    for begin, end in spans:
+        chars[begin:end] = " " * (end - begin)
+    return "".join(chars)
+
+
+def _verb_in(text: str) -> bool:
+    return any(w in _SPEECH for w in words(text))
+
+
 def _speaker(rest: str) -> str | None:
+    """The speaker named in ``rest`` (``speakers.speaker_in``; then the older patterns)."""
+    found = speaker_in(rest)
+    if found is not None:
+        return found
+    older = _older_speaker(rest)
+    return clean_name(older) if older else None
+
+
+def _older_speaker(rest: str) -> str | None:
     who = _SPEAKER.search(rest)
     # "Captain Mara Lind." at the end of a sentence: the full stop is not the name's
     speaker = (who.group(1) or who.group(2)).strip().rstrip(".") if who else None

@@ -1,0 +1,202 @@
+"""Who said a quotation: the name a speech verb ("said", "told", "according to", "a déclaré",
+"dijo", "sagte" …) ties to it, before or after the verb, in the sentences the quotation spans;
+a pronoun ("he said") stands for the nearest person named before it in the article. Nobody
+is named where the text names nobody ("a White House official said").
+
+A *name* is a run of capitalised words (with the links names hold: "de", "van", "al", initials,
+"Jr."), titles ("Sen.", "Mr.", "President") left off, that is not a weekday, a month, or an
+institution ("White House", "Senate"): a person, as far as capitals tell.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# speech verbs, as the word before or after the speaker (lower case; several words allowed)
+SPEECH_VERBS = (
+    # en
+    "said says say added adds told tells stated states wrote writes explained explains noted "
+    "notes argued argues asked asks continued continues responded replied replies insisted "
+    "insists warned warns declared declares announced announces tweeted tweets claimed claims "
+    "acknowledged acknowledges recalled recalls concluded concludes remarked testified "
+    "posited quipped admitted admits conceded concedes countered counters emphasized "
+    "stressed stresses cautioned urged urges predicted predicts vowed vows promised "
+    "promises observed complained complains suggested suggests maintained maintains "
+    "explained saying adding telling writing noting arguing asking warning declaring "
+    "insisting claiming tweeting "
+    # es, pt
+    "dijo dice afirmó afirma declaró declara señaló señala explicó explica aseguró asegura "
+    "añadió añade agregó indicó indica advirtió sostuvo subrayó disse diz afirmou declarou "
+    "explicou acrescentou ressaltou "
+    # fr (the participle after "a", "a-t-il")
+    "dit déclaré affirmé expliqué ajouté estimé souligné indiqué précisé affirme explique "
+    "estime souligne ajoute indique précise déclare "
+    # it
+    "detto dichiarato affermato spiegato aggiunto sottolineato dice spiega afferma "
+    "aggiunge sottolinea "
+    # de
+    "sagte sagt erklärte erklärt betonte betont fügte sagten schrieb schreibt meinte meint"
+).split()
+_VERBS = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
+ACCORDING = r"(?:according to|selon|según|secondo|segundo|laut|zufolge)"
+# a verb's auxiliaries and adverbs between a name and the verb: "has said", "later told"
+_AUX = (
+    r"(?:(?:has|had|have|also|later|then|once|previously|again|a|ha|hat|habe|a-t-il|a-t-elle)"
+    r"\s+){0,2}"
+)
+
+TITLES = frozenset(
+    "mr mrs ms dr prof sen senator rep representative gov governor president pres vice "
+    "secretary minister prime chancellor judge justice gen general adm admiral col colonel "
+    "capt captain lt sgt rev pope king queen prince princess mayor speaker leader chairman "
+    "chairwoman chair director commissioner ambassador attorney sheriff chief officer "
+    "spokesman spokeswoman spokesperson deputy former acting state house senate u.s us "
+    "m mme mlle sr sra don doña herr frau dott sig signor".split()
+)
+# capitalised words that name nobody: days, months, the words that open a sentence
+NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december today tonight yesterday "
+    "the a an in on at for by from with after before during since later however meanwhile "
+    "but and he she they it we i you his her their this that these those there when while "
+    "if as".split()
+)
+# words of institutions: a speaker, but not the person a later "he" stands for
+INSTITUTIONS = frozenset(
+    "house senate congress republicans democrats party committee department ministry "
+    "administration government court police news times post fox cnn reuters ap twitter "
+    "campaign office council bank agency union states nations university".split()
+)
+PRONOUNS = frozenset(
+    "he she they him her il elle ils elles él ella ellos ellas er sie lui lei egli ela ele".split()
+)
+# a word ends in a full stop only as an abbreviation or initial ("Mr.", "Sen.", "H.", "Jr."):
+# "Monday. Mayor Lena Koss" is two runs of capitals, not one
+_WORD = r"(?:\p{Lu}\p{Ll}{0,3}\.(?=\s+\p{Lu})|\p{Lu}\.|\p{Lu}[\p{L}'’\-]*)"
+_LINK = r"(?:of|for|de|da|do|dos|del|della|di|du|des|la|le|van|von|der|den|al|el|bin|ibn|ben|y)"
+_NAME = rf"(?:{_WORD}(?:\s+(?:{_LINK}\s+)?{_WORD}){{0,4}})"
+_NAME_RUN = regex.compile(_NAME)
+# "said senior adviser David Axelrod": a few lower-case words between the verb and the name
+# lower-case words between a verb and a name: "senior adviser", "the former" (no preposition:
+# "wrote on Twitter", "said, according to AFP" name no speaker there)
+_FILLER = (
+    r"(?!(?:on|in|at|to|for|with|by|from|during|of|that|after|before|about|en|sur|à|de|"
+    r"por|para|con|su|auf|im|mit)\b)[\p{Ll}\-]+"
+)
+# after "told" or "asked" comes the listener: "…," Tove Lind told Harbour Radio
+_AFTER_VERBS = "|".join(
+    v
+    for v in sorted(set(SPEECH_VERBS), key=len, reverse=True)
+    if not v.startswith(("tel", "tol", "ask"))
+)
+_AFTER = regex.compile(
+    rf"\b(?:{_AFTER_VERBS})[,:]?\s+(?:{_FILLER}\s+){{0,3}}?({_NAME})"
+    rf"(?=\s*(?:[,.;:!?)\"“”»]|$|\s(?:in|on|at|during|of|from|to|after|before|when|while|"
+    rf"who|about|last|this|late|early|on|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    rf"Sunday|\p{{Lu}})))"
+)
+# "Ines Aro, whose brother was aboard, told …", "Mr. Amash said", "Tom Cole, an Oklahoma
+# Republican, said"
+# (a day or an adverb may stand between: "Mr. Obama on Thursday said", "Ms. Lee later told")
+_WHEN = (
+    r"(?:\s+(?:on|late|early|last)\s+\p{Lu}\p{Ll}+(?:\s+(?:night|morning|evening))?|\s+\p{Ll}+ly)?"
+)
+_BEFORE = regex.compile(rf"({_NAME})(?:\s*,\s*[^,\"“”«»]{{2,90}},)?{_WHEN}\s+{_AUX}(?:{_VERBS})\b")
+_ACCORDING = regex.compile(rf"\b{ACCORDING}\s+(?:{_FILLER}\s+){{0,3}}?({_NAME})")
+_PRONOUN_VERB = regex.compile(
+    rf"\b({'|'.join(sorted(PRONOUNS, key=len, reverse=True))})\s+{_AUX}(?:{_VERBS})\b"
+    rf"|\b(?:{_VERBS})\s+({'|'.join(sorted(PRONOUNS, key=len, reverse=True))})\b",
+    regex.IGNORECASE,
+)
+
+
+def clean_name(raw: str, part: int = -1) -> str | None:
+    """``raw`` without the words that name nobody around it ("The", "Monday"); None when
+    nothing but those, titles and links is left. Titles stay: "Captain Mara Lind". A run
+    that holds a sentence's end ("Bush. Mayor Lena Koss") gives its ``part`` (the last: the
+    name before a verb; 0: the name after one)."""
+    tokens = raw.replace("’s", "").replace("'s", "").split()
+    parts: list[list[str]] = [[]]
+    for k, token in enumerate(tokens):
+        parts[-1].append(token)
+        bare = token.rstrip(".").casefold()
+        ends = token.endswith(".") and len(bare) > 1 and bare not in TITLES | {"jr", "sr"}
+        if ends and k < len(tokens) - 1:
+            parts.append([])
+    tokens = parts[part]
+    while tokens and tokens[0].casefold() in NOT_NAMES:
+        tokens.pop(0)
+    while tokens and tokens[-1].casefold().rstrip(".,") in NOT_NAMES:
+        tokens.pop()
+    if not tokens or any(t.casefold().rstrip(".,") in NOT_NAMES for t in tokens):
+        return None
+    if all(t.casefold().rstrip(".") in TITLES or t.islower() for t in tokens):
+        return None  # "President", "Sen."
+    name = " ".join(tokens).rstrip(",")
+    name = name[:-1] if name.endswith(".") and not _INITIAL_END.search(name) else name
+    return name if len(name) > 1 else None
+
+
+# a full stop that is part of the name: "Jr.", "H." (else it ends the sentence)
+_INITIAL_END = regex.compile(r"(?:\b\p{Lu}|Jr|Sr)\.$")
+
+
+def speaker_in(text: str) -> str | None:
+    """The speaker a speech verb names in ``text`` (the quotation's sentences, the
+    quotation itself left out), or None; "he" / "she" give None here (``pronoun_speaks``)."""
+    for pattern in (_AFTER, _BEFORE, _ACCORDING):
+        for found in pattern.finditer(text):
+            name = clean_name(found.group(1), -1 if pattern is _BEFORE else 0)
+            if name:
+                return name
+    return None
+
+
+def pronoun_speaks(text: str) -> str | None:
+    """The pronoun that is the subject of a speech verb in ``text`` ("he said", "said she"),
+    case-folded, or None."""
+    found = _PRONOUN_VERB.search(text)
+    return (found.group(1) or found.group(2)).casefold() if found else None
+
+
+_HIS = frozenset("he il él er lui egli ele".split())
+_HERS = frozenset("she elle ella lei ela".split())
+_MEN = frozenset("mr m sr herr signor sig".split())
+_WOMEN = frozenset("ms mrs mme mlle sra frau signora".split())
+
+
+def agrees(pronoun: str, name: str) -> bool:
+    """Whether ``name``'s title does not contradict the pronoun ("she" is not "Mr. Obama")."""
+    title = name.split()[0].casefold().rstrip(".")
+    if pronoun in _HIS:
+        return title not in _WOMEN
+    if pronoun in _HERS:
+        return title not in _MEN
+    return True
+
+
+_PLACE_BEFORE = regex.compile(r"\b(?:of|in|from|to|at|de|en|à|di|in|aus|nach)\s+$")
+
+
+def people_in(text: str) -> list[str]:
+    """Names of people in ``text``, in order (``clean_name`` of each run of capitals of two
+    words or more, or one word after a title: "Mr. Akin")."""
+    out = []
+    for found in _NAME_RUN.finditer(text):
+        raw = found.group()
+        tokens = raw.split()
+        if _PLACE_BEFORE.search(text[max(0, found.start() - 6) : found.start()]):
+            continue  # "of California", "in Puerto Rico": a place
+        titled = tokens and tokens[0].casefold().rstrip(".") in TITLES
+        name = clean_name(raw)
+        if not name or any(t.casefold().rstrip(".") in INSTITUTIONS for t in name.split()):
+            continue
+        if len(name.split()) >= 2 or titled:
+            out.append(name)
+    return out
+
+
+def same_person(short: str, full: str) -> bool:
+    """Whether ``short`` ("Akin", "Mr. Akin") names the person ``full`` ("Todd Akin") does."""
+    a, b = set(short.casefold().split()), set(full.casefold().split())
+    return bool(a & b)

@@ -1,0 +1,119 @@
+"""Quotes with their speakers: speech verbs before or after the name, "according to", titles
+and asides, a pronoun that stands for the nearest person named before it, a quotation that
+goes on in the next sentence, and nobody where the text names nobody. Own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.compare.quotes import collect_quotes
+from crosswire.compare.speakers import clean_name, people_in, speaker_in
+from crosswire.digest.sentences import Sentence
+from crosswire.digest.text import split_sentences, words
+
+
+def quotes_of(text: str, source: str = "a.example", language: str = "en") -> list[dict]:
+    sentences = [
+        Sentence(t, 1, source, language, k, words(t)) for k, t in enumerate(split_sentences(text))
+    ]
+    return collect_quotes(sentences, reader_language=language)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The levee will hold through the night," Sen. Ana Ruiz said.', "Sen. Ana Ruiz"),
+        ('"The levee will hold through the night," said senior engineer Tom Varga.', "Tom Varga"),
+        (
+            '"The levee will hold through the night," Representative Tom Cole, a Republican '
+            "from the valley, said on Sunday.",
+            "Representative Tom Cole",
+        ),
+        ('"The levee will hold through the night," Mr. Obrist said Sunday night.', "Mr. Obrist"),
+        (
+            'Mayor Lena Koss on Tuesday said, "the levee will hold through the night."',
+            "Mayor Lena Koss",
+        ),
+        (
+            'The levee "will hold through the night and beyond," according to engineer '
+            "Tom Varga.",
+            "Tom Varga",
+        ),
+        ('"The levee will hold through the night," Koss told Valley Radio.', "Koss"),
+        ('"La digue tiendra toute la nuit," a déclaré Lena Koss.', "Lena Koss"),
+        ('"El dique resistirá toda la noche," dijo Lena Koss.', "Lena Koss"),
+        ('"Der Deich wird die ganze Nacht halten," sagte Lena Koss.', "Lena Koss"),
+        # no name: a day, a listener, a description
+        ('"The levee will hold through the night," said Sunday.', None),
+        ('"The levee will hold through the night," a town official told Valley Radio.', None),
+        ('"The levee will hold through the night," officials said Tuesday.', None),
+    ],
+)
+def test_the_speaker_is_named_before_or_after_the_verb(text, speaker):
+    [quote] = quotes_of(text)
+    assert quote["speaker"] == speaker
+
+
+def test_a_pronoun_stands_for_the_nearest_person_named_before_it():
+    text = (
+        "Mr. Tom Varga inspected the levee on Monday. Ms. Lena Koss met residents in the "
+        'school hall. "We will not leave anyone behind tonight," she said. '
+        '"The pumps have been running since noon," he added. Mayor Ivo Brandt visited the '
+        'pumps. "They will run all week," he said.'
+    )
+    quotes = {q["quote"]: q["speaker"] for q in quotes_of(text)}
+    assert quotes["We will not leave anyone behind tonight,"] == "Ms. Lena Koss"
+    # "he" cannot be "Ms. Koss": the nearest person before her whom it can stand for
+    assert quotes["The pumps have been running since noon,"] == "Mr. Tom Varga"
+    assert quotes["They will run all week,"] == "Mayor Ivo Brandt"
+
+
+def test_a_pronoun_does_not_take_a_place_or_an_institution():
+    text = (
+        "The council of Puerto Velo met in Valley City on Monday. "
+        '"We will rebuild the bridge before winter," he said.'
+    )
+    [quote] = quotes_of(text)
+    assert quote["speaker"] is None
+
+
+def test_a_quotation_that_goes_on_keeps_its_speaker():
+    text = (
+        '"The water came up in minutes," Lena Koss said. "We carried the children to the '
+        'church roof and waited there until the boats came."'
+    )
+    quotes = quotes_of(text)
+    assert [q["speaker"] for q in quotes] == ["Lena Koss", "Lena Koss"]
+
+
+def test_an_unattributed_quote_after_other_text_stays_unnamed():
+    text = (
+        '"The water came up in minutes," Lena Koss said. The river fell by a metre overnight. '
+        '"We carried the children to the church roof and waited for the boats."'
+    )
+    quotes = quotes_of(text)
+    assert quotes[-1]["speaker"] is None
+
+
+def test_one_quote_is_shown_once_with_all_its_outlets():
+    one = '"We carried the children to the church roof," Lena Koss said on Monday.'
+    other = 'Lena Koss told reporters: "We carried the children to the church roof."'
+    sentences = [
+        Sentence(one, 1, "a.example", "en", 0, words(one)),
+        Sentence(other, 2, "b.example", "en", 0, words(other)),
+    ]
+    [quote] = collect_quotes(sentences, reader_language="en")
+    assert quote["sources"] == ["a.example", "b.example"]
+    assert quote["speaker"] == "Lena Koss"
+
+
+def test_names_and_people():
+    assert clean_name("The") is None
+    assert clean_name("President") is None
+    assert clean_name("Captain Mara Lind.") == "Captain Mara Lind"
+    assert clean_name("Duncan Hunter Jr.") == "Duncan Hunter Jr."
+    assert people_in("Engineer Tom Varga met Mayor Lena Koss in Valley City.") == [
+        "Engineer Tom Varga",
+        "Mayor Lena Koss",
+    ]
+    assert speaker_in("the statement said") is None
