@@ -15,6 +15,7 @@ import trafilatura
 from trafilatura.utils import load_html
 
 from crosswire.extract.authors import _key, clean_names, find_authors, split_byline
+from crosswire.extract.body import dateline_wire, drop_leading_labels, wrap_loose_text
 from crosswire.extract.credits import find_credit
 from crosswire.extract.language import detect_language
 from crosswire.extract.metadata import (
@@ -75,6 +76,7 @@ def extract_article(
         names = site_names(tree, objects)
         og_title = declared_title(tree)
         own_date = declared_date(tree, objects)
+        wrap_loose_text(tree)
         doc = trafilatura.bare_extraction(
             tree,
             url=url,
@@ -95,6 +97,8 @@ def extract_article(
     first, _, rest = text.partition("\n")
     if rest and title and normalise_text(first) == normalise_text(title):
         text = rest.strip()  # the headline repeated as the body's first line
+    text = drop_leading_labels(text)
+    origin = credit.origin if credit else dateline_wire(text)
     hint = _html_lang(html)
     article = Article(
         title=title,
@@ -107,7 +111,7 @@ def extract_article(
         language=detect_language(f"{title}\n{text}", hint=hint),
         source=domain_of(url or getattr(doc, "url", None)),
         site_name=(getattr(doc, "sitename", None) or None),
-        origin=credit.origin if credit else None,
+        origin=origin,
     )
     if len(text) < min_chars:
         where = " ".join((url or "").split()) or "the page"  # one line, whatever the URL

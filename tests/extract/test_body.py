@@ -1,0 +1,52 @@
+"""The start of the body: loose opening paragraphs kept with their dateline, leading labels
+(credits, kickers, captions) dropped. Pages written for these tests."""
+
+from __future__ import annotations
+
+from crosswire.extract.article import extract_article
+from crosswire.extract.body import dateline_wire, drop_leading_labels, is_label
+
+OPENING = (
+    "PORT ALDER (AP) — The ferry between Port Alder and the outer islands resumed service "
+    "on Monday after a three-week strike by deckhands ended with a new contract."
+)
+SECOND = (
+    "The union said the agreement raises wages by six percent over two years and limits "
+    "shifts to ten hours, a demand that had stalled talks since early spring."
+)
+THIRD = (
+    "Island councils had warned that shops were running short of fresh food, and a relief "
+    "barge chartered by the province made two crossings during the stoppage."
+)
+
+
+def page(body: str) -> str:
+    return (
+        "<html><head><title>Ferry service resumes after strike</title></head><body>"
+        f"<div id='story'><div class='related'><ul><li><a href='/x'>Other news</a></li></ul>"
+        f"</div>{body}</div></body></html>"
+    )
+
+
+def test_bare_opening_paragraph_and_its_dateline_are_kept():
+    html = page(f"{OPENING} <a href='/p'>Details</a>.<p>{SECOND}</p><p>{THIRD}</p>")
+    article = extract_article(html, "https://islands.example/ferry")
+    assert article.text.startswith("PORT ALDER (AP) — The ferry between Port Alder")
+    assert article.origin == "AP"  # the wire the dateline credits
+
+
+def test_photo_credit_and_kicker_before_the_body_are_dropped():
+    html = page(f"<p>Courtesy Harbour Office</p><p>Analysis</p><p>{SECOND}</p><p>{THIRD}</p>")
+    article = extract_article(html, "https://islands.example/ferry")
+    assert article.text.startswith("The union said the agreement")
+
+
+def test_labels_and_datelines():
+    assert is_label("Courtesy G4") and is_label("Episode Description:")
+    assert is_label("Near Lyon, by the river")
+    assert not is_label("PORT ALDER (AP) —")
+    assert not is_label("The ferry resumed service on Monday after a strike ended.")
+    assert drop_leading_labels("Analysis\nThe ferry resumed.\nMore.") == "The ferry resumed.\nMore."
+    assert drop_leading_labels("Only a label") == "Only a label"
+    assert dateline_wire("OSLO (Reuters) - Norway said") == "Reuters"
+    assert dateline_wire("The ferry resumed") is None
