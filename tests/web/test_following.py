@@ -149,6 +149,13 @@ def test_mutes_hide_stories_from_front_page_api_and_private_feeds(site):
         listed = [s["title"] for s in client.get("/api/stories").json()["stories"]]
         assert listed == ["Bridge closes"]
         assert len(anonymous.get("/api/stories").json()["stories"]) == 4
+        # search and outlet pages leave them out too
+        assert "Storm nears" not in client.get("/search?q=storm").text
+        assert "Storm nears" in anonymous.get("/search?q=storm").text
+        assert client.get("/api/search?q=storm").json()["stories"] == []
+        # a muted outlet's own page still lists its articles, but not its stories
+        assert "No stories yet" in client.get("/sources/sport.example").text
+        assert "No stories yet" not in anonymous.get("/sources/sport.example").text
         # the private feed of an outlet follow leaves the muted story out too
         post(client, "/following", {"kind": "outlet", "target": "tabloid.example"}, "/following")
         follow = readers_of(store).list_follows(store.get_user_by_name("gus").id)[0]

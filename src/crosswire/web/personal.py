@@ -34,6 +34,20 @@ def viewer_mutes(request: Request) -> Mutes:
     return cached
 
 
+def hide_muted(request: Request, cards: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Story cards less those the reader muted."""
+    mutes = viewer_mutes(request)
+    return [c for c in cards if not mutes.hides_card(c)] if mutes else cards
+
+
+def hide_muted_articles(request: Request, views: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Article views less those of muted outlets or with a muted word in their title."""
+    mutes = viewer_mutes(request)
+    if not mutes:
+        return views
+    return [v for v in views if not mutes.hides(v.get("title"), None, [v.get("source") or ""])]
+
+
 def unmuted_front_page(
     request: Request,
     st: State,

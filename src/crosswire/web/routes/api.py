@@ -19,7 +19,7 @@ from crosswire.web.deps import (
     sources,
     state,
 )
-from crosswire.web.personal import unmuted_front_page
+from crosswire.web.personal import hide_muted, hide_muted_articles, unmuted_front_page
 from crosswire.web.views import (
     article_view,
     iso,
@@ -171,8 +171,8 @@ def search(
     found, hits = store.search(query, limit=limit)
     return {
         "q": query,
-        "stories": story_cards(store, found, table),
-        "articles": [article_view(a, table) for a in hits],
+        "stories": hide_muted(request, story_cards(store, found, table)),
+        "articles": hide_muted_articles(request, [article_view(a, table) for a in hits]),
     }
 
 

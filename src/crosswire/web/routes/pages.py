@@ -24,7 +24,7 @@ from crosswire.web.deps import (
     sources,
     state,
 )
-from crosswire.web.personal import unmuted_front_page
+from crosswire.web.personal import hide_muted, hide_muted_articles, unmuted_front_page
 from crosswire.web.routes import community, outlets
 from crosswire.web.views import (
     article_view,
@@ -125,7 +125,9 @@ def source(request: Request, domain: Domain, cursor: CursorParam = None) -> Resp
             "source": source_view(found),
             "outlet": outlets.outlet_fields(store, found),
             "articles": [article_view(a, table) for a in articles],
-            "stories": story_cards(store, list({s.id: s for s in stories}.values()), table),
+            "stories": hide_muted(
+                request, story_cards(store, list({s.id: s for s in stories}.values()), table)
+            ),
             "more": str(articles[-1].id) if len(articles) == size else None,
         },
     )
@@ -137,8 +139,8 @@ def search(request: Request, q: Annotated[str, Query(max_length=MAX_QUERY)] = ""
     query = clean_query(q)
     table = sources(store)
     found, hits = store.search(query, limit=20) if query else ([], [])
-    stories = story_cards(store, found[:10], table)
-    articles = [article_view(a, table) for a in hits]
+    stories = hide_muted(request, story_cards(store, found[:10], table))
+    articles = hide_muted_articles(request, [article_view(a, table) for a in hits])
     return TEMPLATES.TemplateResponse(
         request,
         "search.html",
