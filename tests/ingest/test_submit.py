@@ -70,3 +70,34 @@ def test_publication_date_page_vs_feed():
     assert publication_date(years_before, feed) == years_before
     assert publication_date(feed - timedelta(days=1), feed) == feed
     assert publication_date(None, feed) == feed and publication_date(same_day, None) == same_day
+
+
+REPUBLISHED = """<html><head><title>Old quay reopens</title>
+<meta property="article:published_time" content="2019-06-03T10:00:00+02:00"></head>
+<body><article><p>The old quay of Northbridge reopened to fishing boats on Monday after the
+council finished repairs to its stone wall, the harbour master said.</p>
+<p>Boats had moored at the ferry pier for a year while masons rebuilt the wall.</p>
+</article></body></html>"""
+
+PAYWALLED = """<html><head><title>Members only</title>
+<meta name="author" content="Ines Calder">
+<meta property="article:published_time" content="2019-06-03T10:00:00+02:00"></head>
+<body><p>Subscribe to read.</p></body></html>"""
+
+
+def test_a_republished_page_keeps_its_own_date_and_a_paywall_gives_its_metadata(
+    site, fetcher, strict_settings
+):
+    site.route("/old-quay.html", body=REPUBLISHED, content_type="text/html")
+    site.route("/members.html", body=PAYWALLED, content_type="text/html")
+    listed = datetime(2024, 5, 2, 14, 5, tzinfo=UTC)  # the feed lists the page years later
+    entry = Article(title="", text="A summary.", url=site.url("/old-quay.html"),
+                    published_at=listed, partial=True)  # fmt: skip
+    article = fetch_article(entry.url, strict_settings, fetcher=fetcher, fallback=entry)
+    assert article.published_at == datetime(2019, 6, 3, 8, 0, tzinfo=UTC)
+    assert article.title == "Old quay reopens" and not article.partial
+    entry.url = site.url("/members.html")
+    kept = fetch_article(entry.url, strict_settings, fetcher=fetcher, fallback=entry)
+    assert kept.partial and kept.text == "A summary."
+    assert kept.published_at == datetime(2019, 6, 3, 8, 0, tzinfo=UTC)
+    assert kept.byline == "Ines Calder"
