@@ -86,3 +86,6 @@ def test_page_dates_keep_their_day():
     assert choose_date(found, declared) is declared  # same instant: the page's offset
     assert choose_date(None, declared) is declared
     assert choose_date(found, datetime(2020, 1, 1, tzinfo=UTC)) is found
+    day = datetime(2021, 3, 4, tzinfo=UTC)  # htmldate found only the day
+    assert choose_date(day, declared) is declared  # a time with the page's offset
+    assert choose_date(day, datetime(2021, 3, 5, 3, 0, tzinfo=UTC)) is day  # UTC: keep the day

@@ -172,14 +172,25 @@ def _html_lang(html: str) -> str | None:
 
 def choose_date(found: datetime | None, declared: datetime | None) -> datetime | None:
     """htmldate's date, else the date the page's metadata declares (never a future one).
-    Where both name the same instant, the declared one is kept for its offset: the day the
-    page names, not the day in UTC."""
+
+    The declared date is kept instead where it is the more precise statement of the same
+    thing: the same instant (it carries the page's own offset), or a time of day with a
+    local offset where htmldate found only a day. A declared time in UTC does not replace a
+    day: its UTC day may not be the day the page names."""
     declared = plausible_publication(declared)
     if found is None:
         return declared
-    if declared is not None and abs((found - declared).total_seconds()) < 60:
+    if declared is None:
+        return found
+    if abs((found - declared).total_seconds()) < 60:
+        return declared
+    if _day_only(found) and not _day_only(declared) and declared.utcoffset():
         return declared
     return found
+
+
+def _day_only(when: datetime) -> bool:
+    return (when.hour, when.minute, when.second, when.microsecond) == (0, 0, 0, 0)
 
 
 def page_date(value: str | None) -> datetime | None:
