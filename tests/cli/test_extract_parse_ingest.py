@@ -50,7 +50,7 @@ def test_extract_file_prints_what_the_pipeline_reads(tmp_path):
     row = json.loads(done.output)
     assert row["title"] == "Harbour bridge reopens after repairs"
     assert row["authors"] == ["Mara Quill", "Ots Berend"]
-    assert row["published"] == "2024-04-02T07:30:00+00:00"
+    assert row["published"] == "2024-04-02T09:30:00+02:00"  # the page's own offset
     assert row["canonical_url"] == "https://tidewater.example/news/bridge"
     assert row["language"] == "en" and row["site_name"] == "Tidewater Post"
     assert row["text"].startswith("The harbour bridge in Tidewater reopened")

@@ -97,4 +97,4 @@ def _when(when: datetime | None) -> str:
 
 
 def _retry(when: datetime | None) -> str:
-    return f" (retry {_when(when)})" if when else ""
+    return f"; retry {_when(when)}" if when else ""
