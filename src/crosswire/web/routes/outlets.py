@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, Response
 
 from crosswire.models import Source
@@ -13,7 +13,16 @@ from crosswire.outlets.blindspot import SIDE_WORDS, blindspot_side, describe, si
 from crosswire.outlets.display import leaning_key
 from crosswire.store import Store
 from crosswire.web import xmlfeed
-from crosswire.web.deps import STORY_LISTS, TEMPLATES, State, base_url, list_key, sources, state
+from crosswire.web.deps import (
+    STORY_LISTS,
+    TEMPLATES,
+    CursorParam,
+    State,
+    base_url,
+    list_key,
+    sources,
+    state,
+)
 from crosswire.web.views import story_cards
 
 router = APIRouter(include_in_schema=False)
@@ -108,6 +117,29 @@ def blindspots(st: State) -> list[dict[str, Any]]:
         return cards
 
     return STORY_LISTS.get(list_key(st, "blindspot"), build)
+
+
+# a language service keyed under a path (bbc.com/mundo): after the feeds router's
+# /sources/{domain}/feed.atom, which would otherwise be taken for one
+Host = Annotated[str, Path(max_length=253, pattern=r"^[A-Za-z0-9._-]+$")]
+Service = Annotated[str, Path(max_length=40, pattern=r"^[A-Za-z0-9_-]+$")]
+
+
+@router.get("/sources/{host}/{service}", response_class=HTMLResponse)
+def service_page(
+    request: Request, host: Host, service: Service, cursor: CursorParam = None
+) -> Response:
+    """The page of an outlet's language service (``/sources/bbc.com/mundo``)."""
+    from crosswire.web.routes.pages import source
+
+    return source(request, f"{host}/{service}", cursor)
+
+
+@router.get("/sources/{host}/{service}/feed.atom")
+def service_atom(request: Request, host: Host, service: Service) -> Response:
+    from crosswire.web.routes.feeds import source_atom
+
+    return source_atom(request, f"{host}/{service}")
 
 
 @router.get("/blindspot", response_class=HTMLResponse)
