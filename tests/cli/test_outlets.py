@@ -133,3 +133,19 @@ def test_add_category_follows_its_feeds_with_their_outlets(run, sqlite_url):
     assert br and all(f.source_domain == "br.de" for f in br)
     assert "already followed" in run("feeds", "add-category", "Germany | Bavaria").output
     store.close()
+
+
+def test_resolve_moves_stored_articles_to_their_outlet(run, sqlite_url):
+    from crosswire.models import Article
+
+    store = open_store(sqlite_url)
+    article, _ = store.add_article(Article(title="a", text="b", source="x.example"))
+    store._exec("UPDATE articles SET source = 'edition.cnn.com' WHERE id = ?", (article.id,))
+    store.close()
+    dry = run("outlets", "resolve", "--dry-run")
+    assert dry.output == "edition.cnn.com -> cnn.com\n1 sources would move\n"
+    done = run("outlets", "resolve")
+    assert done.exit_code == 0 and "1 sources moved" in done.output
+    store = open_store(sqlite_url)
+    assert store.get_article(article.id).source == "cnn.com"
+    store.close()

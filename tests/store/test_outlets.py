@@ -129,3 +129,26 @@ def test_an_operator_change_makes_the_outlets_digests_stale(store):
     assert store.stale_digests() == []
     store.set_outlet("cnn.com", {"leaning": "center"})
     assert store.stale_digests() == [cnn.id]
+
+
+def test_articles_stored_before_the_registry_move_to_their_outlet(store):
+    from datetime import UTC, datetime
+
+    stored = store.add_articles(
+        [Article(title=f"t{n}", text=f"x{n}", source=f"s{n}.example") for n in range(3)]
+    )
+    ids = [a.id for a, _ in stored]
+    story = store.create_story("old", ids, datetime(2026, 4, 2, tzinfo=UTC))
+    for article_id, old in zip(ids, ["edition.cnn.com", "cnn.com", "www.bbc.co.uk"], strict=True):
+        store._exec("UPDATE articles SET source = ? WHERE id = ?", (old, article_id))
+    store._exec("UPDATE articles SET site_name = 'BBC' WHERE id = ?", (ids[2],))
+    assert store.resolve_stored_sources(dry_run=True) == {
+        "edition.cnn.com": "cnn.com",
+        "www.bbc.co.uk": "bbc.com",
+    }
+    assert store.get_article(ids[0]).source == "edition.cnn.com"  # a dry run moves nothing
+    store.resolve_stored_sources()
+    assert [a.source for a in store.get_articles(ids)] == ["cnn.com", "cnn.com", "bbc.com"]
+    assert store.get_source("bbc.com").name == "BBC News"
+    assert store.story_outlets([story.id])[story.id][0]["source"] == "cnn.com"
+    assert store.resolve_stored_sources() == {}

@@ -162,6 +162,22 @@ def import_ratings(ctx: click.Context, file: str, by: str, database_url: str | N
 
 
 @outlets.command()
+@db_option
+@click.option("--dry-run", is_flag=True, help="Only say what would move.")
+@click.pass_context
+@expected_errors
+def resolve(ctx: click.Context, database_url: str | None, dry_run: bool) -> None:
+    """Give articles stored before the registry their outlet: each stored source that
+    resolves to another outlet (edition.cnn.com -> cnn.com) moves to it."""
+    store = store_from(settings_from(ctx, database_url=database_url))
+    moved = store.resolve_stored_sources(dry_run=dry_run)
+    for old, new in sorted(moved.items()):
+        click.echo(f"{old} -> {new}")
+    verb = "would move" if dry_run else "moved"
+    click.echo(f"{len(moved)} sources {verb}")
+
+
+@outlets.command()
 @click.argument("domain", required=False)
 @click.option("--limit", default=50, show_default=True)
 @db_option

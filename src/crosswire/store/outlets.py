@@ -53,5 +53,12 @@ class OutletStore(ABC):
         """A resolver over the registry's keys and aliases."""
 
     @abstractmethod
+    def resolve_stored_sources(self, *, dry_run: bool = False) -> dict[str, str]:
+        """Give the articles stored before the registry (or under a source it now folds)
+        their outlet: every stored ``source`` that is not a described outlet and resolves
+        to another key moves to it, with its stories' counts and digests. Returns
+        ``{old: new}``; ``dry_run`` changes nothing."""
+
+    @abstractmethod
     def outlet_by_name(self, name: str) -> str | None:
         """The domain of the one outlet called ``name`` (case-insensitive), if exactly one."""

@@ -281,6 +281,46 @@ class OutletsSql(OutletStore):
                 return None
         return None
 
+    def resolve_stored_sources(self, *, dry_run: bool = False) -> dict[str, str]:
+        moved: dict[str, str] = {}
+        if not self._has_outlet_tables():
+            return moved
+        rows = self._rows(  # type: ignore[attr-defined]
+            "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL"
+        )
+        for row in rows:
+            key = self.outlet_key(Article(title="", text="", source=row["source"]))
+            if key and key != row["source"]:
+                moved[row["source"]] = key
+        if dry_run or not moved:
+            return moved
+        with self._tx():  # type: ignore[attr-defined]
+            stories: set[int] = set()
+            seen: set[str] = set()
+            for old, new in moved.items():
+                for r in self._rows(  # type: ignore[attr-defined]
+                    "SELECT DISTINCT story_id FROM articles WHERE source = ? "
+                    "AND story_id IS NOT NULL",
+                    (old,),
+                ):
+                    stories.add(int(r["story_id"]))
+                site = self._row(  # type: ignore[attr-defined]
+                    "SELECT site_name FROM articles WHERE source = ? AND site_name IS NOT NULL "
+                    "ORDER BY id LIMIT 1",
+                    (old,),
+                )
+                self._exec("UPDATE articles SET source = ? WHERE source = ?", (new, old))  # type: ignore[attr-defined]
+                probe = Article(title="", text="", source=new)
+                probe.site_name = site["site_name"] if site else None
+                self.place_outlet(probe, seen)
+            for story_id in sorted(stories):
+                self._refresh_counts(story_id, None)  # type: ignore[attr-defined]
+                self._exec(  # type: ignore[attr-defined]
+                    "UPDATE stories SET digest_stale = 1 WHERE id = ? AND digest IS NOT NULL",
+                    (story_id,),
+                )
+        return moved
+
     def _described(self, key: str) -> bool:
         row = self._row("SELECT provenance FROM sources WHERE domain = ?", (key,))  # type: ignore[attr-defined]
         return bool(row and row["provenance"])
