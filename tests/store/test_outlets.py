@@ -152,3 +152,19 @@ def test_articles_stored_before_the_registry_move_to_their_outlet(store):
     assert store.get_source("bbc.com").name == "BBC News"
     assert store.story_outlets([story.id])[story.id][0]["source"] == "cnn.com"
     assert store.resolve_stored_sources() == {}
+
+
+def test_processes_opening_a_new_store_at_once_load_it_once(store_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    first = open_store(store_url)
+    first._exec("DELETE FROM meta WHERE key = 'outlets.registry'")  # as after an upgrade
+    stores = [open_store(store_url, migrate=False) for _ in range(4)]
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            loaded = list(pool.map(lambda s: s.load_outlet_registry(), stores))
+        assert sorted(loaded)[:3] == [0, 0, 0] and loaded.count(0) == 3
+        assert first.outlet_stats()["outlets"] == max(loaded)
+    finally:
+        for s in [first, *stores]:
+            s.close()

@@ -106,6 +106,10 @@ class OutletsSql(OutletStore):
             for o in registry.outlets
         ]
         with self._tx() as conn:  # type: ignore[attr-defined]
+            # two processes starting at once: one loads, the other then finds it current
+            self._lock_migrations(conn)  # type: ignore[attr-defined]
+            if not force and self.get_meta(REGISTRY_META) == registry.version:  # type: ignore[attr-defined]
+                return 0
             conn.execute("DELETE FROM outlets")
             conn.execute("DELETE FROM outlet_aliases")
             cursor = conn.cursor()
