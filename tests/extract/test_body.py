@@ -50,3 +50,10 @@ def test_labels_and_datelines():
     assert drop_leading_labels("Only a label") == "Only a label"
     assert dateline_wire("OSLO (Reuters) - Norway said") == "Reuters"
     assert dateline_wire("The ferry resumed") is None
+
+
+def test_a_kicker_marked_by_its_class_is_not_the_body_start():
+    html = page(f"<h2><span class='slug'>Analysis</span> {SECOND}</h2><p>{THIRD}</p>")
+    article = extract_article(html, "https://islands.example/ferry")
+    assert "Analysis" not in article.text.split("\n")[0]
+    assert "The union said the agreement" in article.text

@@ -15,7 +15,12 @@ import trafilatura
 from trafilatura.utils import load_html
 
 from crosswire.extract.authors import _key, clean_names, find_authors, split_byline
-from crosswire.extract.body import dateline_wire, drop_leading_labels, wrap_loose_text
+from crosswire.extract.body import (
+    dateline_wire,
+    drop_kickers,
+    drop_leading_labels,
+    wrap_loose_text,
+)
 from crosswire.extract.credits import find_credit
 from crosswire.extract.language import detect_language
 from crosswire.extract.metadata import (
@@ -76,6 +81,7 @@ def extract_article(
         names = site_names(tree, objects)
         og_title = declared_title(tree)
         own_date = declared_date(tree, objects)
+        drop_kickers(tree)
         wrap_loose_text(tree)
         doc = trafilatura.bare_extraction(
             tree,

@@ -6,7 +6,8 @@ Two repairs around the text extractor:
   FRANCISCO (AP) — Steve …<a>…</a> …</div>``, no ``<p>``) is made a ``<p>`` of its own
   before extraction, so the opening paragraph and its dateline are not lost;
 - ``drop_leading_labels``: short lines before the first paragraph (a photo credit, a kicker
-  such as "Analysis", a place caption, an episode label) are removed; a dateline
+  such as "Analysis", a place caption, an episode label) are removed, and so are kickers
+  marked as such by their class (``drop_kickers``); a dateline
   ("SAN FRANCISCO (AP) —") is not a label and stays, joined to its paragraph.
 """
 
@@ -32,6 +33,18 @@ DATELINE = re.compile(
     rf"^[A-ZÀ-ÞĀ-Ž][\w .,'’/-]{{1,60}}?\s*(?:\((?P<wire>{_WIRE})\))?\s*[—–-]{{1,2}}(?:\s|$)"
     rf"|^[A-ZÀ-ÞĀ-Ž]{{2,}}[A-ZÀ-ÞĀ-Ž ,.'-]{{0,40}}\s*\((?P<wire2>{_WIRE})\)",
 )
+
+
+KICKER_CLASSES = frozenset({"kicker", "slug", "eyebrow", "overline", "rubric", "surtitle"})
+
+
+def drop_kickers(tree: Any) -> None:
+    """Remove the short kicker a page puts before a headline or a lead ("Analyse", "Live"),
+    marked by its class (``kicker``, ``slug``, ``eyebrow`` …); the text after it stays."""
+    for element in tree.xpath("//*[@class]"):
+        classes = set(element.get("class", "").lower().replace("-", " ").replace("_", " ").split())
+        if classes & KICKER_CLASSES and len(element.text_content().split()) <= 3:
+            element.drop_tree()
 
 
 def wrap_loose_text(tree: Any) -> None:
