@@ -24,7 +24,7 @@ from crosswire.accounts import authenticate
 from crosswire.models import User
 from crosswire.readers import greader as gr
 from crosswire.readers.follows import KIND_LABELS, Follow
-from crosswire.readers.news import follow_stories, reader_mutes
+from crosswire.readers.news import follow_stories, reader_mutes, visible
 from crosswire.store.readers import readers_of
 from crosswire.web.deps import base_url, sources
 from crosswire.web.forms import rate_limit
@@ -421,22 +421,14 @@ async def stream_item_contents(request: Request) -> Response:
             ids = list(dict.fromkeys(gr.parse_item_id(i) for i in params.get("i", [])))
         except gr.StreamError as exc:
             raise HTTPException(400, str(exc)) from exc
-        visible = set(
-            follow_stories_subset(stream, ids[:MAX_ITEMS])
-        )  # muted stories stay hidden here too
+        shown = set(visible(stream.store, ids[:MAX_ITEMS], stream.mutes))  # less muted ones
         return {
             "id": gr.READING_LIST,
             "updated": 0,
-            "items": _items(request, stream, [i for i in ids if i in visible]),
+            "items": _items(request, stream, [i for i in ids if i in shown]),
         }
 
     return await _stream_call(request, gr.READING_LIST, answer)
-
-
-def follow_stories_subset(stream: Stream, ids: list[int]) -> list[int]:
-    from crosswire.readers.news import visible
-
-    return visible(stream.store, ids, stream.mutes)
 
 
 @route("/reader/api/0/unread-count")
