@@ -57,6 +57,10 @@ def test_follow_is_idempotent_and_counts_new_articles(store, reader):
     store.merge_stories(story.id, other.id, T0 + timedelta(hours=5))
     seen = readers.get_follow(follow.id)
     assert readers.follow_story_ids(seen) == [other.id]
+    assert readers.live_story_ids([story.id, other.id, 999]) == {
+        story.id: other.id,
+        other.id: other.id,
+    }
     readers.delete_follow(follow.id)
     assert readers.get_follow(follow.id) is None
 

@@ -92,8 +92,15 @@ def follow_stories(
     ascending = after is not None and before is None
     out: list[int] = []
     lo, hi = after, before
+    # followed stories: one query for all of them, a list of their own in the merge
+    stories = [int(f.target) for f in follows if f.kind == "story"]
+    others = [f for f in follows if f.kind != "story"]
+    followed = sorted(set(readers.live_story_ids(stories).values()), reverse=not ascending)
     for _ in range(8):  # each round reads a page per follow; muted stories cost a round
-        lists = [readers.follow_story_ids(f, limit=limit, before=hi, after=lo) for f in follows]
+        lists = [readers.follow_story_ids(f, limit=limit, before=hi, after=lo) for f in others]
+        lists.append(
+            [i for i in followed if (hi is None or i < hi) and (lo is None or i > lo)][:limit]
+        )
         merged = list(
             dict.fromkeys(heapq.merge(*lists) if ascending else heapq.merge(*lists, reverse=True))
         )[:limit]

@@ -63,6 +63,11 @@ class ReaderStore(ABC):
         gives those below an id, ``after`` those above it (then oldest first)."""
 
     @abstractmethod
+    def live_story_ids(self, story_ids: Iterable[int]) -> dict[int, int]:
+        """For each of these story ids that leads to a live story: that story's id (a merged
+        story's id leads to the story it was merged into)."""
+
+    @abstractmethod
     def story_heads(self, story_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
         """For each live story: ``title``, ``lead``, ``created_at``, ``updated_at`` and its
         outlets ``sources`` (what mutes and item lists need, without digests)."""

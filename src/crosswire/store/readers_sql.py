@@ -231,6 +231,20 @@ class ReaderSql(ReaderStore):
         )
         return [int(r["id"]) for r in rows]
 
+    def live_story_ids(self, story_ids: Iterable[int]) -> dict[int, int]:
+        ids = list(dict.fromkeys(int(i) for i in story_ids))
+        out: dict[int, int] = {}
+        for r in self._rows_in(
+            "SELECT id, merged_into, article_count FROM stories WHERE id IN ({ids})", ids
+        ):
+            if r["merged_into"] is not None:  # rare: follow the merges one by one
+                live = self._live_story_id(int(r["id"]))
+                if live is not None:
+                    out[int(r["id"])] = live
+            elif r["article_count"] > 0:
+                out[int(r["id"])] = int(r["id"])
+        return out
+
     def story_heads(self, story_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
         ids = list(dict.fromkeys(int(i) for i in story_ids))
         out: dict[int, dict[str, Any]] = {}
