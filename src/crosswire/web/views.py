@@ -142,6 +142,7 @@ def article_view(article: Article, table: dict[str, Source] | None = None) -> di
             "source": article.source,
             "source_name": (source.name if source and source.name else article.source),
             "leaning": source.leaning if source else None,
+            "rating": leaning_key(source),  # its leaning, "not rated" or "unknown"
             "language": article.language,
             "published": iso(article.when),
             "ago": ago(article.when),
@@ -183,7 +184,7 @@ def story_detail(store: Store, story: Story, table: dict[str, Source]) -> dict[s
             "articles": views,
             "anchors": anchors,
             "names": {d: o["name"] for d, o in names.items()},
-            "leaning_of": {d: o["leaning"] for d, o in names.items()},
+            "leaning_of": {d: o["rating"] for d, o in names.items()},  # marker colours
             "topic_id": story.topic_id,
             "related": story_cards(store, store.related_stories(story.id or 0), table),
         }
