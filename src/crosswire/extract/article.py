@@ -79,7 +79,7 @@ def extract_article(
         objects = json_ld_objects(tree)
         declared_authors = find_authors(tree, objects=objects)
         names = site_names(tree, objects)
-        og_title = declared_title(tree)
+        og_title = declared_title(tree, objects)
         own_date = declared_date(tree, objects)
         drop_kickers(tree)
         wrap_loose_text(tree)

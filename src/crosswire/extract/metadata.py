@@ -70,9 +70,18 @@ def strip_site_name(title: str, names: set[str]) -> str:
     return out.strip() or title
 
 
-def declared_title(tree: Any) -> str | None:
-    """The first Open Graph title (the one sharing previews use)."""
-    return first_meta(tree, "og:title")
+def declared_title(tree: Any, objects: list[dict[str, Any]] = ()) -> str | None:  # type: ignore[assignment]
+    """The first Open Graph title (the one sharing previews use), else the headline of the
+    page's JSON-LD article object."""
+    title = first_meta(tree, "og:title")
+    if title:
+        return title
+    for item in objects:
+        if is_article_object(item) and isinstance(item.get("headline"), str):
+            headline = " ".join(item["headline"].split())
+            if headline:
+                return headline
+    return None
 
 
 def declared_date(tree: Any, objects: list[dict[str, Any]]) -> datetime | None:
