@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import trafilatura
 from trafilatura.utils import load_html
 
-from crosswire.extract.authors import _key, clean_names, find_authors, split_byline
+from crosswire.extract.authors import clean_names, find_authors, name_key, split_byline
 from crosswire.extract.body import (
     dateline_wire,
     drop_kickers,
@@ -129,8 +129,8 @@ def extract_article(
 
 def _authors(declared: list[str], doc: Any, url: str | None) -> list[str]:
     """The page's declared authors, else the byline trafilatura found; never the publisher."""
-    banned = {_key(n) for n in (getattr(doc, "sitename", None), domain_of(url)) if n}
-    kept = [name for name in declared if _key(name) not in banned]
+    banned = {name_key(n) for n in (getattr(doc, "sitename", None), domain_of(url)) if n}
+    kept = [name for name in declared if name_key(name) not in banned]
     return kept or clean_names(split_byline(getattr(doc, "author", None)), banned)
 
 
@@ -215,8 +215,10 @@ def page_date(value: str | None) -> datetime | None:
         return None
     if when.tzinfo is None or (when.hour, when.minute, when.second) == (0, 0, 0):
         return when.replace(tzinfo=UTC)
-    if when.utcoffset() == timedelta(0) and when.hour >= LOCAL_MIDNIGHT_FROM and (
-        (when.minute, when.second) == (0, 0)
+    if (
+        when.utcoffset() == timedelta(0)
+        and when.hour >= LOCAL_MIDNIGHT_FROM
+        and ((when.minute, when.second) == (0, 0))
     ):  # a day-only date that the page's software turned into UTC from a zone east of it
         return datetime.combine(when.date() + timedelta(days=1), time(), UTC)
     return when

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from lxml import html as lxml_html
@@ -62,7 +62,7 @@ def find_authors(
 ) -> list[str]:
     """The page's authors (people only), best source first; ``fallback`` is a byline found
     by other means, ``publisher`` names (site name, domain) that are never authors."""
-    banned = {_key(p) for p in publisher if p}
+    banned = {name_key(p) for p in publisher if p}
     objects = json_ld_objects(tree) if objects is None else objects
     for candidates in (_json_ld_authors(objects), _microdata_authors(tree), _meta_authors(tree)):
         names = clean_names(candidates, banned)
@@ -71,13 +71,15 @@ def find_authors(
     return clean_names(split_byline(fallback), banned)
 
 
-def clean_names(candidates: Iterable[str], banned: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+def clean_names(candidates: Iterable[str], banned: Collection[str] = ()) -> list[str]:
+    """The person names among ``candidates`` (bylines split, cleaned, deduplicated), none of
+    them in ``banned`` (keys as ``name_key`` makes them)."""
     names: list[str] = []
     seen: set[str] = set()
     for raw in candidates:
         for part in split_byline(raw) if isinstance(raw, str) else ():
             name = clean_name(part)
-            key = _key(name or "")
+            key = name_key(name or "")
             if name and key not in seen and key not in banned and is_person_name(name):
                 seen.add(key)
                 names.append(name)
@@ -94,7 +96,7 @@ def clean_name(text: str) -> str | None:
 def is_person_name(name: str) -> bool:
     """Two to five words, letters only (initials, hyphens and apostrophes allowed), no
     interface or publisher words, not a wire agency."""
-    if _key(name) in _WIRES or "@" in name or "://" in name:
+    if name_key(name) in _WIRES or "@" in name or "://" in name:
         return False
     words = name.replace("-", " ").split()
     if not 1 < len(words) <= 5:
@@ -108,7 +110,7 @@ def is_person_name(name: str) -> bool:
     return True
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", name.casefold()).split())
 
 

@@ -4,6 +4,7 @@ and its publication date from schema.org JSON-LD or Open Graph / article meta ta
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -70,7 +71,7 @@ def strip_site_name(title: str, names: set[str]) -> str:
     return out.strip() or title
 
 
-def declared_title(tree: Any, objects: list[dict[str, Any]] = ()) -> str | None:  # type: ignore[assignment]
+def declared_title(tree: Any, objects: Sequence[dict[str, Any]] = ()) -> str | None:
     """The first Open Graph title (the one sharing previews use), else the headline of the
     page's JSON-LD article object."""
     title = first_meta(tree, "og:title")
