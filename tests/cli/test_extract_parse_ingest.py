@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from crosswire.cli import cli
 from crosswire.models import Feed, utcnow
 from crosswire.store import open_store
+from tests.helpers.fixture_server import fixture_server  # noqa: F401
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -97,3 +98,20 @@ def test_ingest_with_nothing_due_says_when_the_next_feed_is(tmp_path):
     assert done.exit_code == 0, done.output
     assert "no feed due now (1 followed)" in done.output
     assert "next feed due in 30 min" in done.output
+
+
+def test_feeds_parse_and_extract_fetch_urls_through_the_guard(fixture_server):  # noqa: F811
+    fixture_server.route("/feed.xml", body=FEED.encode(), content_type="application/rss+xml")
+    fixture_server.route("/bridge.html", body=PAGE.encode(), content_type="text/html")
+    trusted = {
+        "CROSSWIRE_TRUSTED_NETWORKS": "127.0.0.1/32",
+        "CROSSWIRE_ALLOW_PRIVATE_ADDRESSES": "false",
+    }
+    parsed = run("feeds", "parse", fixture_server.url("/feed.xml"), "--json", env=trusted)
+    assert parsed.exit_code == 0, parsed.output
+    assert json.loads(parsed.output)["entries"][0]["title"] == "Why <blink> never died"
+    page = run("extract", fixture_server.url("/bridge.html"), "--json", env=trusted)
+    assert page.exit_code == 0, page.output
+    assert json.loads(page.output)["authors"] == ["Mara Quill", "Ots Berend"]
+    refused = run("extract", fixture_server.url("/bridge.html"), "--json")
+    assert refused.exit_code == 1 and "loopback" in refused.output
