@@ -1,15 +1,14 @@
 """The storage contract over DB-API: one body of SQL for SQLite and PostgreSQL.
 
 Queries are written with ``?`` placeholders; a dialect subclass supplies connections, turns
-placeholders into its own style, encodes times and runs its migrations and full-text search.
+placeholders into its own style, encodes times and runs its migrations and full-text search
+(the hooks of ``sql_core.SqlCore``). Each entity's SQL is a mixin in a file of its own;
+``SqlStore`` composes them.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import fields
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from importlib import resources
 from typing import Any
@@ -29,6 +28,7 @@ from crosswire.models import (
 from crosswire.store.base import Store, StoreError
 from crosswire.store.outlets_sql import OutletsSql
 from crosswire.store.readers_sql import ReaderSql
+from crosswire.store.sql_core import SqlCore, build
 
 ARTICLE_COLUMNS = (
     "id, external_id, url, canonical_url, title, byline, published_at, fetched_at, language, "
@@ -44,182 +44,12 @@ SEARCH_CANDIDATES = 500  # search ranks the newest this many matches: bounded ti
 _FEED_TIMES = ("next_fetch_at", "last_fetched_at", "last_success_at", "claimed_until")
 
 
-def _build(cls: type, row: dict[str, Any], times: Sequence[str] = (), bools: Sequence[str] = ()):
-    names = {f.name for f in fields(cls)}
-    values = {k: v for k, v in row.items() if k in names}
-    for key in times:
-        if key in values:
-            values[key] = as_utc(values[key])
-    for key in bools:
-        if key in values:
-            values[key] = bool(values[key])
-    return cls(**values)
-
-
 def _article(row: dict[str, Any]) -> Article:
-    return _build(Article, row, _ARTICLE_TIMES, ("partial",))
+    return build(Article, row, _ARTICLE_TIMES, ("partial",))
 
 
-class SqlStore(ReaderSql, OutletsSql, Store):
-    dialect = ""
-    _error_types: tuple[type[BaseException], ...] = ()
-
-    def __init__(self, url: str) -> None:
-        self.url = url
-        self._local = threading.local()
-        self._all_connections: list[Any] = []
-        self._lock = threading.Lock()
-
-    # dialect hooks -------------------------------------------------------------------
-    def _open_connection(self) -> Any:
-        raise NotImplementedError
-
-    def _sql(self, query: str) -> str:
-        return query
-
-    def _time(self, value: datetime | None) -> Any:
-        return value
-
-    def _begin_write(self, conn: Any) -> None:
-        conn.execute("BEGIN")
-
-    # SQL for a story's front-page order from its updated_at and source_count columns
-    _hotness = "0"
-    # SQL: ids and scores (lower is better) of the newest matches of ? (the query), limit ?
-    _SEARCH_CANDIDATES = ""
-
-    def _search_query(self, query: str) -> str | None:
-        """The query as the dialect's full-text engine takes it (None: nothing to find)."""
-        return query
-
-    def _lock_migrations(self, conn: Any) -> None:
-        """Keep two processes from migrating at once (inside the migration transaction)."""
-
-    # plumbing ------------------------------------------------------------------------
-    def _is_broken(self, conn: Any) -> bool:
-        """True when the server ended this connection (a restart, a terminated session)."""
-        return False
-
-    def _conn(self) -> Any:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None and not self._local.depth and self._is_broken(conn):
-            self._forget_connection(conn)  # reconnect below; the next call may succeed
-            conn = None
-        if conn is None:
-            try:
-                conn = self._open_connection()
-            except self._error_types as exc:
-                raise StoreError(
-                    f"cannot open database {self.redacted_url}: {_one_line(exc)}"
-                ) from exc
-            self._local.conn = conn
-            self._local.depth = 0
-            with self._lock:
-                self._all_connections.append(conn)
-        return conn
-
-    def _forget_connection(self, conn: Any) -> None:
-        """Drop this thread's dead connection and what lived in its session (locks)."""
-        with self._lock:
-            if conn in self._all_connections:
-                self._all_connections.remove(conn)
-        try:
-            conn.close()
-        except Exception:  # noqa: BLE001 - it is already gone
-            pass
-        self._local.__dict__.clear()
-
-    @property
-    def redacted_url(self) -> str:
-        head, sep, tail = self.url.partition("@")
-        if not sep or "://" not in head:
-            return self.url
-        scheme, _, creds = head.partition("://")
-        user = creds.split(":", 1)[0]
-        return f"{scheme}://{user}@{tail}"
-
-    @contextmanager
-    def _tx(self) -> Iterator[Any]:
-        """A write transaction; nested calls join the outer one."""
-        conn = self._conn()
-        if self._local.depth:
-            self._local.depth += 1
-            try:
-                yield conn
-            finally:
-                self._local.depth -= 1
-            return
-        try:
-            self._begin_write(conn)
-        except self._error_types as exc:
-            raise StoreError(f"database {self.redacted_url}: {_one_line(exc)}") from exc
-        self._local.depth = 1
-        try:
-            yield conn
-            conn.execute("COMMIT")
-        except self._error_types as exc:
-            _rollback(conn)
-            raise StoreError(f"database {self.redacted_url}: {_one_line(exc)}") from exc
-        except BaseException:
-            _rollback(conn)
-            raise
-        finally:
-            self._local.depth = 0
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        with self._tx():
-            yield
-
-    def _rows(self, query: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        try:
-            cur = self._conn().execute(self._sql(query), tuple(params))
-            if cur.description is None:
-                return []
-            names = [d[0] for d in cur.description]
-            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
-        except self._error_types as exc:
-            if self._local.depth:
-                raise
-            raise StoreError(f"database {self.redacted_url}: {_one_line(exc)}") from exc
-
-    def _rows_in(
-        self, query: str, ids: Sequence[int], before: Sequence[Any] = ()
-    ) -> Iterator[dict[str, Any]]:
-        """Rows of ``query`` whose ``{ids}`` is a list of ``?`` for ``ids``, 500 at a time
-        (``before`` are the parameters that come ahead of the ids)."""
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
-            marks = ", ".join("?" for _ in chunk)
-            yield from self._rows(query.replace("{ids}", marks), [*before, *chunk])
-
-    def _row(self, query: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
-        if any(isinstance(p, int) and not -(2**63) <= p < 2**63 for p in params):
-            return None  # no row holds a value past 64 bits; SQLite would raise OverflowError
-        rows = self._rows(query, params)
-        return rows[0] if rows else None
-
-    def _exec(self, query: str, params: Sequence[Any] = ()) -> None:
-        with self._tx() as conn:
-            conn.execute(self._sql(query), tuple(params))
-
-    def _scalar(self, query: str, params: Sequence[Any] = ()) -> Any:
-        row = self._row(query, params)
-        return None if row is None else next(iter(row.values()))
-
-    def close(self) -> None:
-        with self._lock:
-            conns, self._all_connections = self._all_connections, []
-        for conn in conns:
-            try:
-                self._release_session(conn)
-                conn.close()
-            except Exception:  # noqa: BLE001 - closing a broken connection is best effort
-                pass
-        self._local = threading.local()
-
-    def _release_session(self, conn: Any) -> None:
-        """Give back what the server would only free once it noticed the disconnect."""
+class SqlStore(ReaderSql, OutletsSql, SqlCore, Store):
+    """``Store`` over SQL: the entity mixins over the shared core, with migrations and meta."""
 
     # migrations ----------------------------------------------------------------------
     def _migration_scripts(self) -> list[tuple[int, str]]:
@@ -284,10 +114,10 @@ class SqlStore(ReaderSql, OutletsSql, Store):
 
     def get_source(self, domain: str) -> Source | None:
         row = self._row("SELECT * FROM sources WHERE domain = ?", (domain,))
-        return None if row is None else _build(Source, row)
+        return None if row is None else build(Source, row)
 
     def list_sources(self) -> list[Source]:
-        return [_build(Source, r) for r in self._rows("SELECT * FROM sources ORDER BY domain")]
+        return [build(Source, r) for r in self._rows("SELECT * FROM sources ORDER BY domain")]
 
     # feeds ---------------------------------------------------------------------------
     def add_feed(self, feed: Feed) -> Feed:
@@ -307,15 +137,15 @@ class SqlStore(ReaderSql, OutletsSql, Store):
             )
             row = self._row("SELECT * FROM feeds WHERE url = ?", (feed.url,))
         assert row is not None
-        return _build(Feed, row, _FEED_TIMES)
+        return build(Feed, row, _FEED_TIMES)
 
     def get_feed(self, feed_id: int) -> Feed | None:
         row = self._row("SELECT * FROM feeds WHERE id = ?", (feed_id,))
-        return None if row is None else _build(Feed, row, _FEED_TIMES)
+        return None if row is None else build(Feed, row, _FEED_TIMES)
 
     def list_feeds(self) -> list[Feed]:
         rows = self._rows("SELECT * FROM feeds ORDER BY id")
-        return [_build(Feed, r, _FEED_TIMES) for r in rows]
+        return [build(Feed, r, _FEED_TIMES) for r in rows]
 
     def delete_feed(self, feed_id: int) -> None:
         with self._tx():
@@ -339,9 +169,6 @@ class SqlStore(ReaderSql, OutletsSql, Store):
                     "UPDATE feeds SET claimed_until = ? WHERE id = ?", (self._time(until), feed_id)
                 )
         return [f for f in (self.get_feed(i) for i in ids) if f is not None]
-
-    def _skip_locked(self) -> str:
-        return ""
 
     def record_feed_result(
         self,
@@ -706,7 +533,7 @@ class SqlStore(ReaderSql, OutletsSql, Store):
     def _story(self, row: dict[str, Any], with_articles: bool = True) -> Story:
         import json
 
-        story = _build(Story, {**row, "digest": None}, ("created_at", "updated_at"))
+        story = build(Story, {**row, "digest": None}, ("created_at", "updated_at"))
         if row.get("digest"):
             story.digest = json.loads(row["digest"])
         if with_articles:
@@ -1002,7 +829,7 @@ class SqlStore(ReaderSql, OutletsSql, Store):
         return stored
 
     def _user(self, row: dict[str, Any] | None) -> User | None:
-        return None if row is None else _build(User, row, ("created_at",), ("banned",))
+        return None if row is None else build(User, row, ("created_at",), ("banned",))
 
     def get_user(self, user_id: int) -> User | None:
         return self._user(self._row("SELECT * FROM users WHERE id = ?", (user_id,)))
@@ -1030,7 +857,7 @@ class SqlStore(ReaderSql, OutletsSql, Store):
             assert row is not None
             stored = self._row("SELECT * FROM submissions WHERE id = ?", (row["id"],))
         assert stored is not None
-        return _build(Submission, stored, ("created_at",))
+        return build(Submission, stored, ("created_at",))
 
     def update_submission(
         self, submission_id: int, *, status: str, article_id: int | None, error: str | None
@@ -1053,10 +880,10 @@ class SqlStore(ReaderSql, OutletsSql, Store):
 
     def get_submission(self, submission_id: int) -> Submission | None:
         row = self._row("SELECT * FROM submissions WHERE id = ?", (submission_id,))
-        return None if row is None else _build(Submission, row, ("created_at",))
+        return None if row is None else build(Submission, row, ("created_at",))
 
     def _comment(self, row: dict[str, Any]) -> Comment:
-        return _build(Comment, row, ("created_at", "edited_at"), ("deleted", "hidden"))
+        return build(Comment, row, ("created_at", "edited_at"), ("deleted", "hidden"))
 
     _COMMENT_SELECT = (
         "SELECT c.*, u.name AS user_name, coalesce((SELECT sum(value) FROM votes v "
@@ -1201,11 +1028,11 @@ class SqlStore(ReaderSql, OutletsSql, Store):
     def moderation_log_entry(self, entry_id: int) -> ModerationEntry:
         row = self._row("SELECT * FROM moderation_log WHERE id = ?", (entry_id,))
         assert row is not None
-        return _build(ModerationEntry, row, ("created_at",))
+        return build(ModerationEntry, row, ("created_at",))
 
     def moderation_log(self, limit: int = 100) -> list[ModerationEntry]:
         rows = self._rows("SELECT * FROM moderation_log ORDER BY id DESC LIMIT ?", (limit,))
-        return [_build(ModerationEntry, r, ("created_at",)) for r in rows]
+        return [build(ModerationEntry, r, ("created_at",)) for r in rows]
 
     # meta ----------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
@@ -1217,18 +1044,6 @@ class SqlStore(ReaderSql, OutletsSql, Store):
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
-
-
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
-
-
-def _rollback(conn: Any) -> None:
-    try:
-        conn.execute("ROLLBACK")
-    except Exception:  # noqa: BLE001 - the connection may already be gone
-        pass
 
 
 def _split_sql(script: str) -> list[str]:
