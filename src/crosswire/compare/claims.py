@@ -50,9 +50,40 @@ def frame(sentence: str) -> frozenset[str]:
     )
 
 
+CONTEXT_WORDS = 4  # words before a figure that, the same in both sentences, say what it counts
+
+
+def same_context_figures(a: str, b: str) -> Conflict | None:
+    """Figures (years too: "since 2002") that the same ``CONTEXT_WORDS`` words introduce in
+    both sentences, at least two of them longer than three letters, and that differ, neither
+    sentence giving the other's figure: "has led the party since 2002" against "has led the
+    party since 2003". The words say what is counted, whatever else the sentences say."""
+    ta, tb = words(a), words(b)
+    for i, x in enumerate(ta):
+        if not x.isdigit() or i < CONTEXT_WORDS:
+            continue
+        context = ta[i - CONTEXT_WORDS : i]
+        if sum(len(w) > 3 for w in context) < 2 or any(w.isdigit() for w in context):
+            continue
+        for j, y in enumerate(tb):
+            if y.isdigit() and j >= CONTEXT_WORDS and tb[j - CONTEXT_WORDS : j] == context:
+                if x != y and x not in tb and y not in ta:
+                    return Conflict("number", " ".join(context[-2:]), x, y)
+    return None
+
+
 def number_conflict(a: str, b: str, cosine: float) -> Conflict | None:
     if negated(words(a)) or negated(words(b)):
         return None
+    found = unit_figures(a, b, cosine)
+    if found is None and cosine >= SAME_EVENT:
+        # figures the same words introduce, whatever their unit ("since 2002" / "since 2003")
+        found = same_context_figures(a, b)
+    return found
+
+
+def unit_figures(a: str, b: str, cosine: float) -> Conflict | None:
+    """Figures of one unit that differ in two sentences about the same subject."""
     # Embeddings weigh figures heavily: the same sentence with another number can fall below
     # SAME_FIGURE_SUBJECT. Word for word the same frame is as good a sign of the same subject.
     same_frame = cosine >= SAME_EVENT and frame(a) == frame(b)

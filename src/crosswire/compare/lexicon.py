@@ -1,5 +1,7 @@
 """Word lists for the comparison, by language (en, fr, de, es, ar). Entries are word
-prefixes matched against case-folded words; multi-word entries against the whole sentence."""
+prefixes matched against case-folded words ("=" before an entry: the whole word only, so that
+"tue" is not "Tuesday" nor "mort" "mortgage"); multi-word entries against the whole
+sentence."""
 
 from __future__ import annotations
 
@@ -8,20 +10,25 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "killed": (
             "killed",
             "kill",
-            "dead",
+            "=dead",
+            "deadly",
             "died",
-            "dies",
+            "=dies",
             "death",
             "fatal",
             "lost their lives",
             "tué",
-            "tue",
+            "=tue",
+            "=tues",
             "morts",
-            "mort",
+            "=mort",
+            "=morte",
             "décéd",
             "coûté la vie",
             "getötet",
-            "tot",
+            "=tot",
+            "=tote",
+            "=toten",
             "starb",
             "ums leben",
             "gestorben",
@@ -264,7 +271,10 @@ def classes_in(category: str, text: str) -> set[str]:
     found = set()
     for name, entries in CLASSES[category].items():
         for entry in entries:
-            if " " in entry.strip() or entry.endswith(" "):
+            if entry.startswith("="):
+                if any(t.strip(".,;:!?\"'()«»“”") == entry[1:] for t in tokens):
+                    found.add(name)
+            elif " " in entry.strip() or entry.endswith(" "):
                 if entry in folded:
                     found.add(name)
             elif any(t.strip(".,;:!?\"'()«»“”").startswith(entry) for t in tokens):
