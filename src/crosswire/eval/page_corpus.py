@@ -117,9 +117,10 @@ def evaluate_pages(dataset: str | Path, limit: int | None = None) -> PageScores:
 def _extract(
     raw: bytes, url: str | None, name: str, scores: PageScores
 ) -> tuple[Article | None, float]:
-    html, _ = decode_text(raw, None)
     started = time.perf_counter()
     try:
+        html, _ = decode_text(raw, None)
+        started = time.perf_counter()
         article: Article | None = extract_article(html, url, title_from_text=False)
     except ExtractionError as exc:  # no body text: what the page says of itself all the same
         scores.errors += 1
@@ -135,7 +136,10 @@ def _goose3(root: Path, scores: PageScores, limit: int | None) -> None:
         if limit is not None and index >= limit:
             break
         page = spec.with_suffix(".html")
-        data = json.loads(spec.read_text(encoding="utf-8"))
+        try:
+            data = json.loads(spec.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            continue  # not an expectations file
         expected = data.get("expected") if isinstance(data, dict) else None
         if not page.is_file() or not isinstance(expected, dict):
             continue
@@ -174,9 +178,12 @@ def _htmldate(root: Path, scores: PageScores, limit: int | None) -> None:
     for index, line in enumerate(lines):
         if limit is not None and index >= limit:
             break
-        if not line.strip():
+        try:
+            row = json.loads(line)
+        except ValueError:
             continue
-        row = json.loads(line)
+        if not isinstance(row, dict):
+            continue
         path = root / str(row.get("file"))
         if not row.get("gold_date") or not path.is_file():  # no reliable gold date
             continue
