@@ -35,8 +35,7 @@ def quotes_of(text: str, source: str = "a.example", language: str = "en") -> lis
             "Mayor Lena Koss",
         ),
         (
-            'The levee "will hold through the night and beyond," according to engineer '
-            "Tom Varga.",
+            'The levee "will hold through the night and beyond," according to engineer Tom Varga.',
             "Tom Varga",
         ),
         ('"The levee will hold through the night," Koss told Valley Radio.', "Koss"),

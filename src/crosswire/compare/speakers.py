@@ -59,13 +59,29 @@ NOT_NAMES = frozenset(
     "june july august september october november december today tonight yesterday "
     "the a an in on at for by from with after before during since later however meanwhile "
     "but and he she they it we i you his her their this that these those there when while "
-    "if as".split()
+    "if as one two three several many some all both".split()
 )
 # words of institutions: a speaker, but not the person a later "he" stands for
 INSTITUTIONS = frozenset(
     "house senate congress republicans democrats party committee department ministry "
     "administration government court police news times post fox cnn reuters ap twitter "
     "campaign office council bank agency union states nations university".split()
+)
+# the last word of a run of capitals that names a thing, not a person ("George Washington
+# Bridge", "Conservative Political Action Conference", "American Revolution")
+THINGS = frozenset(
+    "bridge conference revolution society group association foundation institute center "
+    "centre street avenue square park airport station hospital school college church club "
+    "journal network radio television tv act amendment law bill day war project program "
+    "fund company inc corp industry order affairs security service services force army navy "
+    "guard republican democrat democratic independent county city state river island "
+    "mountains valley coast newsroom magazine press review show award prize league team "
+    "movement caucus tea".split()
+)
+PERSON_TITLES = frozenset(
+    "mr mrs ms dr prof sen senator rep representative gov governor president judge justice "
+    "gen general adm admiral col colonel capt captain lt sgt rev mayor speaker secretary "
+    "minister chancellor ambassador m mme mlle sr sra herr frau".split()
 )
 PRONOUNS = frozenset(
     "he she they him her il elle ils elles él ella ellos ellas er sie lui lei egli ela ele".split()
@@ -179,19 +195,26 @@ _PLACE_BEFORE = regex.compile(r"\b(?:of|in|from|to|at|de|en|à|di|in|aus|nach)\s
 
 
 def people_in(text: str) -> list[str]:
-    """Names of people in ``text``, in order (``clean_name`` of each run of capitals of two
-    words or more, or one word after a title: "Mr. Akin")."""
+    """Names of people in ``text``, in order: a name after a person's title ("Mr. Akin",
+    "Sen. Ana Ruiz"), or two or three capitalised words without a link ("of") whose last
+    word names no thing or institution ("Todd Akin", not "George Washington Bridge")."""
     out = []
     for found in _NAME_RUN.finditer(text):
         raw = found.group()
-        tokens = raw.split()
         if _PLACE_BEFORE.search(text[max(0, found.start() - 6) : found.start()]):
             continue  # "of California", "in Puerto Rico": a place
-        titled = tokens and tokens[0].casefold().rstrip(".") in TITLES
         name = clean_name(raw)
-        if not name or any(t.casefold().rstrip(".") in INSTITUTIONS for t in name.split()):
+        if not name:
             continue
-        if len(name.split()) >= 2 or titled:
+        tokens = name.split()
+        bare = [t.casefold().rstrip(".,") for t in tokens]
+        if bare[0] in PERSON_TITLES and len(tokens) >= 2:
+            out.append(name)
+        elif (
+            2 <= len(tokens) <= 3
+            and not any(t in INSTITUTIONS or t in THINGS for t in bare)
+            and not any(t.islower() for t in tokens)
+        ):
             out.append(name)
     return out
 
