@@ -15,13 +15,12 @@ from typing import Any
 from crosswire.models import (
     Article,
     Comment,
-    Feed,
     ModerationEntry,
-    Source,
     Story,
     Submission,
     User,
 )
+from crosswire.store.feeds import FeedStore
 from crosswire.store.outlets import OutletStore
 
 
@@ -29,7 +28,7 @@ class StoreError(Exception):
     """The database cannot be reached or refused an operation; the message is one line."""
 
 
-class Store(OutletStore, ABC):
+class Store(FeedStore, OutletStore, ABC):
     url: str
 
     # lifecycle ---------------------------------------------------------------------------
@@ -52,50 +51,6 @@ class Store(OutletStore, ABC):
     @abstractmethod
     def transaction(self) -> AbstractContextManager[None]:
         """A unit of work: the store calls inside it commit together or not at all."""
-
-    # sources -----------------------------------------------------------------------------
-    @abstractmethod
-    def upsert_source(self, source: Source) -> None:
-        """Insert or update an outlet's metadata (non-empty fields win)."""
-
-    @abstractmethod
-    def get_source(self, domain: str) -> Source | None: ...
-
-    @abstractmethod
-    def list_sources(self) -> list[Source]: ...
-
-    # feeds -------------------------------------------------------------------------------
-    @abstractmethod
-    def add_feed(self, feed: Feed) -> Feed:
-        """Add a feed; adding a URL already present returns the stored feed."""
-
-    @abstractmethod
-    def get_feed(self, feed_id: int) -> Feed | None: ...
-
-    @abstractmethod
-    def list_feeds(self) -> list[Feed]: ...
-
-    @abstractmethod
-    def delete_feed(self, feed_id: int) -> None: ...
-
-    @abstractmethod
-    def claim_due_feeds(self, now: datetime, limit: int, lease_seconds: int) -> list[Feed]:
-        """Feeds due at ``now`` and not leased by another worker, leased to the caller."""
-
-    @abstractmethod
-    def record_feed_result(
-        self,
-        feed_id: int,
-        *,
-        fetched_at: datetime,
-        next_fetch_at: datetime,
-        error: str | None = None,
-        etag: str | None = None,
-        last_modified: str | None = None,
-        title: str | None = None,
-    ) -> None:
-        """Store a refresh outcome and release the lease. An error bumps ``error_count``;
-        success resets it and keeps the new validators."""
 
     # articles ----------------------------------------------------------------------------
     @abstractmethod

@@ -12,11 +12,24 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Any
 
+from crosswire.models import Source
 from crosswire.outlets.model import OPERATOR, Outlet, OutletChange
 from crosswire.outlets.resolve import Resolver
 
 
 class OutletStore(ABC):
+    # the outlets' rows (``sources``): what articles, feeds and pages refer to ------------
+    @abstractmethod
+    def upsert_source(self, source: Source) -> None:
+        """Insert or update an outlet's metadata (non-empty fields win)."""
+
+    @abstractmethod
+    def get_source(self, domain: str) -> Source | None: ...
+
+    @abstractmethod
+    def list_sources(self) -> list[Source]: ...
+
+    # the registry ------------------------------------------------------------------------
     @abstractmethod
     def load_outlet_registry(self, *, force: bool = False) -> int:
         """Load the shipped registry when it changed since the last load (or ``force``);

@@ -16,9 +16,7 @@ from typing import Any
 from crosswire.models import (
     Article,
     Comment,
-    Feed,
     ModerationEntry,
-    Source,
     Story,
     Submission,
     User,
@@ -26,8 +24,10 @@ from crosswire.models import (
     utcnow,
 )
 from crosswire.store.base import Store, StoreError
+from crosswire.store.feeds_sql import FeedsSql
 from crosswire.store.outlets_sql import OutletsSql
 from crosswire.store.readers_sql import ReaderSql
+from crosswire.store.sources_sql import SourcesSql
 from crosswire.store.sql_core import SqlCore, build
 
 ARTICLE_COLUMNS = (
@@ -41,14 +41,13 @@ _ARTICLE_TIMES = ("published_at", "fetched_at")
 STORIES_CHANGED = "stories-changed"  # meta key: a counter of changes to stories' articles
 STORY_CARD_COLUMNS = "id, title, created_at, updated_at, merged_into, hotness, lead, topic_id"
 SEARCH_CANDIDATES = 500  # search ranks the newest this many matches: bounded time at any size
-_FEED_TIMES = ("next_fetch_at", "last_fetched_at", "last_success_at", "claimed_until")
 
 
 def _article(row: dict[str, Any]) -> Article:
     return build(Article, row, _ARTICLE_TIMES, ("partial",))
 
 
-class SqlStore(ReaderSql, OutletsSql, SqlCore, Store):
+class SqlStore(ReaderSql, OutletsSql, SourcesSql, FeedsSql, SqlCore, Store):
     """``Store`` over SQL: the entity mixins over the shared core, with migrations and meta."""
 
     # migrations ----------------------------------------------------------------------
@@ -88,129 +87,7 @@ class SqlStore(ReaderSql, OutletsSql, SqlCore, Store):
         self.load_outlet_registry()  # every command sees the outlets by name
         return applied
 
-    # sources -------------------------------------------------------------------------
-    def upsert_source(self, source: Source) -> None:
-        self._exec(
-            "INSERT INTO sources (domain, name, country, language, leaning, owner, typology, "
-            "provenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (domain) DO UPDATE SET "
-            "name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE sources.name END, "
-            "country = coalesce(excluded.country, sources.country), "
-            "language = coalesce(excluded.language, sources.language), "
-            "leaning = coalesce(excluded.leaning, sources.leaning), "
-            "owner = coalesce(excluded.owner, sources.owner), "
-            "typology = coalesce(excluded.typology, sources.typology), "
-            "provenance = coalesce(excluded.provenance, sources.provenance)",
-            (
-                source.domain,
-                source.name or "",
-                source.country,
-                source.language,
-                source.leaning,
-                source.owner,
-                source.typology,
-                source.provenance,
-            ),
-        )
-
-    def get_source(self, domain: str) -> Source | None:
-        row = self._row("SELECT * FROM sources WHERE domain = ?", (domain,))
-        return None if row is None else build(Source, row)
-
-    def list_sources(self) -> list[Source]:
-        return [build(Source, r) for r in self._rows("SELECT * FROM sources ORDER BY domain")]
-
-    # feeds ---------------------------------------------------------------------------
-    def add_feed(self, feed: Feed) -> Feed:
-        with self._tx():
-            if feed.source_domain:
-                self._ensure_source(feed.source_domain)
-            self._rows(
-                "INSERT INTO feeds (url, source_domain, title, interval_seconds, next_fetch_at) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING",
-                (
-                    feed.url,
-                    feed.source_domain,
-                    feed.title,
-                    feed.interval_seconds,
-                    self._time(feed.next_fetch_at or utcnow()),
-                ),
-            )
-            row = self._row("SELECT * FROM feeds WHERE url = ?", (feed.url,))
-        assert row is not None
-        return build(Feed, row, _FEED_TIMES)
-
-    def get_feed(self, feed_id: int) -> Feed | None:
-        row = self._row("SELECT * FROM feeds WHERE id = ?", (feed_id,))
-        return None if row is None else build(Feed, row, _FEED_TIMES)
-
-    def list_feeds(self) -> list[Feed]:
-        rows = self._rows("SELECT * FROM feeds ORDER BY id")
-        return [build(Feed, r, _FEED_TIMES) for r in rows]
-
-    def delete_feed(self, feed_id: int) -> None:
-        with self._tx():
-            self._exec("UPDATE articles SET feed_id = NULL WHERE feed_id = ?", (feed_id,))
-            self._exec("DELETE FROM feeds WHERE id = ?", (feed_id,))
-
-    def claim_due_feeds(self, now: datetime, limit: int, lease_seconds: int) -> list[Feed]:
-        from datetime import timedelta
-
-        until = now + timedelta(seconds=lease_seconds)
-        with self._tx():
-            rows = self._rows(
-                "SELECT id FROM feeds WHERE (next_fetch_at IS NULL OR next_fetch_at <= ?) "
-                "AND (claimed_until IS NULL OR claimed_until < ?) "
-                "ORDER BY next_fetch_at LIMIT ?" + self._skip_locked(),
-                (self._time(now), self._time(now), limit),
-            )
-            ids = [r["id"] for r in rows]
-            for feed_id in ids:
-                self._exec(
-                    "UPDATE feeds SET claimed_until = ? WHERE id = ?", (self._time(until), feed_id)
-                )
-        return [f for f in (self.get_feed(i) for i in ids) if f is not None]
-
-    def record_feed_result(
-        self,
-        feed_id: int,
-        *,
-        fetched_at: datetime,
-        next_fetch_at: datetime,
-        error: str | None = None,
-        etag: str | None = None,
-        last_modified: str | None = None,
-        title: str | None = None,
-    ) -> None:
-        if error is not None:
-            self._exec(
-                "UPDATE feeds SET last_fetched_at = ?, next_fetch_at = ?, last_error = ?, "
-                "error_count = error_count + 1, claimed_until = NULL WHERE id = ?",
-                (self._time(fetched_at), self._time(next_fetch_at), error, feed_id),
-            )
-            return
-        self._exec(
-            "UPDATE feeds SET last_fetched_at = ?, last_success_at = ?, next_fetch_at = ?, "
-            "last_error = NULL, error_count = 0, claimed_until = NULL, "
-            "etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), "
-            "title = coalesce(?, title) WHERE id = ?",
-            (
-                self._time(fetched_at),
-                self._time(fetched_at),
-                self._time(next_fetch_at),
-                etag,
-                last_modified,
-                title,
-                feed_id,
-            ),
-        )
-
     # articles ------------------------------------------------------------------------
-    def _ensure_source(self, domain: str) -> None:
-        self._rows(
-            "INSERT INTO sources (domain, name) VALUES (?, ?) ON CONFLICT (domain) DO NOTHING",
-            (domain, domain),
-        )
-
     def _existing_article(self, article: Article) -> Article | None:
         if article.external_id is not None:
             found = self.find_article(external_id=article.external_id)

@@ -213,3 +213,13 @@ def _rollback(conn: Any) -> None:
         conn.execute("ROLLBACK")
     except Exception:  # noqa: BLE001 - the connection may already be gone
         pass
+
+
+def keywords(given: dict[str, Any], names: Sequence[str], method: str) -> list[Any]:
+    """The values of the keyword arguments ``names`` (None where not given), in that order:
+    an implementation takes as ``**given`` the keywords its contract spells out; a name the
+    contract does not know is a TypeError, as with the spelled-out signature."""
+    for name in given:
+        if name not in names:
+            raise TypeError(f"{method}() got an unexpected keyword argument {name!r}")
+    return [given.get(name) for name in names]
