@@ -59,8 +59,10 @@ class DigestOptions:
 # a sentence; figures in words read whole ("thirty-five", "two hundred"); dates in more
 # languages; no speaker after "told" or as a pronoun; 12: ``places``, the countries its reports
 # name in their headline and opening sentence; 13: a dateline is never a summary sentence nor
-# the lead ("יום רביעי, ה- 14 במרץ, 2029" is six words long)
-DIGEST_VERSION = 13
+# the lead ("יום רביעי, ה- 14 במרץ, 2029" is six words long); 14: no two bullets that say
+# the same thing, datelines and credits off a sentence's start (``lead_in``), no bullet that
+# opens with "He" or "But", bullets in one language (``language``)
+DIGEST_VERSION = 14
 
 
 def options_from_settings(settings: Any) -> DigestOptions:

@@ -9,7 +9,9 @@ the best gain per word (``cost_exponent`` < 1 softens the length penalty), where
   outlet counts equally and the embedding is cross-lingual);
 - a lead bonus (news puts its main facts first) and a bonus for an outlet not yet quoted.
 
-Candidates too close (cosine) to a chosen sentence are skipped.
+Candidates that say what a chosen sentence says are skipped: too close in cosine, or (in one
+language) sharing most of their words with it, the attribution's rule of "the same thing"
+(``attribution.lexical_match``), so no two bullets credit each other's outlets.
 
 Concepts, common words and lexical centrality match words without their clitic prefixes
 (``clitics.match_words``): in Hebrew and Arabic one word has many surface forms ("הממשלה",
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from crosswire.clitics import match_words
+from crosswire.digest.attribution import MIN_CONTAINMENT, lexical_match
 from crosswire.digest.sentences import StorySentences
 
 
@@ -142,6 +145,8 @@ def select_sentences(
     limit, as DUC and MultiLing did): sentences are added until the budget is spent. The budget
     counts words as a reader and ROUGE's cut do (``budget_words``); the cost per word that
     ranks candidates counts the tokenizer's words."""
+    from crosswire.compare.numbers import figures_disagree  # compare imports digest
+
     w = weights or SelectionWeights()
     if not candidates:
         return []
@@ -198,6 +203,13 @@ def select_sentences(
         used_words += int(spend[best])
         alive[best] = False
         close = story.vectors[candidates] @ story.vectors[index] >= redundancy
+        picked = story.sentences[index]
+        for k in np.flatnonzero(alive):
+            other = story.sentences[candidates[k]]
+            if not close[k] and other.language == picked.language:
+                close[k] = lexical_match(other.words, picked.words) >= MIN_CONTAINMENT
+            if close[k] and figures_disagree(other.text, picked.text):
+                close[k] = False  # "12 killed" and "31 killed": a difference, not a repeat
         alive &= ~close
         if max_words is not None and used_words >= max_words:
             break

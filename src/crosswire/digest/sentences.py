@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import regex
 
+from crosswire.digest.debris import strip_debris
 from crosswire.digest.similarity import sentence_vectors
 from crosswire.digest.text import split_sentences, words
 from crosswire.models import Article
@@ -33,6 +34,7 @@ class Sentence:
     position: int  # 0 = the lead (and any short line or dateline before it)
     words: list[str] = field(default_factory=list)
     dateline: bool = False  # the article's date on a line of its own: never a summary sentence
+    lead_in: str = ""  # a dateline, byline or credit the page put before it (``debris``)
 
 
 @dataclass
@@ -75,7 +77,8 @@ def article_sentences(article: Article, limit: int) -> list[Sentence]:
     ("Sunday, March 9, 2031") or a photo credit before the lead does not push it down."""
     out = []
     position = 0
-    for text in split_sentences(article.text or "")[:limit]:
+    for written in split_sentences(article.text or "")[:limit]:
+        lead_in, text = strip_debris(written)
         tokens = words(text)
         dateline = is_dateline(tokens)
         out.append(
@@ -87,6 +90,7 @@ def article_sentences(article: Article, limit: int) -> list[Sentence]:
                 position=position,
                 words=tokens,
                 dateline=dateline,
+                lead_in=lead_in,
             )
         )
         if len(tokens) >= LEAD_MIN_WORDS and not dateline:

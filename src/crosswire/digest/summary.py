@@ -1,5 +1,11 @@
 """The attributed extractive summary: sentences from reader-language articles, each crediting
-every outlet (in any language) that reports the same thing."""
+every outlet (in any language) that reports the same thing.
+
+A bullet is one sentence in one language: from the reader's language when the story has it,
+else from the story's most written language (every bullet in it, labelled with it), never a
+mix. No bullet opens with a word that needs the sentence before it ("He", "But", "However":
+``debris.dangling_opening``); datelines and credits before a sentence are not part of it
+(``Sentence.lead_in``)."""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from crosswire.digest.attribution import attribute
+from crosswire.digest.debris import dangling_opening
 from crosswire.digest.options import DigestOptions
 from crosswire.digest.selection import select_sentences
 from crosswire.digest.sentences import StorySentences
@@ -15,7 +22,8 @@ from crosswire.digest.similarity import embedder_knows
 
 
 def summary_candidates(story: StorySentences, language: str, options: DigestOptions) -> list[int]:
-    """Sentences of a usable length, from articles in ``language`` when the story has any;
+    """Sentences of a usable length that stand on their own, all in one language: the
+    reader's ``language`` when the story has any, else the language most of them are in;
     never a dateline."""
     sized = [
         i
@@ -24,8 +32,22 @@ def summary_candidates(story: StorySentences, language: str, options: DigestOpti
     ]
     if not sized:  # a story of short texts: take what there is
         sized = [i for i, s in enumerate(story.sentences) if s.words and not s.dateline]
+    standing = [i for i in sized if not dangling_opening(story.sentences[i].text)]
+    sized = standing or sized
     in_language = [i for i in sized if story.sentences[i].language == language]
-    return in_language or sized
+    if in_language:
+        return in_language
+    main = main_language(story, sized)
+    return [i for i in sized if story.sentences[i].language == main]
+
+
+def main_language(story: StorySentences, candidates: list[int]) -> str:
+    """The language most ``candidates`` are written in (ties: the first to appear)."""
+    counts: dict[str, int] = {}
+    for i in candidates:
+        language = story.sentences[i].language
+        counts[language] = counts.get(language, 0) + 1
+    return max(counts, key=lambda language: counts[language]) if counts else ""
 
 
 def build_summary(
@@ -40,7 +62,8 @@ def build_summary(
         candidates,
         max_sentences=options.summary_sentences if options.summary_words is None else 10**6,
         max_words=options.summary_words,
-        redundancy=options.redundancy,
+        # a sentence that would credit a chosen one's outlets says the same thing
+        redundancy=min(options.redundancy, options.match_threshold),
         weights=options.weights,
         title_vectors=title_vectors,
         semantic=embedder_knows(options.embedder, options.reader_language),
@@ -59,6 +82,8 @@ def build_summary(
         entries.append(
             {
                 "text": sentence.text,
+                "language": sentence.language,
+                "lead_in": sentence.lead_in,
                 "article_id": sentence.article_id,
                 "source": sentence.source,
                 "sources": [e.source for e in evidence],

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from crosswire.digest.attribution import lexical_match
+from crosswire.digest.debris import strip_debris
 from crosswire.digest.similarity import sentence_vectors
 from crosswire.digest.text import split_sentences, words
 from crosswire.models import Article
@@ -17,6 +18,13 @@ from crosswire.models import Article
 
 def _norm(text: str) -> str:
     return " ".join(text.split())
+
+
+def _said(article: Article) -> set[str]:
+    """The article's sentences, each as written and without the dateline, byline or credit
+    before it (a summary quotes the sentence from its first word: ``digest.debris``)."""
+    sentences = [_norm(s) for s in split_sentences(article.text)]
+    return set(sentences) | {strip_debris(s)[1] for s in sentences}
 
 
 def attributed(
@@ -31,7 +39,7 @@ def attributed(
     entries = digest.get("summary", [])
     for entry in entries:
         own = by_id.get(entry["article_id"])
-        ok = own is not None and entry["text"] in {_norm(s) for s in split_sentences(own.text)}
+        ok = own is not None and entry["text"] in _said(own)
         listed = [s for s in entry["sources"] if s != entry["source"]]
         evidence = {e["source"]: e for e in entry.get("evidence", [])}
         for source in listed:
@@ -40,7 +48,7 @@ def attributed(
             if e is None or article is None or article.source != source:
                 ok = False
                 break
-            if e["sentence"] not in {_norm(s) for s in split_sentences(article.text)}:
+            if e["sentence"] not in _said(article):
                 ok = False
                 break
             languages = [own.language if own else "", article.language or ""]
