@@ -103,6 +103,12 @@ def test_import_into_a_full_disk_fails_in_one_line_and_recovers(tmp_path):
     def small_disk() -> None:  # every file this process writes stops at 256 KiB
         resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, resource.RLIM_INFINITY))
 
+    # the schema (and the outlet registry it loads) first: the disk fills with articles
+    made = subprocess.run(
+        [sys.executable, "-m", "crosswire", "db", "migrate", "--db", url],
+        cwd=tmp_path, env=import_env(), capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr[-2000:]
     full = subprocess.run(
         [sys.executable, "-m", "crosswire", "import", str(data), "--db", url],
         cwd=tmp_path,
