@@ -56,7 +56,12 @@ def content_hash(title: str, text: str) -> str:
 def article_stamp(article_ids: list[int] | set[int]) -> str:
     """What a cached digest covers; changes whenever the story's article set changes."""
     ids = [int(i) for i in article_ids]
-    return f"{len(ids)}:{max(ids, default=0)}:{sum(ids)}"
+    return ids_stamp(len(ids), max(ids, default=0), sum(ids))
+
+
+def ids_stamp(count: int, top: int | None, total: int | None) -> str:
+    """``article_stamp`` from what a query aggregates: the number, largest and sum of the ids."""
+    return f"{int(count)}:{int(top or 0)}:{int(total or 0)}"
 
 
 @dataclass

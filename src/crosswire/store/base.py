@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from contextlib import AbstractContextManager
-from typing import Any
 
 from crosswire.store.articles import ArticleStore
 from crosswire.store.community import CommunityStore
+from crosswire.store.digests import DigestStore
 from crosswire.store.feeds import FeedStore
 from crosswire.store.outlets import OutletStore
 from crosswire.store.stories import StoryQueries, StoryStore
@@ -21,7 +21,16 @@ class StoreError(Exception):
     """The database cannot be reached or refused an operation; the message is one line."""
 
 
-class Store(ArticleStore, StoryStore, StoryQueries, FeedStore, OutletStore, CommunityStore, ABC):
+class Store(
+    ArticleStore,
+    StoryStore,
+    StoryQueries,
+    DigestStore,
+    FeedStore,
+    OutletStore,
+    CommunityStore,
+    ABC,
+):
     url: str
 
     # lifecycle ---------------------------------------------------------------------------
@@ -44,25 +53,6 @@ class Store(ArticleStore, StoryStore, StoryQueries, FeedStore, OutletStore, Comm
     @abstractmethod
     def transaction(self) -> AbstractContextManager[None]:
         """A unit of work: the store calls inside it commit together or not at all."""
-
-    # digests -----------------------------------------------------------------------------
-    @abstractmethod
-    def save_digest(
-        self, story_id: int, digest: dict[str, Any], stamp: str, title: str | None = None
-    ) -> None:
-        """Cache a story's digest, stamped with what it covers."""
-
-    @abstractmethod
-    def mark_digests_stale(self) -> int:
-        """Flag every live story's digest for rebuilding (the digest code or its settings
-        changed); return how many were flagged."""
-
-    @abstractmethod
-    def stale_digests(self, limit: int = 100) -> list[int]:
-        """Ids of live stories with articles whose digest is missing or does not cover
-        exactly their articles (its stamp is not ``article_stamp`` of their ids), most
-        recently updated first. Costs O(stale stories): a flag kept with every change of a
-        story's articles, cleared by ``save_digest`` only when its stamp matches them."""
 
     # named locks: one holder among all processes sharing the database -----------------
     @abstractmethod

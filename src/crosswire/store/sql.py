@@ -9,12 +9,12 @@ placeholders into its own style, encodes times and runs its migrations and full-
 from __future__ import annotations
 
 from importlib import resources
-from typing import Any
 
 from crosswire.models import utcnow
 from crosswire.store.articles_sql import ArticlesSql
 from crosswire.store.base import Store, StoreError
 from crosswire.store.community_sql import CommunitySql
+from crosswire.store.digests_sql import DigestsSql
 from crosswire.store.feeds_sql import FeedsSql
 from crosswire.store.outlets_sql import OutletsSql
 from crosswire.store.readers_sql import ReaderSql
@@ -28,6 +28,7 @@ class SqlStore(
     OutletsSql,
     CommunitySql,
     StoriesSql,
+    DigestsSql,
     ArticlesSql,
     SourcesSql,
     FeedsSql,
@@ -72,67 +73,6 @@ class SqlStore(
                 applied.append(version)
         self.load_outlet_registry()  # every command sees the outlets by name
         return applied
-
-    def save_digest(
-        self, story_id: int, digest: dict[str, Any], stamp: str, title: str | None = None
-    ) -> None:
-        import json
-
-        payload = json.dumps(digest, ensure_ascii=False, default=str)
-        summary = digest.get("summary") or [{}]
-        lead = summary[0].get("text") if isinstance(summary[0], dict) else None
-        with self._tx():
-            # the UPDATE locks the story first, so the articles read next include those of
-            # any attach that locked it before us; a later one compares with our stamp
-            if title:
-                self._exec(
-                    "UPDATE stories SET digest = ?, digest_stamp = ?, lead = ?, title = ? "
-                    "WHERE id = ?",
-                    (payload, stamp, lead, title, story_id),
-                )
-            else:
-                self._exec(
-                    "UPDATE stories SET digest = ?, digest_stamp = ?, lead = ? WHERE id = ?",
-                    (payload, stamp, lead, story_id),
-                )
-            self._exec("DELETE FROM story_places WHERE story_id = ?", (story_id,))
-            places = {p["code"]: p for p in digest.get("places") or [] if p.get("code")}
-            for position, (code, place) in enumerate(places.items()):
-                self._exec(
-                    "INSERT INTO story_places (story_id, code, name, position) VALUES (?, ?, ?, ?)",
-                    (story_id, code, str(place.get("name") or code), position),
-                )
-            now = self._row(
-                "SELECT count(*) AS n, max(id) AS top, sum(id) AS total "
-                "FROM articles WHERE story_id = ?",
-                (story_id,),
-            )
-            assert now is not None
-            self._exec(
-                f"UPDATE stories SET digest_stale = {self._STALE_UNLESS_STAMP} WHERE id = ?",
-                (now["n"], f"{now['n']}:{now['top']}:{now['total']}", story_id),
-            )
-
-    # 0 when the story has no articles or its digest's stamp is theirs; parameters: the
-    # number of articles and their stamp (count:max:sum of ids, as models.article_stamp)
-    _STALE_UNLESS_STAMP = "CASE WHEN ? = 0 OR coalesce(digest_stamp, '') = ? THEN 0 ELSE 1 END"
-
-    def mark_digests_stale(self) -> int:
-        built = "WHERE digest IS NOT NULL AND merged_into IS NULL AND digest_stale = 0"
-        with self._tx():
-            count = int(self._scalar(f"SELECT count(*) AS n FROM stories {built}"))
-            self._exec(f"UPDATE stories SET digest_stale = 1 {built}")
-        return count
-
-    def stale_digests(self, limit: int = 100) -> list[int]:
-        # the partial index stories_digest_stale holds only stale stories: O(stale), not a
-        # scan of every article (the flag is kept by _refresh_counts and save_digest)
-        rows = self._rows(
-            "SELECT id FROM stories WHERE digest_stale = 1 AND merged_into IS NULL "
-            "ORDER BY updated_at DESC, id DESC LIMIT ?",
-            (limit,),
-        )
-        return [int(r["id"]) for r in rows]
 
     # meta ----------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:

@@ -4,12 +4,12 @@ from the articles' full-text matches)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from crosswire.models import Article, Story
+from crosswire.store.digests_sql import digest_of
 from crosswire.store.sql_core import SqlCore, build, keywords
 from crosswire.store.stories import StoryQueries, StoryStore
 
@@ -23,6 +23,8 @@ _FILTERS = ("language", "country", "query", "topic", "one_per_topic", "place")
 class StoriesSql(SqlCore, StoryStore, StoryQueries):
     if TYPE_CHECKING:
         _STALE_UNLESS_STAMP: str
+
+        def _story_counts(self, story_id: int) -> tuple[int, int, tuple[int, str]]: ...
 
         def _candidates(self, query: str) -> tuple[str, list[Any]] | None: ...
 
@@ -77,20 +79,13 @@ class StoriesSql(SqlCore, StoryStore, StoryQueries):
     def _refresh_counts(self, story_id: int, updated_at: datetime | None) -> None:
         """After a change of a story's articles, in the same transaction: its counts and
         whether its digest still covers exactly its articles."""
-        counts = self._row(
-            "SELECT count(*) AS articles, count(DISTINCT source) AS sources, "
-            "max(id) AS top, sum(id) AS total FROM articles WHERE story_id = ?",
-            (story_id,),
-        )
-        assert counts is not None
         # compared in the UPDATE, with the row locked: a digest saved meanwhile is seen
-        stamp = f"{counts['articles']}:{counts['top']}:{counts['total']}"
+        articles, sources, flag = self._story_counts(story_id)
         stale = f"digest_stale = {self._STALE_UNLESS_STAMP}"
-        flag = (counts["articles"], stamp)
         if updated_at is None:
             self._exec(
                 f"UPDATE stories SET article_count = ?, source_count = ?, {stale} WHERE id = ?",
-                (counts["articles"], counts["sources"], *flag, story_id),
+                (articles, sources, *flag, story_id),
             )
         else:  # SET reads the row as it was: article_count = 0 is a story made just now
             at = self._time(updated_at)
@@ -100,7 +95,7 @@ class StoriesSql(SqlCore, StoryStore, StoryQueries):
                 "updated_at = CASE WHEN article_count = 0 OR updated_at < ? THEN ? "
                 "ELSE updated_at END, "
                 f"article_count = ?, source_count = ?, {stale} WHERE id = ?",
-                (at, at, at, counts["articles"], counts["sources"], *flag, story_id),
+                (at, at, at, articles, sources, *flag, story_id),
             )
         self._exec(f"UPDATE stories SET hotness = {self._hotness} WHERE id = ?", (story_id,))
 
@@ -136,8 +131,7 @@ class StoriesSql(SqlCore, StoryStore, StoryQueries):
 
     def _story(self, row: dict[str, Any], with_articles: bool = True) -> Story:
         story = build(Story, {**row, "digest": None}, ("created_at", "updated_at"))
-        if row.get("digest"):
-            story.digest = json.loads(row["digest"])
+        story.digest = digest_of(row.get("digest"))
         if with_articles:
             story.article_ids = [
                 int(r["id"])
