@@ -57,3 +57,18 @@ def test_a_kicker_marked_by_its_class_is_not_the_body_start():
     article = extract_article(html, "https://islands.example/ferry")
     assert "Analysis" not in article.text.split("\n")[0]
     assert "The union said the agreement" in article.text
+
+
+def test_the_body_the_page_marks_as_articlebody_is_read_and_nothing_around_it():
+    column = (
+        "<p>Our weekly column on island life returns next month with a look at the new "
+        "market hall, where farmers from the three northern islands now sell produce.</p>"
+    ) * 3  # longer than the body: a text extractor alone would take it
+    html = (
+        "<html><head><title>Ferry</title></head><body><div class='main'>"
+        f"<div class='column'>{column}</div>"
+        f"<div itemprop='articleBody'><p>{SECOND}</p><p>{THIRD}</p></div></div></body></html>"
+    )
+    article = extract_article(html, "https://islands.example/ferry")
+    assert article.text.startswith("The union said the agreement")
+    assert "market hall" not in article.text

@@ -16,9 +16,12 @@ from trafilatura.utils import load_html
 
 from crosswire.extract.authors import clean_names, find_authors, name_key, split_byline
 from crosswire.extract.body import (
+    PRUNE_OUTSIDE_BODY,
     dateline_wire,
+    declared_body,
     drop_kickers,
     drop_leading_labels,
+    mark_body,
     wrap_loose_text,
 )
 from crosswire.extract.credits import find_credit
@@ -81,6 +84,9 @@ def extract_article(
         names = site_names(tree, objects)
         og_title = declared_title(tree, objects)
         own_date = declared_date(tree, objects)
+        marked = declared_body(tree)
+        if marked is not None:
+            mark_body(marked)
         drop_kickers(tree)
         wrap_loose_text(tree)
         doc = trafilatura.bare_extraction(
@@ -89,6 +95,7 @@ def extract_article(
             with_metadata=True,
             include_comments=False,
             date_extraction_params=DATE_PARAMS,
+            prune_xpath=PRUNE_OUTSIDE_BODY if marked is not None else None,
         )
         if doc is None:  # too little text: the page's metadata all the same
             doc = trafilatura.extract_metadata(load_html(html), url, date_config=DATE_PARAMS)
