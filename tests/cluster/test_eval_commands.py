@@ -152,3 +152,31 @@ def test_eval_cluster_scores_developing_stories_with_level_topic(tmp_path, hashi
     topic = invoke("eval", "cluster", "--dataset", str(path), "--level", "topic", "--json")
     assert (event["level"], event["predicted_stories"]) == ("event", 3)
     assert (topic["level"], topic["predicted_stories"], topic["pairwise_f1"]) == ("topic", 2, 1.0)
+
+
+def test_eval_cluster_scores_each_dataset_and_their_mean(tmp_path, hashing):
+    first = write_stream(tmp_path / "first.jsonl")
+    second = tmp_path / "second.jsonl"
+    lines = first.read_text(encoding="utf-8").splitlines()[:10]
+    second.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = invoke("eval", "cluster", "--dataset", str(first), "--dataset", str(second), "--json")
+    assert [r["dataset"] for r in out["datasets"]] == [str(first), str(second)]
+    assert [r["docs"] for r in out["datasets"]] == [24, 10]
+    for key in ("pairwise_f1", "bcubed_precision", "bcubed_recall"):
+        values = [r[key] for r in out["datasets"]]
+        assert out["mean"][key] == pytest.approx(sum(values) / 2)
+    text = CliRunner().invoke(
+        cli, ["eval", "cluster", "--dataset", str(first), "--dataset", str(second)]
+    )
+    assert text.exit_code == 0 and text.output.splitlines()[-1].startswith("mean")
+
+
+def test_eval_suite_scores_the_files_it_finds_and_names_the_missing(tmp_path, hashing):
+    root = tmp_path / "datasets"
+    (root / "event-clusters").mkdir(parents=True)
+    write_stream(root / "event-clusters" / "basil-dev.articles.jsonl")
+    out = invoke("eval", "suite", "--root", str(root), "--json")
+    assert [r["dataset"] for r in out["events"]] == ["event-clusters/basil-dev.articles.jsonl"]
+    assert out["events_mean"]["pairwise_f1"] == out["events"][0]["pairwise_f1"]
+    assert "allsides-stories/val.articles.jsonl" in out["missing"]
+    assert "semeval2022-pairs/training_set.jsonl" in out["missing"] and "pairs" not in out

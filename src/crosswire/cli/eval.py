@@ -18,6 +18,7 @@ EVALS = {
     "extract": "crosswire.eval.extract_cmd:extract",
     "feeds": "crosswire.eval.feeds_cmd:feeds",
     "pages": "crosswire.eval.pages_cmd:pages",
+    "suite": "crosswire.eval.suite_cmd:suite",
 }
 
 

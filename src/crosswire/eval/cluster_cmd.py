@@ -66,8 +66,47 @@ def evaluate_clustering(
     return result
 
 
+SCORES = (
+    "pairwise_precision",
+    "pairwise_recall",
+    "pairwise_f1",
+    "bcubed_precision",
+    "bcubed_recall",
+    "bcubed_f1",
+)
+
+
+def evaluate_file(
+    path: str,
+    settings,  # noqa: ANN001 - crosswire.settings.Settings
+    limit: int | None = None,
+    languages: set[str] | None = None,
+    level: str = "event",
+) -> dict:
+    """One dataset file clustered by a fresh engine with ``settings``' options."""
+    articles, gold = load_labelled_articles(path, limit=limit, languages=languages)
+    cache_embeddings_on_disk(settings.embedder)
+    counter = itertools.count(1)
+    engine = StoryEngine(options_from_settings(settings), new_story_id=lambda: next(counter))
+    result = evaluate_clustering(articles, gold, engine, level=level)
+    result["level"] = level
+    return result
+
+
+def mean_scores(results: list[dict]) -> dict:
+    """The unweighted mean of each score over the files (each file counts once)."""
+    return {key: sum(r[key] for r in results) / len(results) for key in SCORES}
+
+
 @click.command("cluster")
-@click.option("--dataset", "path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--dataset",
+    "paths",
+    required=True,
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A labelled JSONL file; repeat it to score several files and their mean.",
+)
 @click.option("--limit", type=int, default=None, help="Use only the first N articles.")
 @click.option("--langs", default=None, help="Keep only these languages, e.g. ar,en,fr.")
 @click.option(
@@ -81,23 +120,42 @@ def evaluate_clustering(
 @click.pass_context
 def cluster(
     ctx: click.Context,
-    path: str,
+    paths: tuple[str, ...],
     limit: int | None,
     langs: str | None,
     level: str,
     as_json: bool,
 ) -> None:
-    """Cluster a labelled JSONL dataset and score it against its gold stories."""
+    """Cluster labelled JSONL datasets and score each against its gold stories.
+
+    With one --dataset, one object of scores; with several, each file's scores
+    (``datasets``) and their unweighted mean (``mean``)."""
     settings = settings_from(ctx)
     languages = {x.strip() for x in langs.split(",") if x.strip()} if langs else None
-    articles, gold = load_labelled_articles(path, limit=limit, languages=languages)
-    cache_embeddings_on_disk(settings.embedder)
-    counter = itertools.count(1)
-    engine = StoryEngine(options_from_settings(settings), new_story_id=lambda: next(counter))
-    result = evaluate_clustering(articles, gold, engine, level=level)
-    result["level"] = level
-    if as_json:
-        click.echo(json.dumps(result, indent=2))
+    results = [
+        {"dataset": path, **evaluate_file(path, settings, limit, languages, level)}
+        for path in paths
+    ]
+    if len(results) == 1:
+        output: dict = results[0]
+        del output["dataset"]
     else:
-        for key, value in result.items():
+        output = {"datasets": results, "mean": mean_scores(results)}
+    if as_json:
+        click.echo(json.dumps(output, indent=2))
+    elif len(results) == 1:
+        for key, value in output.items():
             click.echo(f"{key:20} {value:.4f}" if isinstance(value, float) else f"{key:20} {value}")
+    else:
+        click.echo(score_table(results))
+
+
+def score_table(results: list[dict]) -> str:
+    """Pairwise and B-cubed P/R/F1 per file and their mean, as aligned text."""
+    names = ("pair P", "pair R", "pair F1", "B3 P", "B3 R", "B3 F1")
+    header = f"{'dataset':40} " + " ".join(f"{n:>7}" for n in names)
+    rows = [header]
+    for name, scores in [*((r["dataset"], r) for r in results), ("mean", mean_scores(results))]:
+        cells = " ".join(f"{scores[key]:7.4f}" for key in SCORES)
+        rows.append(f"{name[-40:]:40} {cells}")
+    return "\n".join(rows)
