@@ -1,6 +1,10 @@
-"""The articles' part of the storage contract (``Store`` inherits it): storing articles
-idempotently, finding them by any of their keys, their duplicates, full-text search over
-them, and their embeddings."""
+"""The articles' part of the storage contract (``Store`` inherits both classes).
+
+``ArticleStore`` is what the pipeline uses: storing articles idempotently, their duplicates,
+the story engine's backlog and the articles' embeddings. ``ArticleQueries`` is what pages,
+the API and the CLI read: an article by id or by any of its keys, lists, counts and
+full-text search.
+"""
 
 from __future__ import annotations
 
@@ -21,24 +25,10 @@ class ArticleStore(ABC):
         """``add_article`` for many, in one transaction."""
 
     @abstractmethod
-    def get_article(self, article_id: int) -> Article | None: ...
-
-    @abstractmethod
     def get_articles(self, article_ids: Iterable[int], *, text: bool = True) -> list[Article]:
         """The articles with these ids, in the order given (missing ids skipped); with
         ``text=False`` their text is left out (``""``): for lists of many articles that
         need only titles, sources and times."""
-
-    @abstractmethod
-    def find_article(
-        self,
-        *,
-        url: str | None = None,
-        canonical_url: str | None = None,
-        content_hash: str | None = None,
-        external_id: str | None = None,
-    ) -> Article | None:
-        """The first stored article matching any one of the given keys."""
 
     @abstractmethod
     def known_urls(self, urls: Iterable[str]) -> set[str]:
@@ -56,6 +46,33 @@ class ArticleStore(ABC):
         before, the article it copies)."""
 
     @abstractmethod
+    def unassigned_articles(self, limit: int = 1000) -> list[Article]:
+        """Articles with no story yet, oldest first: the story engine's backlog."""
+
+    # their embeddings, by model ----------------------------------------------------------
+    @abstractmethod
+    def save_vectors(self, model: str, vectors: dict[int, bytes]) -> None: ...
+
+    @abstractmethod
+    def load_vectors(self, model: str, article_ids: Iterable[int]) -> dict[int, bytes]: ...
+
+
+class ArticleQueries(ABC):
+    @abstractmethod
+    def get_article(self, article_id: int) -> Article | None: ...
+
+    @abstractmethod
+    def find_article(
+        self,
+        *,
+        url: str | None = None,
+        canonical_url: str | None = None,
+        content_hash: str | None = None,
+        external_id: str | None = None,
+    ) -> Article | None:
+        """The first stored article matching any one of the given keys."""
+
+    @abstractmethod
     def list_articles(
         self,
         *,
@@ -70,17 +87,6 @@ class ArticleStore(ABC):
     def count_articles(self) -> int: ...
 
     @abstractmethod
-    def unassigned_articles(self, limit: int = 1000) -> list[Article]:
-        """Articles with no story yet, oldest first: the story engine's backlog."""
-
-    @abstractmethod
     def search_articles(self, query: str, limit: int = 20) -> list[Article]:
         """Full-text search over titles and texts, best match first among the newest
         matches (a bounded number, so a word in every article costs no more than a rare one)."""
-
-    # their embeddings, by model ----------------------------------------------------------
-    @abstractmethod
-    def save_vectors(self, model: str, vectors: dict[int, bytes]) -> None: ...
-
-    @abstractmethod
-    def load_vectors(self, model: str, article_ids: Iterable[int]) -> dict[int, bytes]: ...

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from crosswire.models import Article, utcnow
-from crosswire.store.articles import ArticleStore
+from crosswire.store.articles import ArticleQueries, ArticleStore
 from crosswire.store.sql_core import SqlCore, build, keywords
 
 ARTICLE_COLUMNS = (
@@ -26,7 +26,7 @@ def _article(row: dict[str, Any]) -> Article:
     return build(Article, row, _ARTICLE_TIMES, ("partial",))
 
 
-class ArticlesSql(SqlCore, ArticleStore):
+class ArticlesSql(SqlCore, ArticleStore, ArticleQueries):
     if TYPE_CHECKING:
 
         def place_outlet(self, article: Article, seen: set[str]) -> None: ...

@@ -9,7 +9,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from contextlib import AbstractContextManager
 
-from crosswire.store.articles import ArticleStore
+from crosswire.store.articles import ArticleQueries, ArticleStore
 from crosswire.store.community import CommunityStore
 from crosswire.store.digests import DigestStore
 from crosswire.store.feeds import FeedStore
@@ -21,35 +21,11 @@ class StoreError(Exception):
     """The database cannot be reached or refused an operation; the message is one line."""
 
 
-class Store(
-    ArticleStore,
-    StoryStore,
-    StoryQueries,
-    DigestStore,
-    FeedStore,
-    OutletStore,
-    CommunityStore,
-    ABC,
-):
-    url: str
+class PipelineStore(ArticleStore, StoryStore, DigestStore, ABC):
+    """What the pipeline and its workers use: storing articles, the story engine's changes,
+    digests, and the coordination between processes (transactions, named locks, meta)."""
 
-    # lifecycle ---------------------------------------------------------------------------
-    @abstractmethod
-    def migrate(self) -> list[int]:
-        """Bring the schema up to date in place; return the migration versions applied."""
-
-    @abstractmethod
-    def schema_version(self) -> int: ...
-
-    @abstractmethod
-    def close(self) -> None: ...
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
+    # units of work ---------------------------------------------------------------------
     @abstractmethod
     def transaction(self) -> AbstractContextManager[None]:
         """A unit of work: the store calls inside it commit together or not at all."""
@@ -74,3 +50,35 @@ class Store(
 
     @abstractmethod
     def set_meta(self, key: str, value: str) -> None: ...
+
+
+class Store(
+    PipelineStore,
+    ArticleQueries,
+    StoryQueries,
+    FeedStore,
+    OutletStore,
+    CommunityStore,
+    ABC,
+):
+    """The whole contract: the pipeline's, what pages read, feeds, outlets, the community,
+    and the store's lifecycle."""
+
+    url: str
+
+    # lifecycle ---------------------------------------------------------------------------
+    @abstractmethod
+    def migrate(self) -> list[int]:
+        """Bring the schema up to date in place; return the migration versions applied."""
+
+    @abstractmethod
+    def schema_version(self) -> int: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
