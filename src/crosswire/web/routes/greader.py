@@ -24,15 +24,23 @@ from crosswire.accounts import authenticate
 from crosswire.models import User
 from crosswire.readers import greader as gr
 from crosswire.readers.follows import KIND_LABELS, Follow
-from crosswire.readers.news import follow_stories, reader_mutes, visible
+from crosswire.readers.news import visible
 from crosswire.store.readers import readers_of
 from crosswire.web.deps import base_url, sources
 from crosswire.web.forms import rate_limit
 from crosswire.web.routes.following import follow_href
+from crosswire.web.routes.greader_streams import (
+    MAX_ITEMS,
+    Stream,
+    continuation_of,
+    first,
+    number,
+    page_size,
+    request_params,
+    state_filter,
+)
 from crosswire.web.security import secret_key
 
-MAX_ITEMS = 1000  # the most items one answer (or one unread count) covers
-BATCH = 200  # stories read per round while skipping read ones
 routers = [APIRouter(prefix=p, include_in_schema=False) for p in ("", "/api/greader.php")]
 
 
@@ -88,34 +96,16 @@ def _reader(request: Request) -> User:
     return user
 
 
-async def _params(request: Request) -> dict[str, list[str]]:
-    """Query and form values, each name with all its values (``i=…&i=…``)."""
-    out: dict[str, list[str]] = {}
-    for key, value in request.query_params.multi_items():
-        out.setdefault(key, []).append(value)
-    if request.method == "POST":
-        form = await request.form()
-        for key, value in form.multi_items():
-            if isinstance(value, str):
-                out.setdefault(key, []).append(value)
-    return out
-
-
-def _one(params: dict[str, list[str]], key: str, default: str = "") -> str:
-    values = params.get(key)
-    return values[0] if values else default
-
-
 def _check_edit_token(request: Request, user: User, params: dict[str, list[str]]) -> None:
-    given = _one(params, "T")
+    given = first(params, "T")
     if given and not hmac.compare_digest(given, _edit_token(request, user)):
         raise HTTPException(401, "Unauthorized", headers={"X-Reader-Google-Bad-Token": "true"})
 
 
 @route("/accounts/ClientLogin", ("GET", "POST"))
 async def client_login(request: Request) -> Response:
-    params = await _params(request)
-    name, password = _one(params, "Email").strip(), _one(params, "Passwd")
+    params = await request_params(request)
+    name, password = first(params, "Email").strip(), first(params, "Passwd")
 
     def login() -> User | None:
         rate_limit(request, "login", user_key=name.lower() or None)
@@ -125,7 +115,7 @@ async def client_login(request: Request) -> Response:
     if user is None:
         return PlainTextResponse("Error=BadAuthentication\n", 401)
     token = _auth_token(request, user)
-    if _one(params, "output") == "json":
+    if first(params, "output") == "json":
         return JSONResponse({"SID": token, "LSID": token, "Auth": token})
     return PlainTextResponse(f"SID={token}\nLSID={token}\nAuth={token}\n")
 
@@ -181,130 +171,6 @@ def tag_list(request: Request) -> dict[str, Any]:
 
 
 # streams -----------------------------------------------------------------------------
-class Stream:
-    """One stream of one reader: which stories it holds, page by page."""
-
-    def __init__(self, request: Request, user: User, stream_id: str) -> None:
-        self.store = request.app.state.store
-        self.readers = readers_of(self.store)
-        self.user = user
-        self.id = gr.plain_stream(stream_id)
-        self.mutes = reader_mutes(self.store, user.id)
-        self.all_follows = self.readers.list_follows(user.id or 0)
-        self.starred_only = self.id == gr.STARRED
-        if self.id in (gr.READING_LIST, gr.STARRED):
-            self.follows = self.all_follows
-        elif self.id.startswith("feed/"):
-            wanted = gr.follow_id_of(self.id)
-            self.follows = [f for f in self.all_follows if f.id == wanted]
-            if not self.follows:
-                raise gr.StreamError(f"no such subscription: {self.id}")
-        elif self.id.startswith(gr.LABEL):
-            kind = gr.kind_of_label(self.id)
-            self.follows = [f for f in self.all_follows if f.kind == kind]
-        else:
-            raise gr.StreamError(f"unknown stream: {self.id[:80]}")
-
-    def page(self, before: int | None, after: int | None, limit: int) -> list[int]:
-        if self.starred_only:
-            return self.readers.starred_story_ids(
-                self.user.id or 0, limit=limit, before=before, after=after
-            )
-        return follow_stories(
-            self.store, self.follows, self.mutes, limit=limit, before=before, after=after
-        )
-
-    def walk(
-        self,
-        n: int,
-        continuation: int | None,
-        oldest_first: bool,
-        keep: Callable[[list[int]], list[int]],
-    ) -> tuple[list[int], int | None]:
-        """Up to ``n`` story ids that ``keep`` keeps, from the continuation on, and the
-        continuation of the next page (None at the end)."""
-        out: list[int] = []
-        cursor = continuation
-        while len(out) < n:
-            batch = max(BATCH, n)
-            if oldest_first:
-                ids = self.page(None, cursor or 0, batch)
-            else:
-                ids = self.page(cursor, None, batch)
-            out += keep(ids)
-            if len(ids) < batch:  # the stream ends here
-                return out[:n], out[n - 1] if len(out) > n else None
-            cursor = ids[-1]
-        return out[:n], out[n - 1] if len(out) >= n else None
-
-    def origins(self, story_ids: list[int], base: str) -> dict[int, gr.ItemSource]:
-        """The subscription each story is shown under (the first follow that holds it)."""
-        out: dict[int, gr.ItemSource] = {}
-        wanted = set(story_ids)
-        follows = self.follows if not self.starred_only else self.all_follows
-        for follow in follows:
-            if not wanted - set(out):
-                break
-            held = set(self.readers.follow_story_ids(follow, limit=MAX_ITEMS)) & wanted
-            for sid in held - set(out):
-                out[sid] = gr.ItemSource(
-                    f"feed/{follow.id}", follow.label or follow.target, base + follow_href(follow)
-                )
-        return out
-
-
-def _filters(stream: Stream, params: dict[str, list[str]]) -> Callable[[list[int]], list[int]]:
-    """What ``xt`` (exclude a state), ``it`` (include only a state), ``ot`` (the start
-    time: items after it) and ``nt`` (the stop time: items before it), in seconds, keep of a
-    batch of story ids (as FreshRSS and Miniflux read them)."""
-    exclude = {gr.plain_stream(x) for x in params.get("xt", [])}
-    include = {gr.plain_stream(x) for x in params.get("it", [])}
-    newer = _number(_one(params, "ot"))
-    older = _number(_one(params, "nt"))
-
-    def keep(ids: list[int]) -> list[int]:
-        if not ids:
-            return []
-        states = stream.readers.story_states(stream.user.id or 0, ids)
-        if older is not None or newer is not None:
-            heads = stream.readers.story_heads(ids)
-            times = {i: int(gr.usec(h["created_at"]) / 1e6) for i, h in heads.items()}
-            ids = [
-                i
-                for i in ids
-                if i in times
-                and (older is None or times[i] < older)
-                and (newer is None or times[i] > newer)
-            ]
-        out = []
-        for i in ids:
-            read, starred = states.get(i, (False, False))
-            if gr.READ in exclude and read or gr.STARRED in exclude and starred:
-                continue
-            if gr.READ in include and not read or gr.STARRED in include and not starred:
-                continue
-            out.append(i)
-        return out
-
-    return keep
-
-
-def _number(raw: str) -> int | None:
-    return int(raw) if raw.strip().lstrip("-").isdigit() else None
-
-
-def _count(params: dict[str, list[str]], default: int = 20) -> int:
-    n = _number(_one(params, "n")) or default
-    return max(1, min(n, MAX_ITEMS))
-
-
-def _continuation(params: dict[str, list[str]]) -> int | None:
-    raw = _one(params, "c")
-    if not raw:
-        return None
-    if not raw.isdigit() or not 0 < int(raw) <= gr.MAX_ID:
-        raise HTTPException(400, "bad continuation")
-    return int(raw)
 
 
 def _items(request: Request, stream: Stream, story_ids: list[int]) -> list[dict[str, Any]]:
@@ -348,12 +214,12 @@ def _items(request: Request, stream: Stream, story_ids: list[int]) -> list[dict[
 async def _stream_call(
     request: Request, stream_id: str | None, answer: Callable[..., dict[str, Any]]
 ) -> Response:
-    params = await _params(request)
+    params = await request_params(request)
 
     def run() -> dict[str, Any]:
         user = _reader(request)
         try:
-            stream = Stream(request, user, stream_id or _one(params, "s", gr.READING_LIST))
+            stream = Stream(request, user, stream_id or first(params, "s", gr.READING_LIST))
         except gr.StreamError as exc:
             raise HTTPException(400, str(exc)) from exc
         return answer(stream, params)
@@ -373,7 +239,10 @@ async def stream_contents(request: Request, stream_id: str) -> Response:
 
 def _contents(request: Request, stream: Stream, params: dict[str, list[str]]) -> dict[str, Any]:
     ids, more = stream.walk(
-        _count(params), _continuation(params), _one(params, "r") == "o", _filters(stream, params)
+        page_size(params),
+        continuation_of(params),
+        first(params, "r") == "o",
+        state_filter(stream, params),
     )
     follow = stream.follows[0] if stream.id.startswith("feed/") else None
     out: dict[str, Any] = {
@@ -392,10 +261,10 @@ def _contents(request: Request, stream: Stream, params: dict[str, list[str]]) ->
 async def stream_item_ids(request: Request) -> Response:
     def answer(stream: Stream, params: dict[str, list[str]]) -> dict[str, Any]:
         ids, more = stream.walk(
-            _count(params, MAX_ITEMS),
-            _continuation(params),
-            _one(params, "r") == "o",
-            _filters(stream, params),
+            page_size(params, MAX_ITEMS),
+            continuation_of(params),
+            first(params, "r") == "o",
+            state_filter(stream, params),
         )
         heads = stream.readers.story_heads(ids)
         refs = [
@@ -439,7 +308,7 @@ async def unread_count(request: Request) -> Response:
         by_label: dict[str, dict[int, None]] = {}
         for follow in stream.all_follows:
             sub = Stream(request, stream.user, f"feed/{follow.id}")
-            ids, _ = sub.walk(MAX_ITEMS, None, False, _filters(sub, {"xt": [gr.READ]}))
+            ids, _ = sub.walk(MAX_ITEMS, None, False, state_filter(sub, {"xt": [gr.READ]}))
             if not ids:
                 continue
             counts.append(_unread(f"feed/{follow.id}", ids, stream))
@@ -467,7 +336,7 @@ def _unread(stream_id: str, ids: list[int], stream: Stream) -> dict[str, Any]:
 # edits -------------------------------------------------------------------------------
 @route("/reader/api/0/edit-tag", ("POST",))
 async def edit_tag(request: Request) -> Response:
-    params = await _params(request)
+    params = await request_params(request)
 
     def run() -> None:
         user = _reader(request)
@@ -492,20 +361,20 @@ async def edit_tag(request: Request) -> Response:
 
 @route("/reader/api/0/mark-all-as-read", ("POST",))
 async def mark_all_as_read(request: Request) -> Response:
-    params = await _params(request)
+    params = await request_params(request)
 
     def run() -> None:
         user = _reader(request)
         _check_edit_token(request, user, params)
         try:
-            stream = Stream(request, user, _one(params, "s", gr.READING_LIST))
+            stream = Stream(request, user, first(params, "s", gr.READING_LIST))
         except gr.StreamError as exc:
             raise HTTPException(400, str(exc)) from exc
-        ts = _number(_one(params, "ts"))
+        ts = number(first(params, "ts"))
         older = {"xt": [gr.READ]}
         if ts is not None:  # microseconds: items up to then
             older["nt"] = [str(ts // 1_000_000 + 1)]
-        ids, _ = stream.walk(MAX_ITEMS, None, False, _filters(stream, older))
+        ids, _ = stream.walk(MAX_ITEMS, None, False, state_filter(stream, older))
         stream.readers.set_story_states(user.id or 0, ids, read=True)
 
     await run_in_threadpool(run)
