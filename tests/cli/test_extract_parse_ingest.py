@@ -48,7 +48,7 @@ def test_extract_file_prints_what_the_pipeline_reads(tmp_path):
     page.write_text(PAGE, encoding="utf-8")
     done = run("extract", str(page), "--url", "https://tidewater.example/news/bridge", "--json")
     assert done.exit_code == 0, done.output
-    row = json.loads(done.output)
+    row = json.loads(done.stdout)
     assert row["title"] == "Harbour bridge reopens after repairs"
     assert row["authors"] == ["Mara Quill", "Ots Berend"]
     assert row["published"] == "2024-04-02T09:30:00+02:00"  # the page's own offset
@@ -67,7 +67,7 @@ def test_feeds_parse_file_shows_entries_as_stored(tmp_path):
     feed.write_bytes(FEED.encode("utf-8"))
     done = run("feeds", "parse", str(feed), "--json")
     assert done.exit_code == 0, done.output
-    row = json.loads(done.output)
+    row = json.loads(done.stdout)
     [entry] = row["entries"]
     assert entry["title"] == "Why <blink> never died"
     assert entry["published"] == "2022-11-16T09:00:00+00:00"
@@ -109,9 +109,9 @@ def test_feeds_parse_and_extract_fetch_urls_through_the_guard(fixture_server):  
     }
     parsed = run("feeds", "parse", fixture_server.url("/feed.xml"), "--json", env=trusted)
     assert parsed.exit_code == 0, parsed.output
-    assert json.loads(parsed.output)["entries"][0]["title"] == "Why <blink> never died"
+    assert json.loads(parsed.stdout)["entries"][0]["title"] == "Why <blink> never died"
     page = run("extract", fixture_server.url("/bridge.html"), "--json", env=trusted)
     assert page.exit_code == 0, page.output
-    assert json.loads(page.output)["authors"] == ["Mara Quill", "Ots Berend"]
+    assert json.loads(page.stdout)["authors"] == ["Mara Quill", "Ots Berend"]
     refused = run("extract", fixture_server.url("/bridge.html"), "--json")
     assert refused.exit_code == 1 and "loopback" in refused.output

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -93,6 +94,17 @@ class Request:
 Handler = Callable[[Request], None]
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hung up (a reset, a broken pipe) is no error of the server's; printing
+        it would land in whatever stream a test is capturing at the time."""
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 @dataclass
 class FixtureServer:
     host: str = "127.0.0.1"
@@ -102,8 +114,7 @@ class FixtureServer:
     stopping: threading.Event = field(default_factory=threading.Event)
 
     def __post_init__(self) -> None:
-        self._httpd = ThreadingHTTPServer((self.host, 0), _make_handler(self))
-        self._httpd.daemon_threads = True
+        self._httpd = _Server((self.host, 0), _make_handler(self))
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )

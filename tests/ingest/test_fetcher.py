@@ -68,6 +68,23 @@ def test_error_status_raises_with_the_status(fixture_server, fetcher):
     assert caught.value.status == 503 and "503" in str(caught.value)
 
 
+def test_an_error_body_is_read_so_the_connection_is_kept(fixture_server, fetcher):
+    # closing a socket with the 404 page unread resets the server's connection
+    peers: list[object] = []
+
+    def answer(status: int, body: str):
+        def handler(req):
+            peers.append(req._h.client_address)
+            req.send(body, status, content_type="text/html")
+
+        return handler
+
+    fixture_server.route("/robots.txt", answer(404, "<p>no robots here</p>" * 50))
+    fixture_server.route("/page", answer(200, "<p>hello</p>"))
+    assert fetcher.fetch(fixture_server.url("/page")).text == "<p>hello</p>"
+    assert len(peers) == 2 and peers[0] == peers[1]  # one connection for both
+
+
 def test_closed_port_is_a_connection_error(strict_settings):
     import socket
 

@@ -46,6 +46,7 @@ ACCEPT = (
     "application/feed+json,application/json;q=0.9,application/xml;q=0.9,*/*;q=0.8"
 )
 ROBOTS_CAP = 500_000
+DRAIN_CAP = 64 * 1024  # a redirect's or error's body read and dropped, up to this size
 
 
 @dataclass
@@ -182,6 +183,8 @@ class Fetcher:
                             response.headers.get("content-encoding", ""),
                             cap,
                         )
+                    else:
+                        _drain(response)
                     return FetchResult(
                         url=str(response.url),
                         status=response.status_code,
@@ -201,6 +204,20 @@ class Fetcher:
         except HTTPStatusError as exc:
             return exc.status, ""
         return result.status, result.text
+
+
+def _drain(response: httpx.Response) -> None:
+    """Read and drop a short body (a 404 page, a redirect's note) so that the connection is
+    kept, or closed with nothing left unread; a socket closed with unread bytes sends the
+    server a reset instead of an orderly close. A longer body is cut off with the connection."""
+    read = 0
+    try:
+        for chunk in response.iter_raw():
+            read += len(chunk)
+            if read > DRAIN_CAP:
+                return
+    except (httpx.TransportError, httpcore.NetworkError):
+        return  # the status is the answer; a body that fails to arrive does not change it
 
 
 def _why(exc: BaseException) -> str:
