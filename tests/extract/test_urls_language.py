@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crosswire.extract.language import detect_language
-from crosswire.extract.urls import normalise_url
+from crosswire.urls import normalise_url
 
 pytestmark = pytest.mark.timeout(30)
 

@@ -13,13 +13,12 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from crosswire.dedup.urls import canonicalise_url
 from crosswire.extract.article import ExtractionError, canonical_url, extract_article
 from crosswire.extract.credits import find_credit
 from crosswire.extract.language import detect_language
 from crosswire.extract.text import plain_text
-from crosswire.extract.urls import normalise_url
 from crosswire.models import Article
+from crosswire.urls import canonicalise_url, normalise_url
 from tests.fuzz.profile import fuzz
 
 pytestmark = pytest.mark.timeout(600)

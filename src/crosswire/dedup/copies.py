@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datasketch import MinHashLSH
 
 from crosswire.dedup.shingles import estimate_containment, shingle, sign
-from crosswire.dedup.urls import canonicalise_url
 from crosswire.models import Article, normalise_text
+from crosswire.urls import canonicalise_url
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,8 @@ from crosswire.extract.metadata import (
     site_names,
     strip_site_name,
 )
-from crosswire.extract.urls import normalise_url
 from crosswire.models import Article, normalise_text, plausible_publication, utcnow
+from crosswire.urls import normalise_url
 
 log = logging.getLogger(__name__)
 
