@@ -142,6 +142,9 @@ class Settings(BaseSettings):
     reader_language: str = Field(
         "en", description="Language digests are written in where a story has articles in it."
     )
+    reader_timezone: str = Field(
+        "UTC", description="Time zone the pages give dates and times in (e.g. 'Europe/Paris')."
+    )
     summary_sentences: int = Field(5, description="Sentences in a story's summary.")
     cluster_threshold: float = Field(
         2.1,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from crosswire.models import Article, Source
+from crosswire.models import Article, Source, as_utc
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -55,13 +55,19 @@ def test_breadth_beats_a_little_recency_and_pages_do_not_overlap(store):
 
 def test_story_outlets_and_story_search(store):
     a = add(store, 1, "one.example", "Flood in Velmora", "en")
-    b = add(store, 2, "one.example", "Velmora flood update", "en")
+    b = add(store, 2, "one.example", "Velmora flood update", "en", hours=3)
     c = add(store, 3, "deux.example", "Inondation à Velmora", "fr")
     d = add(store, 4, "three.example", "Budget vote delayed")
     s1 = store.create_story("flood", [a, b, c], T0)
     s2 = store.create_story("budget", [d], T0)
     outlets = store.story_outlets([s1.id, s2.id, 999])
-    assert outlets[s1.id][0] == {"source": "one.example", "language": "en", "articles": 2}
+    first = outlets[s1.id][0]
+    assert {k: first[k] for k in ("source", "language", "articles")} == {
+        "source": "one.example",
+        "language": "en",
+        "articles": 2,
+    }
+    assert as_utc(first["newest"]) == T0 + timedelta(hours=3)  # the story card's time
     assert {o["source"] for o in outlets[s1.id]} == {"one.example", "deux.example"}
     assert outlets[999] == []
     found = store.search_stories("velmora")

@@ -36,7 +36,7 @@ def test_timeline_is_wellformed_escaped_and_bounded():
 def test_one_event_and_same_day_range():
     svg = str(charts.timeline_svg([{"at": T0.isoformat(), "source": "a", "kind": "first_report"}]))
     ET.fromstring(svg)
-    assert "2026-04-02 09:00 UTC → 09:00 UTC" in svg
+    assert "2 Apr 2026, 09:00 UTC → 2 Apr 2026, 09:00 UTC" in svg
 
 
 def test_timeline_names_outlets_as_the_page_does():

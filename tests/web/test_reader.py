@@ -385,7 +385,7 @@ def test_story_page_has_comparison_pictures_articles_and_redirects(site):
     assert "later reports: 31 people &lt;script" in changed.group(1)
     assert "12 people" not in changed.group(1)
     nine = T0 + timedelta(hours=9)
-    assert f'<time datetime="{nine.isoformat()}">{nine:%Y-%m-%d %H:%M} UTC</time>' in (
+    assert f'<time datetime="{nine.isoformat()}">{nine.day} {nine:%b %Y, %H:%M} UTC</time>' in (
         changed.group(1)
     )
     assert 'href="#changed"' in changed.group(1)

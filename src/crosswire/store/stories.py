@@ -95,7 +95,8 @@ class StoryQueries(ABC):
 
     @abstractmethod
     def story_outlets(self, story_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
-        """For each story: ``{source, language, articles}`` per outlet and language, the
+        """For each story: ``{source, language, articles, newest}`` per outlet and language
+        (``newest``: the latest publication time among those articles, None if none), the
         outlet with most articles first (what a story card shows, without article texts)."""
 
     @abstractmethod

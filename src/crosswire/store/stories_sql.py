@@ -236,13 +236,19 @@ class StoriesSql(SqlCore, StoryStore, StoryQueries):
         ids = list(dict.fromkeys(int(i) for i in story_ids))
         out: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
         for r in self._rows_in(
-            "SELECT story_id, source, language, count(*) AS articles FROM articles "
+            "SELECT story_id, source, language, count(*) AS articles, "
+            "max(published_at) AS newest FROM articles "
             "WHERE story_id IN ({ids}) GROUP BY story_id, source, language "
             "ORDER BY story_id, count(*) DESC, source",
             ids,
         ):
             out[int(r["story_id"])].append(
-                {"source": r["source"], "language": r["language"], "articles": r["articles"]}
+                {
+                    "source": r["source"],
+                    "language": r["language"],
+                    "articles": r["articles"],
+                    "newest": r["newest"],
+                }
             )
         return out
 

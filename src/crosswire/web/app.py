@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from crosswire.pipeline import Pipeline
 from crosswire.settings import Settings
 from crosswire.store import Store
+from crosswire.web.deps import TEMPLATES
 from crosswire.web.routes import (
     api,
     catalog,
@@ -38,6 +39,7 @@ def create_app(
 ) -> FastAPI:
     app = FastAPI(title="crosswire", version="0.1.0", docs_url=None, redoc_url=None)
     app.state.settings = settings
+    TEMPLATES.env.globals["reader_timezone"] = settings.reader_timezone
     app.state.store = store
     app.state.pipeline = pipeline
     app.state.scheduler = scheduler

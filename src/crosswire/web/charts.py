@@ -10,8 +10,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from crosswire.digest.render import stamp
 from crosswire.models import as_utc
+from crosswire.web.dates import absolute as stamp  # "20 Aug 2014, 09:30 UTC", a day alone
 
 LEANING_ORDER = ["left", "lean-left", "center", "lean-right", "right", "not rated", "unknown"]
 LEANING_COLOURS = {
@@ -68,7 +68,7 @@ def timeline_svg(events: list[dict[str, Any]], names: dict[str, str] | None = No
     span = max((last - first).total_seconds(), 1.0)
     left, right, axis, row, top, text_x = 16, 300, 26, 24, 46, 316
     height = top + row * len(shown) + (row if hidden else 0) + 6
-    until = last.strftime("%H:%M UTC") if last.date() == first.date() else stamp(last)
+    until = stamp(last)
     parts = [
         f'<svg role="img" aria-label="timeline" viewBox="0 0 720 {height}" '
         f'width="100%" class="chart" xmlns="http://www.w3.org/2000/svg">',

@@ -19,7 +19,7 @@ from crosswire.models import Source, Story
 from crosswire.pipeline import Pipeline
 from crosswire.settings import Settings
 from crosswire.store import Store
-from crosswire.web import charts
+from crosswire.web import charts, dates
 from crosswire.web.views import safe_url as _safe_url
 from crosswire.web.views import story_cards
 
@@ -33,6 +33,9 @@ TEMPLATES.env.globals.update(
 )
 TEMPLATES.env.filters["safe_url"] = lambda url: _safe_url(url)
 TEMPLATES.env.filters["clock"] = clock
+TEMPLATES.env.filters["when"] = dates.readable
+TEMPLATES.env.filters["absolute"] = dates.absolute
+TEMPLATES.env.globals["reader_timezone"] = "UTC"  # create_app sets the reader's
 
 SOURCES_TTL = 30.0  # seconds the source table is kept in memory
 MAX_ID = 2**63 - 1  # ids are 64-bit in both backends

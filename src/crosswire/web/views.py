@@ -8,10 +8,11 @@ from typing import Any
 from urllib.parse import quote
 
 from crosswire.digest.text import split_sentences
-from crosswire.models import Article, Source, Story, utcnow
+from crosswire.models import Article, Source, Story, as_utc, utcnow
 from crosswire.outlets.display import leaning_key, story_spread
 from crosswire.store import Store
 from crosswire.web.charts import leaning_bar, leaning_colour
+from crosswire.web.dates import readable
 
 LEAD_CHARS = 280
 
@@ -26,15 +27,9 @@ class View(dict):
 
 
 def ago(when: datetime | None, now: datetime | None = None) -> str:
-    """'3 hours ago' style age of a time."""
-    if when is None:
-        return "unknown time"
-    seconds = max(0, int(((now or utcnow()) - when).total_seconds()))
-    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
-        if seconds >= size:
-            n = seconds // size
-            return f"{n} {unit}{'s' if n != 1 else ''} ago"
-    return "just now"
+    """'3 hours ago' within a week, '20 Aug 2014, 09:30 UTC' after that (``dates.readable``;
+    pages give other times in the reader's zone through the ``when`` filter)."""
+    return readable(when, now=now)
 
 
 def iso(when: datetime | None) -> str | None:
@@ -99,14 +94,17 @@ def story_cards(
         languages = sorted({r["language"] for r in rows if r["language"]})
         badges = [outlet_view(d, table) for d in domains]
         lead = _lead(story)
+        # a story's time is its newest article's publication time, not its last rebuild
+        when = max((as_utc(r["newest"]) for r in rows if r.get("newest")), default=None)
+        when = when or story.updated_at
         cards.append(
             View(
                 {
                     "id": story.id,
                     "title": (story.digest or {}).get("headline") or story.title,
                     "lead": first_sentence(lead) if lead else leads.get(story.id or 0, ""),
-                    "updated": iso(story.updated_at),
-                    "updated_ago": ago(story.updated_at),
+                    "updated": iso(when),
+                    "updated_ago": ago(when),
                     "article_count": sum(int(r["articles"]) for r in rows),
                     "source_count": len(domains),
                     "language_count": len(languages),
