@@ -9,8 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from crosswire.constants import ASSIGNER_LOCK
 from crosswire.models import Article
-from crosswire.pipeline import ASSIGNER_LOCK, Pipeline
+from crosswire.pipeline import Pipeline
 from crosswire.settings import load_settings
 from crosswire.store import open_store
 from tests.cluster.stream import stray_report

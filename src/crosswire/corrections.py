@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from crosswire.constants import CORRECTIONS_META
 from crosswire.models import ModerationEntry, User, utcnow
 from crosswire.store.readers import readers_of
 
-CORRECTIONS_META = "story-corrections"  # meta key: bumped by every correction
 _UNSET = object()
 
 

@@ -24,9 +24,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import timedelta
 
+from crosswire.constants import ASSIGNER_LOCK, ASSIGNER_META, DIGEST_META
 from crosswire.corrections import engine_outdated, respect_corrections
 from crosswire.models import Article, Assignment, article_stamp, utcnow
 from crosswire.scripts import reading_rank
@@ -36,9 +37,6 @@ from crosswire.store import Store
 log = logging.getLogger(__name__)
 
 RESTORE_WINDOW = timedelta(days=14)
-ASSIGNER_LOCK = "story-assigner"  # also crosswire.workers.assigner.LOCK_NAME
-ASSIGNER_META = "story-assigner"  # meta key: the token of the engine that assigned last
-DIGEST_META = "digest-options"  # meta key: the options (and version) the digests were built with
 
 
 @dataclass
@@ -54,18 +52,13 @@ class IngestReport:
     story_ids: set[int] = field(default_factory=set)
 
     def merge(self, other: IngestReport) -> None:
-        for name in (
-            "received",
-            "added",
-            "already_known",
-            "duplicates",
-            "new_stories",
-            "merged_stories",
-            "moved_articles",
-            "unassigned",
-        ):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.story_ids |= other.story_ids
+        """Add ``other``'s counts to these and its story ids to these (every field)."""
+        for f in fields(self):
+            mine = getattr(self, f.name)
+            if isinstance(mine, set):
+                mine |= getattr(other, f.name)
+            else:
+                setattr(self, f.name, mine + getattr(other, f.name))
 
 
 class Pipeline:

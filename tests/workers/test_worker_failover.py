@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from crosswire.constants import ASSIGNER_LOCK
 from crosswire.settings import load_settings
 from crosswire.store import StoreError, open_store
-from crosswire.workers.assigner import LOCK_NAME, Assigner
+from crosswire.workers.assigner import Assigner
 from tests.workers.test_worker_concurrency import invented_events
 
 pytestmark = pytest.mark.postgres
@@ -23,7 +24,7 @@ def test_a_lost_session_hands_assignment_over(pg_url, tmp_path, monkeypatch):
     assert first.run_once() and first.is_assigner
     assert not second.run_once() and not second.is_assigner  # one assigner at a time
 
-    key = store.lock_key(LOCK_NAME)
+    key = store.lock_key(ASSIGNER_LOCK)
     killed = store._rows(  # noqa: SLF001 - the server ends the holder's session
         "SELECT pg_terminate_backend(pid) AS ok FROM pg_locks WHERE locktype = 'advisory' "
         "AND granted AND classid = ? AND objid = ?",

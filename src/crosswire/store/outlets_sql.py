@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from crosswire.constants import REGISTRY_META
 from crosswire.models import Article, as_utc, utcnow
 from crosswire.outlets.model import CCTLD, FIELDS, OPERATOR, PAGE, Outlet, OutletChange
 from crosswire.outlets.registry import packaged_registry
@@ -12,7 +13,6 @@ from crosswire.outlets.resolve import NotAnOutlet, Resolver, country_of_domain
 from crosswire.store.outlets import OutletStore
 
 OUTLETS_MIGRATION = 9
-REGISTRY_META = "outlets.registry"  # the version of the shipped registry last loaded
 _OUTLET_COLUMNS = "domain, name, country, languages, owner, typology, leaning, provenance"
 _MAX_NAME = 200
 

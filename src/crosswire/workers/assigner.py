@@ -27,6 +27,7 @@ import logging
 import threading
 from collections.abc import Callable
 
+from crosswire.constants import ASSIGNER_LOCK
 from crosswire.pipeline import Pipeline
 from crosswire.settings import Settings
 from crosswire.store import Store, StoreError, open_store
@@ -34,7 +35,6 @@ from crosswire.workers.vectors import prime_from_store
 
 log = logging.getLogger(__name__)
 
-LOCK_NAME = "story-assigner"
 DIGESTS_PER_POLL = 10
 
 
@@ -85,7 +85,7 @@ class Assigner:
         """One poll. True when it assigned something (so the caller polls again at once)."""
         if self._store is None:
             self._store = self._open_store(self.settings.database_url)
-        if not self._store.try_lock(LOCK_NAME):
+        if not self._store.try_lock(ASSIGNER_LOCK):
             return False
         if self._pipeline is None:
             log.info("assigner: this worker now assigns stories")

@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from crosswire.constants import FEEDS_DEFAULTS_META
 from crosswire.ingest.defaults import load_feed_list
 from crosswire.ingest.fetcher import Fetcher
 from crosswire.ingest.refresh import FeedFetch, one_line, refresh_feed
@@ -33,8 +34,6 @@ from crosswire.settings import Settings
 from crosswire.store import Store, StoreError
 
 log = logging.getLogger(__name__)
-
-DEFAULTS_LOADED = "feeds.defaults_loaded"
 
 
 @dataclass
@@ -54,14 +53,14 @@ def ensure_default_feeds(store: Store, settings: Settings) -> int:
     """Load the feed list (``feeds_file``, else the default one) into a database that has
     never had feeds; return how many feeds were added. Removing every feed later does not
     bring the list back."""
-    if store.list_feeds() or store.get_meta(DEFAULTS_LOADED):
+    if store.list_feeds() or store.get_meta(FEEDS_DEFAULTS_META):
         return 0
     entries = load_feed_list(settings.feeds_file, settings.feed_interval_seconds)
     for entry in entries:
         if entry.source.domain:
             store.upsert_source(entry.source)
         store.add_feed(entry.feed)
-    store.set_meta(DEFAULTS_LOADED, utcnow().isoformat())
+    store.set_meta(FEEDS_DEFAULTS_META, utcnow().isoformat())
     log.info("loaded %d feeds from %s", len(entries), settings.feeds_file or "the default list")
     return len(entries)
 
