@@ -47,3 +47,27 @@ def test_month_first_meta_date_with_zone_name():
     )
     article = extract_article(page(head), "https://browsers.example/a")
     assert article.published_at.isoformat() == "2014-11-23T16:00:00-04:00"
+
+
+def test_microdata_publication_time_beats_a_day_only_meta_date():
+    # a CMS's generic "date" meta (the day it last touched the page) and the article's
+    # visible, schema.org-marked publication time
+    head = '<title>Savings banks</title><meta name="date" content="2019-10-19">'
+    body = (
+        '<header><span itemprop="datePublished" content="2019-10-18T17:08:11+02:00">'
+        "18.10.2019 - 17:08</span></header>" + BODY
+    )
+    article = extract_article(page(head, body), "https://banks.example/news/a")
+    assert article.published_at.isoformat() == "2019-10-18T17:08:11+02:00"
+
+
+def test_trackback_rdf_date_in_a_comment():
+    comment = (
+        '<!--\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/">\n<rdf:Description'
+        ' rdf:about="https://blog.example/e/1" dc:title="Sale results"'
+        ' dc:date="2020-07-12T22:00:00+09:00" />\n</rdf:RDF>\n-->'
+    )
+    body = BODY + "<p>Photo: the yearling at the 2015 sale (2015/7/21).</p>" + comment
+    article = extract_article(page("<title>Sale results</title>", body), "https://blog.example/e/1")
+    assert article.published_at.isoformat() == "2020-07-12T22:00:00+09:00"

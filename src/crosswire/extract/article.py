@@ -32,6 +32,7 @@ from crosswire.extract.metadata import (
     json_ld_objects,
     site_names,
     strip_site_name,
+    trackback_date,
 )
 from crosswire.models import Article, normalise_text, plausible_publication, utcnow
 from crosswire.urls import normalise_url
@@ -83,7 +84,7 @@ def extract_article(
         declared_authors = find_authors(tree, objects=objects)
         names = site_names(tree, objects)
         og_title = declared_title(tree, objects)
-        own_date = declared_date(tree, objects)
+        own_date = declared_date(tree, objects) or trackback_date(html)
         marked = declared_body(tree)
         if marked is not None:
             mark_body(marked)

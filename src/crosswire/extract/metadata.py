@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from html import unescape
 from typing import Any
 
 from crosswire.extract.authors import is_article_object, json_ld_objects
@@ -25,6 +26,8 @@ _DATE_META = (
     "sailthru.date",
     "parsely-pub-date",
 )
+_MICRODATA_DATE = "//*[@itemprop='datePublished'][@datetime or @content][not(self::meta)]"
+_TRACKBACK_DATE = re.compile(r"<rdf:Description\b[^>]*?\bdc:date\s*=\s*[\"']([^\"']{8,40})[\"']")
 
 
 def first_meta(tree: Any, *keys: str) -> str | None:
@@ -97,7 +100,20 @@ def declared_date(tree: Any, objects: list[dict[str, Any]]) -> datetime | None:
         when = _date_value(first_meta(tree, key))
         if when is not None:
             return when
+    for element in tree.xpath(_MICRODATA_DATE):  # <time itemprop="datePublished" datetime>
+        when = _date_value(element.get("datetime") or element.get("content"))
+        if when is not None:
+            return when
     return None
+
+
+def trackback_date(html: str) -> datetime | None:
+    """The ``dc:date`` of the trackback RDF block that blog software (Movable Type and its
+    heirs) writes inside an HTML comment; a parsed tree has lost it with the comments."""
+    if "rdf:Description" not in html:
+        return None
+    match = _TRACKBACK_DATE.search(html)
+    return _date_value(unescape(match.group(1))) if match else None
 
 
 def _date_value(value: Any) -> datetime | None:
@@ -117,4 +133,11 @@ def _date_value(value: Any) -> datetime | None:
     return None
 
 
-__all__ = ["declared_date", "declared_title", "json_ld_objects", "site_names", "strip_site_name"]
+__all__ = [
+    "declared_date",
+    "declared_title",
+    "json_ld_objects",
+    "site_names",
+    "strip_site_name",
+    "trackback_date",
+]
