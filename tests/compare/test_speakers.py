@@ -116,3 +116,79 @@ def test_names_and_people():
         "Mayor Lena Koss",
     ]
     assert speaker_in("the statement said") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the subject of the sentence, with a speech verb before the quotation
+        (
+            "Gov. Ana Ruiz visited the levee. Ruiz, near the end of the tour, thanked the "
+            'crews, tweeting: "The pumps held and the town is dry tonight."',
+            "Ruiz",
+        ),
+        (
+            "Mayor Ivo Brandt spoke on Monday. Brandt gave a long speech on Friday, vowing to "
+            '"rebuild every house the river took."',
+            "Brandt",
+        ),
+        # a person's name set off by commas just before the verb, after their job
+        (
+            '"The levee held through the night," the county engineer, Tom Varga, said.',
+            "Tom Varga",
+        ),
+        (
+            '"The levee held through the night," said the deputy head of the county works, '
+            "Tom Varga.",
+            "Tom Varga",
+        ),
+        (
+            '"The levee held through the night," said Valley Works chief engineer Tom Varga.',
+            "Tom Varga",
+        ),
+        ('Sen. Ana Ruiz: "The levee held through the night and the pumps too."', "Sen. Ana Ruiz"),
+        ('"The levee held through the night," Sen. Ana Ruiz (D-Vt.) said.', "Sen. Ana Ruiz"),
+    ],
+)
+def test_the_speaker_of_a_quotation_no_verb_next_to_a_name_attributes(text, speaker):
+    quotes = quotes_of(text)
+    assert quotes[-1]["speaker"] == speaker
+
+
+def test_a_pronoun_goes_back_to_the_subject_a_last_name_alone_names():
+    text = (
+        "Rep. Tom Varga met Ms. Lena Koss at the levee. Varga later spoke to reporters about "
+        "Koss and the pumps. He said the levee was safe. "
+        '"The pumps have been running since noon," he said.'
+    )
+    [quote] = quotes_of(text)
+    # the subject of the sentences before, not the last person named (Koss)
+    assert quote["speaker"] == "Varga"
+
+
+def test_a_description_stands_for_the_person_named_before():
+    text = (
+        "Rep. Tom Varga toured the levee on Monday. "
+        '"The pumps have been running since noon," the four-term congressman said.'
+    )
+    [quote] = quotes_of(text)
+    assert quote["speaker"] == "Rep. Tom Varga"
+
+
+def test_no_speaker_from_what_a_verb_speaks_of_nor_an_abbreviation():
+    # after "described" comes who is spoken of; "N.H." is a place's abbreviation
+    [one] = quotes_of('The aide described Ivo Brandt as "the best engineer the valley has had."')
+    assert one["speaker"] is None
+    [two] = quotes_of(
+        'In a speech in Concord, N.H., on Monday, the crowd chanted "rebuild the levee now."'
+    )
+    assert two["speaker"] != "H."
+
+
+def test_a_quotation_goes_on_after_a_short_one_keeps_its_speaker():
+    text = (
+        '"Stop lying!" Mr. Fox wrote on Monday. '
+        '"The levee is not yours to play with, show some respect."'
+    )
+    quotes = quotes_of(text)
+    assert quotes[-1]["speaker"] == "Mr. Fox"

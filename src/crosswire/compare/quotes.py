@@ -10,7 +10,11 @@ import regex
 from crosswire.compare.speakers import (
     SPEECH_VERBS,
     agrees,
+    antecedent,
+    clause_speaker,
     clean_name,
+    described_speaks,
+    headed_by,
     people_in,
     pronoun_speaks,
     speaker_in,
@@ -105,23 +109,55 @@ def _quotes_of(texts: list[str]) -> list[tuple[str, str | None, int]]:
     previous: tuple[int, str | None] = (-2, None)  # the last quotation's last sentence, speaker
     for begin, end in spans:
         quote = joined[begin:end].strip()
-        if not MIN_QUOTE_CHARS <= len(quote) <= MAX_QUOTE_CHARS or len(words(quote)) < 4:
-            continue
         first = bisect_right(starts, begin) - 1
         last = bisect_right(starts, end) - 1
+        shown = MIN_QUOTE_CHARS <= len(quote) <= MAX_QUOTE_CHARS and len(words(quote)) >= 4
+        if not shown and len(quote) > MAX_QUOTE_CHARS:
+            continue
         context_end = starts[last] + len(texts[last])
-        rest = unquoted[starts[first] : begin - 1] + " " + unquoted[end + 1 : context_end]
-        who = _speaker(rest)
-        pronoun = pronoun_speaks(rest) if who is None else None
-        if pronoun:
-            # "he said": the nearest person named before it whom the pronoun can stand for
-            named = [n for n in people_in(unquoted[: max(0, begin - 1)]) if agrees(pronoun, n)]
-            who = named[-1] if named else None
-        elif who is None and not _verb_in(rest) and previous[0] in (first - 1, first):
-            who = previous[1]  # a quotation that goes on in the next sentence, unattributed
-        out.append((quote, who, first))
-        previous = (last, who)
+        own = unquoted[starts[first] : max(starts[first], begin - 1)]
+        rest = own + " " + unquoted[end + 1 : context_end]
+        if not rest.strip() and last + 1 < len(texts) and _attribution_only(texts[last + 1]):
+            last += 1  # '"Stop lying!" | Mr. Fox wrote.': split after the "!"
+            rest = texts[last]
+        before = [unquoted[starts[i] : starts[i] + len(texts[i])] for i in range(first)]
+        goes_on = previous[1] if previous[0] in (first - 1, first) else None
+        who = _attribute(own, rest, before, unquoted[: max(0, begin - 1)], goes_on)
+        if shown:
+            out.append((quote, who, first))
+            previous = (last, who)
+        elif who is not None:  # "“Stop lying!” Mr. Fox wrote. “Mexico is not …”"
+            previous = (last, who)
     return out
+
+
+def _attribute(
+    own: str, rest: str, before: list[str], earlier: str, goes_on: str | None
+) -> str | None:
+    """The speaker of one quotation: ``own`` is its sentence up to it, ``rest`` that and the
+    words after it to its last sentence's end, ``before`` the sentences before it, ``earlier``
+    the whole text before it (quotations blanked throughout); ``goes_on`` is the speaker of a
+    quotation just before, in this sentence or the one before."""
+    who = headed_by(own) or _speaker(rest)
+    pronoun = pronoun_speaks(rest) if who is None else None
+    if pronoun is None and who is None and described_speaks(rest):
+        pronoun = "the"  # "the congressman said": a person named before
+    if pronoun:
+        # "he said": the person named before whom the pronoun stands for
+        who = antecedent([*before, own], pronoun)
+        if who is None and pronoun != "the":
+            named = [n for n in people_in(earlier) if agrees(pronoun, n)]
+            who = named[-1] if named else None
+    elif who is None and not _verb_in(rest):
+        who = goes_on  # a quotation that goes on in the next sentence, unattributed
+    return who if who is not None else clause_speaker(before, own)  # "Schumer …, tweeting: …"
+
+
+def _attribution_only(sentence: str) -> bool:
+    """Whether ``sentence`` holds no quotation and names who spoke ("Mr. Fox wrote.")."""
+    if _MARK.search(sentence) or len(words(sentence)) > 12:
+        return False
+    return speaker_in(sentence) is not None or pronoun_speaks(sentence) is not None
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

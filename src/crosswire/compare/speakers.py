@@ -1,7 +1,13 @@
 """Who said a quotation: the name a speech verb ("said", "told", "according to", "a déclaré",
 "dijo", "sagte" …) ties to it, before or after the verb, in the sentences the quotation spans;
-a pronoun ("he said") stands for the nearest person named before it in the article. Nobody
-is named where the text names nobody ("a White House official said").
+a name set off by commas before the verb ("the Republican leader, Michael Thibodeau, said"), or
+after a job ("said the party's leader in the Senate, Justin Alfond"); else the subject of the
+quotation's sentence when a speech verb follows it ("Schumer … pledged his support, tweeting:
+…"). A pronoun or a description ("he said", "the congressman said") stands for the person the
+sentences before are about: going back, the first sentence whose subject is a named person
+(``antecedent``); a person is also named by the last name alone once named in full
+(``person_mentions``). Nobody is named where the text names nobody ("a White House official
+said").
 
 A *name* is a run of capitalised words (with the links names hold: "de", "van", "al", initials,
 "Jr."), titles ("Sen.", "Mr.", "President") left off, that is not a weekday, a month, or an
@@ -11,6 +17,8 @@ institution ("White House", "Senate"): a person, as far as capitals tell.
 from __future__ import annotations
 
 import regex
+
+from crosswire.digest.text import words
 
 # speech verbs, as the word before or after the speaker (lower case; several words allowed)
 SPEECH_VERBS = (
@@ -23,7 +31,8 @@ SPEECH_VERBS = (
     "stressed stresses cautioned urged urges predicted predicts vowed vows promised "
     "promises observed complained complains suggested suggests maintained maintains "
     "explained saying adding telling writing noting arguing asking warning declaring "
-    "insisting claiming tweeting "
+    "insisting claiming tweeting vowing urging promising pledging announcing declaring stating "
+    "explaining exclaimed interjected summarized called calling informed described describing "
     # es, pt
     "dijo dice afirmó afirma declaró declara señaló señala explicó explica aseguró asegura "
     "añadió añade agregó indicó indica advirtió sostuvo subrayó disse diz afirmou declarou "
@@ -38,7 +47,8 @@ SPEECH_VERBS = (
     "sagte sagt erklärte erklärt betonte betont fügte sagten schrieb schreibt meinte meint"
 ).split()
 _VERBS = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
-ACCORDING = r"(?:according to|selon|según|secondo|segundo|laut|zufolge)"
+_SPEECH_SET = frozenset(SPEECH_VERBS)
+ACCORDING = r"(?:[Aa]ccording to|selon|según|secondo|segundo|laut|zufolge)"
 # a verb's auxiliaries and adverbs between a name and the verb: "has said", "later told"
 _AUX = (
     r"(?:(?:has|had|have|also|later|then|once|previously|again|a|ha|hat|habe|a-t-il|a-t-elle)"
@@ -57,6 +67,7 @@ TITLES = frozenset(
 NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "june july august september october november december today tonight yesterday "
+    "feb apr jun jul aug sep sept oct nov dec "
     "the a an in on at for by from with after before during since later however meanwhile "
     "but and he she they it we i you his her their this that these those there when while "
     "if as one two three several many some all both".split()
@@ -103,13 +114,14 @@ _FILLER = (
 _AFTER_VERBS = "|".join(
     v
     for v in sorted(set(SPEECH_VERBS), key=len, reverse=True)
-    if not v.startswith(("tel", "tol", "ask"))
+    # (after "called", "described" or "informed" comes who or what is spoken of)
+    if not v.startswith(("tel", "tol", "ask", "call", "descri", "inform"))
 )
 _AFTER = regex.compile(
     rf"\b(?:{_AFTER_VERBS})[,:]?\s+(?:{_FILLER}\s+){{0,3}}?({_NAME})"
     rf"(?=\s*(?:[,.;:!?)\"“”»]|$|\s(?:in|on|at|during|of|from|to|after|before|when|while|"
     rf"who|about|last|this|late|early|on|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    rf"Sunday|\p{{Lu}})))"
+    rf"Sunday)))(?!\s+\p{{Lu}})"
 )
 # "Ines Aro, whose brother was aboard, told …", "Mr. Amash said", "Tom Cole, an Oklahoma
 # Republican, said"
@@ -117,7 +129,30 @@ _AFTER = regex.compile(
 _WHEN = (
     r"(?:\s+(?:on|late|early|last)\s+\p{Lu}\p{Ll}+(?:\s+(?:night|morning|evening))?|\s+\p{Ll}+ly)?"
 )
-_BEFORE = regex.compile(rf"({_NAME})(?:\s*,\s*[^,\"“”«»]{{2,90}},)?{_WHEN}\s+{_AUX}(?:{_VERBS})\b")
+_BRACKET = r"(?:\s*\([^()]{1,40}\))?"
+# (not a participle: in "Trump distanced himself from Matthew Whitaker, his choice for the
+# post, saying …" the one saying is the sentence's subject)
+_FINITE = "|".join(
+    v for v in sorted(set(SPEECH_VERBS), key=len, reverse=True) if not v.endswith("ing")
+)
+_BEFORE = regex.compile(
+    rf"({_NAME}){_BRACKET}(?:\s*,\s*[^,\"“”«»]{{2,90}},){{0,3}}{_WHEN}\s+{_AUX}(?:{_FINITE})\b"
+)
+# "the Republican leader, Michael Thibodeau, said": a person's name set off by commas just
+# before the verb (tried first: the words before it describe that person)
+_APPOSITION = regex.compile(rf",\s+({_NAME}){_BRACKET},{_WHEN}\s+{_AUX}(?:{_FINITE})\b")
+# "said the Democratic leader of the Senate, Justin Alfond": the person after a role
+_AFTER_ROLE = regex.compile(
+    rf"\b(?:{_AFTER_VERBS})\s+(?!(?:in|on|at|to|for|with|by|from|during|after|before|about|"
+    rf"when|while|as|that)\b)[^,.;\"“”«»]{{3,80}},\s+({_NAME})\s*(?:[,.;]|$)"
+)
+# "said Indeed Hiring Lab director of research Nick Bunker": a person after the verb, past an
+# organisation and the words of a job
+_AFTER_JOB = regex.compile(
+    rf"\b(?:{_AFTER_VERBS})[,:]?\s+{_NAME}\s+(?:[\p{{Ll}}\-]+\s+){{1,4}}({_NAME})\s*(?:[,.;]|$)"
+)
+# "Sen. Lindsey Graham: ..." - a name and a colon open the sentence the quotation is in
+_HEADED = regex.compile(rf"^\s*({_NAME}){_BRACKET}:\s")
 _ACCORDING = regex.compile(rf"\b{ACCORDING}\s+(?:{_FILLER}\s+){{0,3}}?({_NAME})")
 _PRONOUN_VERB = regex.compile(
     rf"\b({'|'.join(sorted(PRONOUNS, key=len, reverse=True))})\s+{_AUX}(?:{_VERBS})\b"
@@ -150,9 +185,14 @@ def clean_name(raw: str, part: int = -1) -> str | None:
         return None  # "President", "Sen."
     name = " ".join(tokens).rstrip(",")
     name = name[:-1] if name.endswith(".") and not _INITIAL_END.search(name) else name
+    if regex.fullmatch(r"(?:\p{Lu}\.\s?)+", name):
+        return None  # "N.H.", "D.C.": an abbreviation, not a name
+    if all(t.casefold() in _DESCRIBING for t in name.split()):
+        return None  # "Democrat", "Republican": what someone is, not who
     return name if len(name) > 1 else None
 
 
+_DESCRIBING = frozenset("democrat democrats republican republicans".split())
 # a full stop that is part of the name: "Jr.", "H." (else it ends the sentence)
 _INITIAL_END = regex.compile(r"(?:\b\p{Lu}|Jr|Sr)\.$")
 
@@ -160,12 +200,26 @@ _INITIAL_END = regex.compile(r"(?:\b\p{Lu}|Jr|Sr)\.$")
 def speaker_in(text: str) -> str | None:
     """The speaker a speech verb names in ``text`` (the quotation's sentences, the
     quotation itself left out), or None; "he" / "she" give None here (``pronoun_speaks``)."""
+    for found in _APPOSITION.finditer(text):
+        if found.group(1) in people_in(found.group(1)):
+            return found.group(1)
+    for pattern in (_AFTER_JOB, _AFTER_ROLE):
+        for found in pattern.finditer(text):
+            if found.group(1) in people_in(found.group(1)):
+                return found.group(1)
     for pattern in (_AFTER, _BEFORE, _ACCORDING):
         for found in pattern.finditer(text):
             name = clean_name(found.group(1), -1 if pattern is _BEFORE else 0)
             if name:
                 return name
     return None
+
+
+def headed_by(before: str) -> str | None:
+    """The name that heads a quotation with a colon ("Sen. Lindsey Graham: “…”"), where
+    ``before`` is what precedes the quotation in its sentence."""
+    found = _HEADED.match(before)
+    return clean_name(found.group(1)) if found else None
 
 
 def pronoun_speaks(text: str) -> str | None:
@@ -223,3 +277,122 @@ def same_person(short: str, full: str) -> bool:
     """Whether ``short`` ("Akin", "Mr. Akin") names the person ``full`` ("Todd Akin") does."""
     a, b = set(short.casefold().split()), set(full.casefold().split())
     return bool(a & b)
+
+
+# a person referred to by what they are ("the congressman", "the former vice president"): a
+# later "he" goes on past it, as it goes on past another "he"
+DESCRIPTIONS = frozenset(
+    "congressman congresswoman lawmaker senator governor president leader speaker chairman "
+    "chairwoman secretary justice judge mayor candidate nominee minister spokesman "
+    "spokeswoman democrat republican".split()
+)
+_CAPITAL_WORD = regex.compile(r"\p{Lu}[\p{L}'’\-]+")
+_POSSESSIVE = regex.compile(r"^['’]s\b")
+SUBJECT_WORDS = 10  # a sentence's subject stands in its first words ("In that interview, he …")
+
+
+def person_mentions(text: str) -> list[tuple[int, str]]:
+    """(offset, name) of every person ``text`` mentions, in order: the names ``people_in``
+    finds, the person after a title in a longer run of capitals ("Israeli Prime Minister
+    Benjamin Netanyahu"), and later mentions of one of them by the last name alone ("Farenthold
+    reflected"). A name followed by "'s" is not a mention ("Donald Trump's vice president")."""
+    found: list[tuple[int, int, str]] = []
+    for run in _NAME_RUN.finditer(text):
+        if _POSSESSIVE.match(text[run.end() :]) or run.group().endswith(("'s", "’s")):
+            continue
+        names = people_in(text[max(0, run.start() - 6) : run.end()])
+        tokens = run.group().split()
+        titled = [k for k, t in enumerate(tokens) if t.casefold().rstrip(".") in TITLES]
+        if not names and titled and 1 <= len(tokens) - titled[-1] - 1 <= 3:
+            names = people_in(" ".join(tokens[titled[-1] :]))
+        if names:
+            found.append((run.start(), run.end(), names[-1]))
+    surnames = {name.split()[-1].casefold(): name for *_, name in found}
+    for word in _CAPITAL_WORD.finditer(text):
+        inside = any(a <= word.start() < b for a, b, _ in found)
+        bare = word.group().removesuffix("'s").removesuffix("’s")
+        if inside or bare != word.group() or _POSSESSIVE.match(text[word.end() :]):
+            continue
+        if bare.casefold() in surnames:
+            found.append((word.start(), word.end(), bare))
+    return sorted((a, name) for a, _, name in found)
+
+
+def antecedent(sentences: list[str], pronoun: str) -> str | None:
+    """The person a pronoun (or a description: "the governor said") stands for, where
+    ``sentences`` are the text before it, one sentence each, quotations blanked: going back
+    sentence by sentence, the subject of the first one whose subject is a named person (a
+    sentence led by a pronoun or a description goes on the same person); in a sentence
+    without a subject, its first person named. A name the pronoun cannot stand for ("he" and
+    "Ms. Koss") is passed over."""
+    everything = " ".join(sentences)
+    mentions = person_mentions(everything)
+    end = len(everything)
+    for sentence in reversed(sentences):
+        start = end - len(sentence)
+        own = [(at - start, name) for at, name in mentions if start <= at < end]
+        end = start - 1
+        first_name = own[0] if own else None
+        leading = _leading_reference(words(sentence))
+        if first_name and _is_subject(sentence, first_name[0], leading):
+            if agrees(pronoun, first_name[1]):
+                return first_name[1]
+            continue
+        if leading is not None:
+            continue
+        for _, name in own:
+            if agrees(pronoun, name):
+                return name
+    return None
+
+
+def _leading_reference(tokens: list[str]) -> int | None:
+    """Where a pronoun or a description ("the governor", "the former vice president") stands
+    among a sentence's first words, if one does."""
+    for k, token in enumerate(tokens[:SUBJECT_WORDS]):
+        if token in PRONOUNS:
+            return k
+        if token in DESCRIPTIONS and "the" in tokens[max(0, k - 3) : k]:
+            return k
+    return None
+
+
+def _is_subject(sentence: str, at: int, leading: int | None) -> bool:
+    """Whether the name at ``at`` stands in the sentence's first words, before any pronoun or
+    description there (``leading``)."""
+    k = len(words(sentence[:at]))
+    return k < SUBJECT_WORDS and (leading is None or k < leading)
+
+
+_DESCRIBED = regex.compile(
+    rf"\bthe\s+(?:[\p{{Ll}}\-]+\s+){{0,2}}(?:{'|'.join(sorted(DESCRIPTIONS))})\s+{_AUX}"
+    rf"(?:{_VERBS})\b",
+    regex.IGNORECASE,
+)
+
+
+def described_speaks(text: str) -> bool:
+    """Whether the subject of a speech verb in ``text`` is a description: "the four-term
+    congressman said", "the president wrote"."""
+    return bool(_DESCRIBED.search(text))
+
+
+def clause_speaker(before: list[str], own: str) -> str | None:
+    """The speaker of a quotation that no verb next to a name attributes: the subject of its
+    sentence (``own``: its words before the quotation) when a speech verb follows it there
+    ("Schumer, near the time of his announcement, pledged his support, tweeting: …"); a
+    pronoun or a description as the subject stands for ``antecedent``'s person (``before``:
+    the sentences before, one each)."""
+    tokens = words(own)
+    verbs = [k for k, t in enumerate(tokens) if t in _SPEECH_SET]
+    if not verbs:
+        return None
+    leading = _leading_reference(tokens)
+    mentions = person_mentions(" ".join([*before, own]))
+    offset = len(" ".join(before)) + 1 if before else 0
+    for at, name in mentions:
+        if at >= offset and _is_subject(own, at - offset, leading):
+            return name if len(words(own[: at - offset])) < verbs[-1] else None
+    if leading is not None and leading < verbs[-1]:
+        return antecedent(before, tokens[leading])
+    return None

@@ -107,6 +107,14 @@ def evaluate(
     default=None,
     help="Write each story's counted bullets and quotes to this JSON file.",
 )
+@click.option(
+    "--speakers",
+    "speaker_sample",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Also score quote speakers on a hand-labelled sample of this dataset's quotes "
+    "(e.g. crosswire's data/quote_speakers_sample.jsonl: basil-dev and allsides-val).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def digest(
     dataset: Path,
@@ -116,6 +124,7 @@ def digest(
     embedder: str,
     tokenizer: str,
     examples: Path | None,
+    speaker_sample: Path | None,
     as_json: bool,
 ) -> None:
     """ROUGE-1/2 recall and ROUGE-L F1 of crosswire's summaries; attributed fraction; the
@@ -126,6 +135,13 @@ def digest(
     started = time.monotonic()
     listed: list | None = [] if examples else None
     result = evaluate(stories, lang, budget, embedder, tokenizer, listed)
+    if speaker_sample is not None:
+        from crosswire.eval.speaker_sample import read_sample, sample_set, score_speakers
+
+        articles = [a for story in stories for a in story.articles]
+        result["speakers"] = score_speakers(
+            articles, read_sample(speaker_sample), sample_set(dataset, split)
+        )
     if examples:
         examples.write_text(json.dumps(listed, ensure_ascii=False, indent=1), encoding="utf-8")
     if as_json:
