@@ -9,12 +9,14 @@ builds it, and its differences are matched against differences labelled by hand
 (``data/basil_dev_differences.jsonl`` for basil-dev: article ids and character offsets of the
 sentences that disagree; the text is read from the dataset, never stored here). A flagged
 difference is right when two of its sides each hold a sentence that overlaps a different side
-of one labelled difference."""
+of one labelled difference (a labelled side is one sentence, or a list of the sentences
+that say it)."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from itertools import combinations
 from pathlib import Path
 
 import click
@@ -92,11 +94,12 @@ def score_stories(articles_path: Path, labels_path: Path, embedder: str) -> dict
             ]
             hit = None
             for k, label in enumerate(mine):
+                # each labelled side: the spans that say it (one sentence, or several)
                 covered = [
-                    {n for n, side in enumerate(spans) if _overlaps(side, labelled)}
-                    for labelled in label["sides"]
+                    {n for n, side in enumerate(spans) if any(_overlaps(side, x) for x in group)}
+                    for group in _side_groups(label)
                 ]
-                if any(a != b for a in covered[0] for b in covered[1]):
+                if any(a != b for x, y in combinations(covered, 2) for a in x for b in y):
                     hit = k
                     break
             if hit is not None:
@@ -117,6 +120,12 @@ def score_stories(articles_path: Path, labels_path: Path, embedder: str) -> dict
         "recall": round(len(found) / len(labels), 4) if labels else 0.0,
         "flags": listed,
     }
+
+
+def _side_groups(label: dict) -> list[list[dict]]:
+    """A label's sides, each a list of spans: a side is one span or a list of them (what
+    one side says, in several sentences or outlets)."""
+    return [side if isinstance(side, list) else [side] for side in label["sides"]]
 
 
 def _overlaps(side: set, labelled: dict) -> bool:
