@@ -184,8 +184,8 @@ def test_sign_up_submit_comment_flag_moderate(tmp_path):
         expect(differ).to_be_visible()
         expect(differ).to_contain_text("killed")
         expect(differ).to_contain_text("injured")
-        expect(page.locator('svg[aria-label="timeline"]')).to_be_visible()
-        expect(page.locator('svg[aria-label="source spread"]')).to_be_visible()
+        expect(page.locator('svg[aria-label="timeline"]:visible')).to_be_visible()
+        expect(page.locator('svg[aria-label="source spread"]:visible')).to_be_visible()
         shots.take(page, "story")
 
         page.goto(base + "/")

@@ -65,6 +65,35 @@ def test_spread_draws_each_group_with_a_tooltip_per_bar():
     assert str(charts.spread_svg({})) == ""
 
 
+def test_phone_drawings_are_360_wide_and_keep_their_text_inside():
+    """The narrow drawings: 360 units wide, shown at about 360 px, so 12-unit text reads
+    at 12 px; every text starts inside the picture and the legend wraps onto new lines."""
+    names = {f"s{i}.example": f"Outlet number {i} with a long name" for i in range(6)}
+    events = [
+        {"at": (T0 + timedelta(hours=i)).isoformat(), "source": f"s{i}.example", "kind": "update"}
+        for i in range(6)
+    ]
+    spread = {"leaning": {k: 1 for k in charts.LEANING_ORDER}, "country": {"US": 2, "FR": 1}}
+    for svg in (
+        str(charts.timeline_svg(events, names, narrow=True)),
+        str(charts.spread_svg(spread, narrow=True)),
+    ):
+        root = ET.fromstring(svg)
+        _, _, width, height = (float(v) for v in root.get("viewBox", "").split())
+        assert width == 360
+        texts = list(root.iter("{http://www.w3.org/2000/svg}text"))
+        assert texts and all(0 <= float(t.get("x", 0)) < 300 for t in texts)
+        assert all(float(t.get("y", 0)) <= height for t in texts)
+    legend_rows = {
+        t.get("y")
+        for t in ET.fromstring(str(charts.spread_svg(spread, narrow=True))).iter(
+            "{http://www.w3.org/2000/svg}text"
+        )
+        if t.get("font-size") == "11"
+    }
+    assert len(legend_rows) >= 3  # seven leanings do not fit one 344-wide line
+
+
 def test_leaning_bar_and_colours():
     bar = str(charts.leaning_bar({"center": 2, "lean-left": 1}))
     ET.fromstring(bar)

@@ -54,10 +54,13 @@ def _when(value: Any) -> datetime | None:
         return None
 
 
-def timeline_svg(events: list[dict[str, Any]], names: dict[str, str] | None = None) -> Markup:
+def timeline_svg(
+    events: list[dict[str, Any]], names: dict[str, str] | None = None, narrow: bool = False
+) -> Markup:
     """One row per event (first report, each outlet's first article, updates); a dot on a
     time axis at the left, time, outlet and kind at the right; the title as a tooltip.
-    ``names``: outlet domain -> the name shown (the domain where missing)."""
+    ``names``: outlet domain -> the name shown (the domain where missing). ``narrow``: drawn
+    for a phone (360 wide, the time above outlet and kind), so its text stays readable."""
     names = names or {}
     dated = [(w, e) for e in events if (w := _when(e.get("at"))) is not None]
     dated.sort(key=lambda pair: pair[0])
@@ -66,16 +69,18 @@ def timeline_svg(events: list[dict[str, Any]], names: dict[str, str] | None = No
         return Markup("")
     first, last = shown[0][0], shown[-1][0]
     span = max((last - first).total_seconds(), 1.0)
-    left, right, axis, row, top, text_x = 16, 300, 26, 24, 46, 316
+    if narrow:
+        width, left, right, axis, row, top, text_x = 360, 8, 96, 26, 38, 46, 108
+    else:
+        width, left, right, axis, row, top, text_x = 720, 16, 300, 26, 24, 46, 316
     height = top + row * len(shown) + (row if hidden else 0) + 6
-    until = stamp(last)
     parts = [
-        f'<svg role="img" aria-label="timeline" viewBox="0 0 720 {height}" '
+        f'<svg role="img" aria-label="timeline" viewBox="0 0 {width} {height}" '
         f'width="100%" class="chart" xmlns="http://www.w3.org/2000/svg">',
         f"<title>Timeline: {len(dated)} reports from {esc(stamp(first))} "
         f"to {esc(stamp(last))}</title>",
         f'<text x="{left}" y="14" font-size="12" fill="currentColor">'
-        f"{esc(stamp(first))} → {esc(until)}</text>",
+        f"{esc(stamp(first))} → {esc(stamp(last))}</text>",
         f'<line x1="{left}" y1="{axis}" x2="{right}" y2="{axis}" stroke="currentColor" '
         'stroke-opacity=".5"/>',
     ]
@@ -88,13 +93,23 @@ def timeline_svg(events: list[dict[str, Any]], names: dict[str, str] | None = No
         source = str(event.get("source") or "")
         outlet = names.get(source) or source
         tip = f"{label}: {outlet} at {stamp(when)}: {event.get('title') or ''}"
+        if narrow:
+            text = (
+                f'<text x="{text_x}" y="{y + 4}" font-size="12" fill="currentColor">'
+                f"{esc(stamp(when))}</text>"
+                f'<text x="{text_x}" y="{y + 19}" font-size="12" fill="currentColor">'
+                f"{esc(outlet[:28])} · {esc(label)}</text>"
+            )
+        else:
+            text = (
+                f'<text x="{text_x}" y="{y + 4}" font-size="12" fill="currentColor">'
+                f"{esc(stamp(when))} · {esc(outlet)} · {esc(label)}</text>"
+            )
         parts.append(
             f"<g><title>{esc(tip)}</title>"
             f'<line x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" y2="{y}" stroke="{colour}" '
             'stroke-opacity=".35"/>'
-            f'<circle cx="{x:.1f}" cy="{y}" r="5" fill="{colour}"/>'
-            f'<text x="{text_x}" y="{y + 4}" font-size="12" fill="currentColor">'
-            f"{esc(stamp(when))} · {esc(outlet)} · {esc(label)}</text></g>"
+            f'<circle cx="{x:.1f}" cy="{y}" r="5" fill="{colour}"/>{text}</g>'
         )
     if hidden:
         parts.append(
@@ -122,50 +137,64 @@ def _ordered(group: str, counts: dict[str, int]) -> list[tuple[str, int]]:
 
 
 def spread_svg(
-    spread: dict[str, Any], groups: Iterable[str] = ("leaning", "country", "language")
+    spread: dict[str, Any],
+    groups: Iterable[str] = ("leaning", "country", "language"),
+    narrow: bool = False,
 ) -> Markup:
-    """A stacked bar of outlets per group (leaning, country, language) with a legend."""
+    """A stacked bar of outlets per group (leaning, country, language) with a legend.
+    ``narrow``: drawn for a phone (360 wide, the group's name above its bar, the legend
+    wrapping), so its text stays readable."""
     rows = [(g, _ordered(g, spread.get(g) or {})) for g in groups]
     rows = [(g, items) for g, items in rows if items]
     if not rows:
         return Markup("")
-    bar_left, bar_width, row = 96, 600, 56
-    parts = [
-        f'<svg role="img" aria-label="source spread" viewBox="0 0 720 {row * len(rows) + 8}" '
-        'width="100%" class="chart" xmlns="http://www.w3.org/2000/svg">',
-        "<title>Outlets by "
-        + esc(", ".join(f"{g}: " + ", ".join(f"{k} {v}" for k, v in items) for g, items in rows))
-        + "</title>",
-    ]
-    for r, (group, items) in enumerate(rows):
-        y = 8 + r * row
+    width = 360 if narrow else 720
+    bar_left, bar_width = (8, 344) if narrow else (96, 600)
+    title = "<title>Outlets by " + esc(
+        ", ".join(f"{g}: " + ", ".join(f"{k} {v}" for k, v in items) for g, items in rows)
+    )
+    body: list[str] = []
+    y = 8.0
+    for group, items in rows:
         total = sum(v for _, v in items)
-        parts.append(
-            f'<text x="0" y="{y + 14}" font-size="13" font-weight="bold" fill="currentColor">'
-            f"{esc(group)}</text>"
+        body.append(
+            f'<text x="{0 if not narrow else bar_left}" y="{y + 14:.0f}" font-size="13" '
+            f'font-weight="bold" fill="currentColor">{esc(group)}</text>'
         )
+        if narrow:
+            y += 20
         x = float(bar_left)
-        legend_x = float(bar_left)
+        legend_x, legend_y = float(bar_left), y + 28
         for i, (key, value) in enumerate(items):
-            width = bar_width * value / total
+            share = bar_width * value / total
             colour = _colour(group, key, i)
             plural = "s" if value != 1 else ""
-            parts.append(
+            body.append(
                 f"<g><title>{esc(group)}: {esc(key)}, {value} outlet{plural}</title>"
-                f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="20" fill="{colour}" '
-                'stroke="#fff" stroke-width="1"/></g>'
+                f'<rect x="{x:.1f}" y="{y:.0f}" width="{share:.1f}" height="20" '
+                f'fill="{colour}" stroke="#fff" stroke-width="1"/></g>'
             )
-            x += width
+            x += share
             label = f"{key} {value}"
-            if legend_x < bar_left + bar_width - 20:
-                parts.append(
-                    f'<rect x="{legend_x:.1f}" y="{y + 28}" width="10" height="10" '
-                    f'fill="{colour}"/><text x="{legend_x + 14:.1f}" y="{y + 37}" '
+            step = 22 + 6.5 * len(label)
+            if narrow and legend_x > bar_left and legend_x + step > bar_left + bar_width:
+                legend_x, legend_y = float(bar_left), legend_y + 16
+            if narrow or legend_x < bar_left + bar_width - 20:
+                body.append(
+                    f'<rect x="{legend_x:.1f}" y="{legend_y:.0f}" width="10" height="10" '
+                    f'fill="{colour}"/><text x="{legend_x + 14:.1f}" y="{legend_y + 9:.0f}" '
                     f'font-size="11" fill="currentColor">{esc(label)}</text>'
                 )
-            legend_x += 22 + 6.5 * len(label)
-    parts.append("</svg>")
-    return Markup("".join(parts))
+            legend_x += step
+        y = legend_y + 28
+    return Markup(
+        f'<svg role="img" aria-label="source spread" viewBox="0 0 {width} {y - 8:.0f}" '
+        f'width="100%" class="chart" xmlns="http://www.w3.org/2000/svg">'
+        + title
+        + "</title>"
+        + "".join(body)
+        + "</svg>"
+    )
 
 
 def leaning_bar(counts: dict[str, int]) -> Markup:

@@ -14,7 +14,6 @@ from typing import Annotated, Any
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.templating import Jinja2Templates
 
-from crosswire.digest.render import clock
 from crosswire.models import Source, Story
 from crosswire.pipeline import Pipeline
 from crosswire.settings import Settings
@@ -30,9 +29,9 @@ TEMPLATES.env.globals.update(
     spread_svg=charts.spread_svg,
     leaning_bar=charts.leaning_bar,
     leaning_colour=charts.leaning_colour,
+    leaning_order=charts.LEANING_ORDER,
 )
 TEMPLATES.env.filters["safe_url"] = lambda url: _safe_url(url)
-TEMPLATES.env.filters["clock"] = clock
 TEMPLATES.env.filters["when"] = dates.readable
 TEMPLATES.env.filters["absolute"] = dates.absolute
 TEMPLATES.env.globals["reader_timezone"] = "UTC"  # create_app sets the reader's

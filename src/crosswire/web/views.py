@@ -169,7 +169,11 @@ def story_detail(store: Store, story: Story, table: dict[str, Source]) -> dict[s
     digest = dict(story.digest or {})
     if not digest.get("timeline"):
         digest["timeline"] = derived_timeline(articles)
-    digest["spread"] = story_spread(articles, table)  # the outlets as known now
+    # the outlets as known now, counted as the page's header counts them: articles without
+    # a known outlet are articles, not outlets
+    digest["spread"] = story_spread([a for a in articles if a.source], table)
+    card["article_count"] = len(articles)
+    card["source_count"] = len({a.source for a in articles if a.source})
     anchors: dict[str, int] = {}
     for article in articles:
         anchors.setdefault(article.source or "", article.id or 0)
