@@ -35,7 +35,7 @@ def community_site(tmp_path, monkeypatch):
     returns the base URL, a store on the same file, and the story id."""
     made: list = []
 
-    def make(**overrides):
+    def make(with_story: bool = True, **overrides):
         for key in [k for k in os.environ if k.startswith("CROSSWIRE_")]:
             monkeypatch.delenv(key)
         settings = load_settings(
@@ -48,17 +48,19 @@ def community_site(tmp_path, monkeypatch):
         )
         store = open_store(settings.database_url)
         now = datetime.now(UTC)
-        article, _ = store.add_article(
-            Article(
-                title="Bridge closes",
-                text="The bridge closed.",
-                url="https://one.example/a",
-                source="one.example",
-                language="en",
-                published_at=now,
+        story = None
+        if with_story:
+            article, _ = store.add_article(
+                Article(
+                    title="Bridge closes",
+                    text="The bridge closed.",
+                    url="https://one.example/a",
+                    source="one.example",
+                    language="en",
+                    published_at=now,
+                )
             )
-        )
-        story = store.create_story("Bridge closes", [article.id], now)
+            story = store.create_story("Bridge closes", [article.id], now)
         app = create_app(settings, store, Pipeline(store, settings))
         port = free_port()
         server = uvicorn.Server(
@@ -71,7 +73,7 @@ def community_site(tmp_path, monkeypatch):
             time.sleep(0.05)
         assert server.started, "uvicorn did not start"
         made.append((server, thread, store))
-        return f"http://127.0.0.1:{port}", store, story.id
+        return f"http://127.0.0.1:{port}", store, story.id if story else None
 
     yield make
     for server, thread, store in made:

@@ -106,3 +106,13 @@ def test_stories_version_changes_with_new_and_updated_stories(store):
     c = add(store, 3, "three.example", "Orvana storm, a day late", hours=-20)
     store.attach_to_story(story.id, [c], T0 - timedelta(hours=20))  # older: its time stays
     assert store.stories_version() != grown
+
+
+def test_filter_choices_are_what_stories_have(store):
+    store.upsert_source(Source(domain="one.example", country="FR"))
+    store.upsert_source(Source(domain="idle.example", country="DE"))  # no articles
+    a = add(store, 1, "one.example", "Flood in Velmora", "fr")
+    b = add(store, 2, "two.example", "Flood update", "en")
+    add(store, 3, "one.example", "Not in a story yet", "it")
+    store.create_story("flood", [a, b], T0)
+    assert store.filter_choices() == {"lang": ["en", "fr"], "country": ["FR"], "place": []}

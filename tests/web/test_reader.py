@@ -334,16 +334,26 @@ def test_front_page_filters(site):
     assert [s["id"] for s in words] == [ids["french"]]
     none = client.get("/", params={"q": "zzzunknownword"})
     assert none.status_code == 200 and "No stories match" in none.text
-    assert client.get("/", params={"lang": "x<y"}).status_code == 422
+    bad = client.get("/", params={"lang": "x<y"})  # the form again, with a message
+    assert bad.status_code == 200 and 'role="alert"' in bad.text
+    assert "There are no stories in “x&lt;y” here" in bad.text and "x<y" not in bad.text
+    by_name = client.get("/", params={"lang": "French"}).text  # a name works as its code
+    assert f'id="story-{ids["others"][0]}"' not in by_name and 'role="alert"' not in by_name
+    assert '<option value="fr" selected>French (fr)</option>' in by_name
+    assert "Klingon" in client.get("/", params={"lang": "Klingon"}).text
     assert client.get("/api/stories", params={"country": "FRA"}).status_code == 422
     there = client.get("/api/stories", params={"place": "gb"}).json()["stories"]
     assert [s["id"] for s in there] == [ids["bridge"]]  # where its digest says it happens
     assert there[0]["places"] == [{"code": "GB", "name": "Varnland " + XSS}]
     assert client.get("/api/stories", params={"place": "PE"}).json()["stories"] == []
     page = client.get("/", params={"place": "GB"}).text
-    assert f'id="story-{ids["bridge"]}"' in page and 'value="GB"' in page
+    assert f'id="story-{ids["bridge"]}"' in page and '<option value="GB" selected>' in page
     assert '· <a href="/?place=GB">Varnland &lt;script&gt;' in page  # on its card
-    assert client.get("/", params={"place": "P<"}).status_code == 422
+    nowhere = client.get("/", params={"place": "P<", "country": "Atlantis", "topic": "x"})
+    assert nowhere.status_code == 200 and nowhere.text.count('role="alert"') == 1
+    assert "No story here happens in “P&lt;”" in nowhere.text
+    assert "No outlet from “Atlantis” has stories here" in nowhere.text
+    assert "That developing story does not exist" in nowhere.text
 
 
 def test_story_page_has_comparison_pictures_articles_and_redirects(site):

@@ -89,6 +89,12 @@ class StoryQueries(ABC):
         digest; ``lead`` holds the first sentence of its summary."""
 
     @abstractmethod
+    def filter_choices(self) -> dict[str, list[str]]:
+        """What the front page's filters can choose from: ``lang`` (the languages of
+        articles in stories), ``country`` (the countries of outlets with such articles)
+        and ``place`` (the places stories happen in), each sorted."""
+
+    @abstractmethod
     def story_places(self, story_ids: Iterable[int]) -> dict[int, list[dict[str, str]]]:
         """For each story: where its digest says it happens (``{code, name}``, in the
         digest's order)."""

@@ -252,6 +252,17 @@ class StoriesSql(SqlCore, StoryStore, StoryQueries):
             )
         return out
 
+    def filter_choices(self) -> dict[str, list[str]]:
+        in_stories = "SELECT DISTINCT source FROM articles WHERE story_id IS NOT NULL"
+        queries = {
+            "lang": "SELECT DISTINCT language AS v FROM articles "
+            "WHERE story_id IS NOT NULL AND language IS NOT NULL",
+            "country": "SELECT DISTINCT country AS v FROM sources "
+            f"WHERE country IS NOT NULL AND domain IN ({in_stories})",
+            "place": "SELECT DISTINCT code AS v FROM story_places",
+        }
+        return {k: sorted(str(r["v"]) for r in self._rows(q)) for k, q in queries.items()}
+
     def story_places(self, story_ids: Iterable[int]) -> dict[int, list[dict[str, str]]]:
         ids = list(dict.fromkeys(int(i) for i in story_ids))
         out: dict[int, list[dict[str, str]]] = {i: [] for i in ids}

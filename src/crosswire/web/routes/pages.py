@@ -17,15 +17,16 @@ from crosswire.web.deps import (
     STORY_LISTS,
     TEMPLATES,
     CursorParam,
-    FiltersDep,
     clean_query,
     list_key,
     parse_before_id,
     sources,
     state,
 )
+from crosswire.web.front_filters import FilterFormDep
 from crosswire.web.personal import hide_muted, hide_muted_articles, unmuted_front_page
 from crosswire.web.routes import community, outlets
+from crosswire.web.security import current_user
 from crosswire.web.views import (
     article_view,
     source_view,
@@ -44,13 +45,14 @@ Domain = Annotated[str, Path(max_length=253, pattern=r"^[A-Za-z0-9._-]+$")]
 @router.get("/", response_class=HTMLResponse)
 def front(
     request: Request,
-    chosen: FiltersDep,
+    form: FilterFormDep,
     cursor: CursorParam = None,
     every: Annotated[bool, Query(alias="all", description="every event")] = False,
 ) -> Response:
     """Latest news. Unfiltered, one card per developing story (its hottest event; the card
     links to the others) unless ``?all=1``; filtered, every matching story."""
     st = state(request)
+    chosen = form.filters
     filtered = chosen.params()
     grouped = not filtered and not every
     items, more, muted = unmuted_front_page(request, st, cursor, chosen, one_per_topic=grouped)
@@ -59,7 +61,10 @@ def front(
         lambda: Markup("".join(CARD.render(s=card) for card in items)),
     )
     params = {**filtered, "all": "1"} if every else filtered
-    feeds_down = unreachable_feeds(st.store)
+    # feed errors are for administrators; every reader of an empty site gets what to do
+    user = current_user(request)
+    admin = bool(user and user.role == "admin")
+    feeds_down = unreachable_feeds(st.store) if admin or not items else []
     return TEMPLATES.TemplateResponse(
         request,
         "front.html",
@@ -68,13 +73,16 @@ def front(
             "cards": cards,
             "more": urlencode({**params, "cursor": more}) if more else None,
             "filters": chosen,
+            "options": form.options,
+            "problems": form.problems,
             "filtered": bool(filtered),
             "theme": _theme(st, chosen.topic),
             "grouped": grouped,
             "every": every,
             "paged": bool(cursor),
             "feeds_down": feeds_down,
-            "feeds": len(st.store.list_feeds()) if feeds_down else 0,
+            "feeds": len(st.store.list_feeds()) if feeds_down or not items else 0,
+            "admin": admin,
         },
     )
 
