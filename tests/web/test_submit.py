@@ -50,6 +50,14 @@ def test_submit_fetches_extracts_and_credits_the_submitter(site):
         assert again.status_code == 303 and again.headers["location"] == story_path
         assert "already here" in client.get(story_path).text
         assert store.count_articles() == 2  # the seeded article and this one
+        # pages that cannot be read: the form again, saying why in plain words
+        for bad, words in (
+            (fixture_server.url("/no-such-page.html"), "says there is no such page (error 404)"),
+            ("http://127.0.0.1:1/closed-port", "We could not reach 127.0.0.1"),
+        ):
+            failed = post(client, "/submit", {"url": bad})
+            assert failed.status_code == 400 and words in failed.text, failed.text[-1500:]
+            assert "Errno" not in failed.text and "HTTP 404" not in failed.text
         # a title with markup stays text
         xss = post(client, "/submit", {"url": fixture_server.url("/xss.html")})
         assert xss.status_code == 303, xss.text

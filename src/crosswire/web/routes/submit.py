@@ -15,6 +15,7 @@ from crosswire.ingest.submit import fetch_article
 from crosswire.models import Article, Submission, User
 from crosswire.web.deps import State, state
 from crosswire.web.forms import flash, rate_limit, render, see_other
+from crosswire.web.reader_errors import reader_message
 from crosswire.web.security import check_csrf, current_user, require_user
 
 log = logging.getLogger(__name__)
@@ -74,7 +75,7 @@ def submit_url(st: State, user: User, url: str) -> tuple[int | None, bool]:
         article = fetch_article(url, st.settings)
     except (FetchError, ExtractionError) as exc:
         store.update_submission(submission.id, status="failed", article_id=None, error=str(exc))
-        raise SubmitError(str(exc)) from exc
+        raise SubmitError(reader_message(exc, url)) from exc  # the record keeps the detail
     report = st.pipeline.add_articles([article])
     stored = _stored(st, article)
     store.update_submission(
