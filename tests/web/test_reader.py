@@ -419,8 +419,11 @@ def test_story_page_has_comparison_pictures_articles_and_redirects(site):
     assert moved.status_code == 301 and moved.headers["location"] == f"/stories/{ids['bridge']}"
     missing = client.get("/stories/999999")
     assert missing.status_code == 404 and "Not found" in missing.text
+    assert "There is no story at this address" in missing.text  # in words, not "no such story"
     assert client.get("/stories/99999999999999999999").status_code == 422
-    assert client.get("/stories/abc").status_code == 422
+    bad = client.get("/stories/abc")
+    assert bad.status_code == 422 and "cannot read the story&#39;s number" in bad.text
+    assert "story_id" not in bad.text and "parameters" not in bad.text
 
 
 def test_source_and_search_pages(site):

@@ -156,7 +156,30 @@ def search(request: Request, q: Annotated[str, Query(max_length=MAX_QUERY)] = ""
     )
 
 
-TITLES = {400: "Bad request", 404: "Not found", 405: "Not allowed", 422: "Bad parameters"}
+TITLES = {
+    400: "This link is broken",
+    403: "Not allowed",
+    404: "Not found",
+    405: "Not allowed",
+    422: "This link is broken",
+}
+# what a reader calls the parts of an address that did not check out
+FIELD_WORDS = {
+    "story_id": "the story's number",
+    "q": "the search words (at most 200 characters)",
+    "domain": "the outlet's address",
+    "host": "the outlet's address",
+    "service": "the outlet's language service",
+    "cursor": "the page marker",
+    "follow_id": "the follow's number",
+    "lang": "the language",
+}
+DETAIL_WORDS = {
+    "no such story": "There is no story at this address; it may have been merged into "
+    "another story or removed.",
+    "no such source": "This site has no outlet at this address.",
+    "bad cursor": "The link to this page of stories is damaged; start again from the first page.",
+}
 
 
 async def http_error(request: Request, exc: Exception) -> Response:
@@ -166,7 +189,8 @@ async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     if exc.status_code < 400 or not _wants_page(request):
         return await http_exception_handler(request, exc)
-    return _error_page(request, exc.status_code, str(exc.detail), exc.headers)
+    detail = str(exc.detail)
+    return _error_page(request, exc.status_code, DETAIL_WORDS.get(detail, detail), exc.headers)
 
 
 async def validation_error(request: Request, exc: Exception) -> Response:
@@ -175,8 +199,11 @@ async def validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     if not _wants_page(request):
         return await request_validation_exception_handler(request, exc)
-    fields = sorted({".".join(str(p) for p in e.get("loc", ())[1:]) for e in exc.errors()})
-    return _error_page(request, 422, "These parameters are not valid: " + ", ".join(fields))
+    fields = sorted({str(e.get("loc", ("", ""))[-1]) for e in exc.errors()})
+    parts = ", ".join(FIELD_WORDS.get(f, f"“{f}”") for f in fields)
+    return _error_page(
+        request, 422, f"This site cannot read {parts} in the address. Check the link."
+    )
 
 
 def _wants_page(request: Request) -> bool:
