@@ -189,6 +189,8 @@ def test_pages_fit_phones_and_desktops(tmp_path):
             assert source is not None
             visit(source, "source")
             visit("/search?q=bridge", "search")
+            visit("/?lang=Klingon", "front-filter-message")
+            assert "no stories in “Klingon”" in page.locator("[role=alert]").inner_text()
             visit("/blindspot", "blindspot")
             visit("/catalog", "catalog")
             visit("/login", "login")
@@ -216,4 +218,4 @@ def test_pages_fit_phones_and_desktops(tmp_path):
             page.close()
         browser.close()
     assert problems == [], "\n".join(problems)
-    assert len(checked) == 2 * 14, checked
+    assert len(checked) == 2 * 15, checked
