@@ -26,6 +26,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from crosswire.constants import ASSIGNER_LOCK, ASSIGNER_META, DIGEST_META
 from crosswire.corrections import engine_outdated, respect_corrections
@@ -33,6 +34,9 @@ from crosswire.models import Article, Assignment, article_stamp, utcnow
 from crosswire.scripts import reading_rank
 from crosswire.settings import Settings
 from crosswire.store import Store
+
+if TYPE_CHECKING:
+    from crosswire.cluster import StoryEngine
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +70,7 @@ class Pipeline:
         self.store = store
         self.settings = settings
         self.cluster = cluster
-        self._engine = None
+        self._engine: StoryEngine | None = None
         self._lock = threading.RLock()  # one assigner per process; see workers/ for many
         self._token = uuid.uuid4().hex  # names this engine's batches in the store
         self._created: set[int] = set()  # stories the engine opened in the current batch
@@ -74,7 +78,7 @@ class Pipeline:
 
     # the story engine --------------------------------------------------------------
     @property
-    def engine(self):  # noqa: ANN201 - crosswire.cluster.StoryEngine, imported lazily
+    def engine(self) -> StoryEngine:
         if self._engine is None:
             from crosswire.cluster import StoryEngine, options_from_settings
 
@@ -85,7 +89,10 @@ class Pipeline:
             if older:  # closed stories: one article each, for their developing stories
                 log.info("story engine: restoring %d developing stories' older events", len(older))
                 self._prime_stored_vectors(older)
-                engine.restore_topics(older, self.store.story_topics(a.story_id for a in older))
+                engine.restore_topics(
+                    older,
+                    self.store.story_topics(a.story_id for a in older if a.story_id is not None),
+                )
             if recent:
                 log.info("story engine: restoring %d recent articles", len(recent))
                 self._prime_stored_vectors(recent)
@@ -199,7 +206,7 @@ class Pipeline:
         return report
 
     @staticmethod
-    def _embed_ahead(engine, articles: list[Article]) -> None:  # noqa: ANN001 - StoryEngine
+    def _embed_ahead(engine: StoryEngine, articles: list[Article]) -> None:
         from crosswire.cluster.text import lead_text
 
         engine.embedder.encode([lead_text(a, engine.options.lead_chars) for a in articles])

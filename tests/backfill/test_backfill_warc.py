@@ -13,7 +13,7 @@ from tests.backfill.conftest import archive_records
 pytestmark = pytest.mark.slow
 
 
-def write_warc(path, records) -> None:  # noqa: ANN001
+def write_warc(path, records) -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 

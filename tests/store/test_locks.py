@@ -75,7 +75,7 @@ def test_racing_inserts_of_one_url_store_it_once(store):
     def add(k: int) -> None:
         try:
             results[k] = store.add_articles(batches[k])
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:  # reported below
             errors.append(exc)
 
     threads = [threading.Thread(target=add, args=(k,)) for k in (0, 1)]

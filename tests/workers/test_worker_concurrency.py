@@ -73,7 +73,7 @@ def start_worker(pg_url: str, folder: Path, n: int) -> tuple[subprocess.Popen, P
     return proc, log
 
 
-def wait_for(predicate, timeout: float, what: str):  # noqa: ANN001, ANN201
+def wait_for(predicate, timeout: float, what: str):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = predicate()

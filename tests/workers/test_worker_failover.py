@@ -25,7 +25,7 @@ def test_a_lost_session_hands_assignment_over(pg_url, tmp_path, monkeypatch):
     assert not second.run_once() and not second.is_assigner  # one assigner at a time
 
     key = store.lock_key(ASSIGNER_LOCK)
-    killed = store._rows(  # noqa: SLF001 - the server ends the holder's session
+    killed = store._rows(  # the server ends the holder's session
         "SELECT pg_terminate_backend(pid) AS ok FROM pg_locks WHERE locktype = 'advisory' "
         "AND granted AND classid = ? AND objid = ?",
         ((key >> 32) & 0xFFFFFFFF, key & 0xFFFFFFFF),

@@ -139,7 +139,7 @@ def test_three_fetching_workers_one_killed(pg_url, tmp_path):
             stranded = [f for f in store.list_feeds() if f.claimed_until is not None]
             for feed in stranded:  # leased to the dead worker: bounded, then time passes
                 assert feed.claimed_until.timestamp() <= killed_at + 900 + 5
-                store._exec(  # noqa: SLF001 - stand-in for 15 minutes passing
+                store._exec(  # stand-in for 15 minutes passing
                     "UPDATE feeds SET claimed_until = ? WHERE id = ?",
                     (feed.claimed_until.replace(year=2000), feed.id),
                 )

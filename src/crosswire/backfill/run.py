@@ -182,7 +182,7 @@ def _fetch(client: Any, prepared: list[Any], batch: list[tuple[float, int, int]]
     ]
 
 
-def _in_order(batch, pieces) -> tuple[list[Article], list[str], Any]:  # noqa: ANN001
+def _in_order(batch, pieces) -> tuple[list[Article], list[str], Any]:
     """The articles of ``batch``, their lead texts and vectors, in the batch's order."""
     by_key: dict[tuple[int, int], tuple[Article, str, Any]] = {}
     for part, positions, piece in pieces:

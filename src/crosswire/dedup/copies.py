@@ -82,7 +82,7 @@ class CopyIndex:
                 entry.signature,
                 entry.size,
                 other.signature,
-                other.size,  # type: ignore[arg-type]
+                other.size,
             )
             if share >= self.options.containment and share > best_share:
                 best, best_share = key, share

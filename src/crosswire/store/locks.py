@@ -36,11 +36,11 @@ class FileLocks:
             if name in self._held:
                 return True
             if self.database_path == ":memory:":  # private to this process anyway
-                self._held[name] = open(os.devnull, "rb")  # noqa: SIM115 - kept until unlock
+                self._held[name] = open(os.devnull, "rb")  # kept until unlock
                 return True
             import fcntl
 
-            handle = open(self._path(name), "ab")  # noqa: SIM115 - kept until unlock
+            handle = open(self._path(name), "ab")  # kept until unlock
             try:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crosswire.models import Story, as_utc, utcnow
 from crosswire.readers.follows import Follow
 from crosswire.store.readers import ReaderStore
+from crosswire.store.sql_core import SqlCore
 
 _FOLLOW_TIMES = ("created_at", "seen_at")
 _LIVE = "s.merged_into IS NULL AND s.article_count > 0"
@@ -25,17 +26,12 @@ def _follow(row: dict[str, Any]) -> Follow:
     return Follow(**values)
 
 
-class ReaderSql(ReaderStore):
-    # the SqlStore plumbing this mixin relies on
-    _rows: Any
-    _row: Any
-    _exec: Any
-    _tx: Any
-    _time: Any
-    _scalar: Any
-    _rows_in: Any
-    _candidates: Any
-    _stories_by_id: Any
+class ReaderSql(SqlCore, ReaderStore):
+    if TYPE_CHECKING:  # from the articles' and the stories' SQL
+
+        def _candidates(self, query: str) -> tuple[str, list[Any]] | None: ...
+
+        def _stories_by_id(self, ids: list[int]) -> list[Story]: ...
 
     # follows -------------------------------------------------------------------------
     def add_follow(self, follow: Follow) -> Follow:

@@ -76,7 +76,8 @@ class SqlStore(
 
     # meta ----------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
-        return self._scalar("SELECT value FROM meta WHERE key = ?", (key,))
+        value = self._scalar("SELECT value FROM meta WHERE key = ?", (key,))
+        return None if value is None else str(value)
 
     def set_meta(self, key: str, value: str) -> None:
         self._exec(

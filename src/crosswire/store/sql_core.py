@@ -12,13 +12,20 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from crosswire.models import as_utc
 from crosswire.store.base import StoreError
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
-def build(cls: type, row: dict[str, Any], times: Sequence[str] = (), bools: Sequence[str] = ()):
+RowType = TypeVar("RowType", bound="DataclassInstance")
+
+
+def build(
+    cls: type[RowType], row: dict[str, Any], times: Sequence[str] = (), bools: Sequence[str] = ()
+) -> RowType:
     """A dataclass from a row: its columns that are fields, ``times`` as UTC datetimes,
     ``bools`` as booleans."""
     names = {f.name for f in fields(cls)}
@@ -102,7 +109,7 @@ class SqlCore:
                 self._all_connections.remove(conn)
         try:
             conn.close()
-        except Exception:  # noqa: BLE001 - it is already gone
+        except Exception:  # it is already gone
             pass
         self._local.__dict__.clear()
 
@@ -191,7 +198,7 @@ class SqlCore:
             try:
                 self._release_session(conn)
                 conn.close()
-            except Exception:  # noqa: BLE001 - closing a broken connection is best effort
+            except Exception:  # closing a broken connection is best effort
                 pass
         self._local = threading.local()
 
@@ -211,7 +218,7 @@ def one_line(exc: BaseException) -> str:
 def _rollback(conn: Any) -> None:
     try:
         conn.execute("ROLLBACK")
-    except Exception:  # noqa: BLE001 - the connection may already be gone
+    except Exception:  # the connection may already be gone
         pass
 
 

@@ -52,7 +52,7 @@ class StoriesSql(SqlCore, StoryStore, StoryQueries):
         if not article_ids:
             return
         with self._tx():
-            previous = set()
+            previous: set[int] = set()
             for start in range(0, len(article_ids), 400):
                 chunk = list(article_ids[start : start + 400])
                 marks = ", ".join("?" for _ in chunk)

@@ -28,6 +28,7 @@ import threading
 from collections.abc import Callable
 
 from crosswire.constants import ASSIGNER_LOCK
+from crosswire.models import Article
 from crosswire.pipeline import Pipeline
 from crosswire.settings import Settings
 from crosswire.store import Store, StoreError, open_store
@@ -73,7 +74,7 @@ class Assigner:
                 log.warning("assigner: %s; reconnecting", exc)
                 self._drop()
                 busy = False
-            except Exception:  # noqa: BLE001 - never keep the lock while not assigning
+            except Exception:  # never keep the lock while not assigning
                 log.exception("assigner: assignment failed; giving up the lock")
                 self._drop()
                 busy = False
@@ -91,7 +92,7 @@ class Assigner:
             log.info("assigner: this worker now assigns stories")
             # a fresh engine restores itself from the store: the previous holder's decisions
             self._pipeline = Pipeline(self._store, self.settings, cluster=True)
-            recent = getattr(self._pipeline, "_recent_assigned_articles", list)()
+            recent: list[Article] = getattr(self._pipeline, "_recent_assigned_articles", list)()
             prime_from_store(self._store, self.settings, recent)
         backlog = self._store.unassigned_articles(limit=self.prime_window)
         if not backlog:

@@ -119,7 +119,7 @@ class FeedScheduler:
             except StoreError as exc:  # database gone, full or read-only: retried next poll
                 log.error("feed round failed: %s", exc)
                 busy = False
-            except Exception:  # noqa: BLE001 - keep the scheduler alive; the log has why
+            except Exception:  # keep the scheduler alive; the log has why
                 log.exception("feed round failed")
                 busy = False
             self._stop.wait(0 if busy else self.poll_seconds)
@@ -171,7 +171,7 @@ class FeedScheduler:
             return replace(entry, fetched_at=utcnow())
         try:
             return fetch_article(entry.url, self.settings, fetcher=self.fetcher, fallback=entry)
-        except Exception as exc:  # noqa: BLE001 - never drop an entry because its page broke
+        except Exception as exc:  # never drop an entry because its page broke
             log.warning("article %s: %s", entry.url, one_line(exc))
             return replace(entry, partial=True, fetched_at=utcnow())
 

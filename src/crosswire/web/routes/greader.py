@@ -314,8 +314,8 @@ async def unread_count(request: Request) -> Response:
             counts.append(_unread(f"feed/{follow.id}", ids, stream))
             union.update(dict.fromkeys(ids))
             by_label.setdefault(gr.label_of(follow.kind), {}).update(dict.fromkeys(ids))
-        for label, ids in by_label.items():
-            counts.append(_unread(label, list(ids), stream))
+        for label, held in by_label.items():
+            counts.append(_unread(label, list(held), stream))
         if union:
             counts.append(_unread(gr.READING_LIST, list(union), stream))
         return {"max": MAX_ITEMS, "unreadcounts": counts}

@@ -26,9 +26,9 @@ async def request_params(request: Request) -> dict[str, list[str]]:
         out.setdefault(key, []).append(value)
     if request.method == "POST":
         form = await request.form()
-        for key, value in form.multi_items():
-            if isinstance(value, str):
-                out.setdefault(key, []).append(value)
+        for key, field in form.multi_items():
+            if isinstance(field, str):
+                out.setdefault(key, []).append(field)
     return out
 
 
