@@ -71,3 +71,18 @@ def test_trackback_rdf_date_in_a_comment():
     body = BODY + "<p>Photo: the yearling at the 2015 sale (2015/7/21).</p>" + comment
     article = extract_article(page("<title>Sale results</title>", body), "https://blog.example/e/1")
     assert article.published_at.isoformat() == "2020-07-12T22:00:00+09:00"
+
+
+@pytest.mark.parametrize(
+    ("shown", "day"),
+    [
+        ("2022-01-21", "2022-01-21"),  # days before the stamp: the article's own date
+        ("2022-01-29T08:00:00+01:00", "2022-01-29"),  # days after it as well
+        ("2021-11-02", "2022-01-26"),  # weeks away: another article's date, the stamp stays
+    ],
+)
+def test_a_shown_time_beats_a_generic_date_meta_days_apart(shown, day):
+    head = '<title>Winter routes</title><meta name="date" content="2022-01-26T14:32:06+02:00">'
+    body = f'<p class="meta"><time datetime="{shown}">{shown[:10]}</time></p>' + BODY
+    article = extract_article(page(head, body), "https://alps.example/routes")
+    assert article.published_at.date().isoformat() == day

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from html import unescape
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -30,7 +30,9 @@ from crosswire.extract.metadata import (
     declared_date,
     declared_title,
     json_ld_objects,
+    shown_date,
     site_names,
+    stamped_days,
     strip_site_name,
     trackback_date,
 )
@@ -47,6 +49,7 @@ DATE_PARAMS = {
     "outputformat": "%Y-%m-%dT%H:%M:%S%z",
 }
 LOCAL_MIDNIGHT_FROM = 20  # UTC hour: midnight at UTC+4 … UTC+1
+SHOWN_WITHIN = timedelta(days=14)  # a <time> further from a CMS stamp is another article's
 _LINK_TAG = re.compile(r"<link\b[^>]*>", re.I)
 _ATTR = re.compile(r"""([a-zA-Z:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _HTML_LANG = re.compile(r"<html[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.I)
@@ -85,6 +88,7 @@ def extract_article(
         names = site_names(tree, objects)
         og_title = declared_title(tree, objects)
         own_date = declared_date(tree, objects) or trackback_date(html)
+        stamped, shown = stamped_days(tree), shown_date(tree)
         marked = declared_body(tree)
         if marked is not None:
             mark_body(marked)
@@ -120,7 +124,9 @@ def extract_article(
         url=url,
         canonical_url=canonical_url(_declared_canonical(html) or getattr(doc, "url", None), url),
         byline=", ".join(_authors(declared_authors, doc, url)) or None,
-        published_at=choose_date(page_date(getattr(doc, "date", None)), own_date),
+        published_at=shown_over_stamp(
+            choose_date(page_date(getattr(doc, "date", None)), own_date), stamped, shown
+        ),
         fetched_at=fetched_at or utcnow(),
         language=detect_language(f"{title}\n{text}", hint=hint),
         source=domain_of(url or getattr(doc, "url", None)),
@@ -200,6 +206,21 @@ def choose_date(found: datetime | None, declared: datetime | None) -> datetime |
         return declared
     if _day_only(found) and not _day_only(declared) and declared.utcoffset():
         return declared
+    return found
+
+
+def shown_over_stamp(
+    found: datetime | None, stamped: set[date], shown: datetime | None
+) -> datetime | None:
+    """A date that is the day of a generic date meta (a CMS's stamp, often of the page's
+    last change) gives way to the date the body shows in a ``<time>`` element where the two
+    are days apart; weeks apart (``SHOWN_WITHIN``), the ``<time>`` is taken for another
+    article's (a list of related ones)."""
+    shown = plausible_publication(shown)
+    if found is None or shown is None or found.date() not in stamped:
+        return found
+    if timedelta(days=1) <= abs(found.date() - shown.date()) <= SHOWN_WITHIN:
+        return shown
     return found
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from html import unescape
 from typing import Any
 
@@ -26,6 +26,7 @@ _DATE_META = (
     "sailthru.date",
     "parsely-pub-date",
 )
+_STAMP_META = ("date", "dc.date", "dcterms.date")  # generic: often the page's last change
 _MICRODATA_DATE = "//*[@itemprop='datePublished'][@datetime or @content][not(self::meta)]"
 _TRACKBACK_DATE = re.compile(r"<rdf:Description\b[^>]*?\bdc:date\s*=\s*[\"']([^\"']{8,40})[\"']")
 
@@ -107,6 +108,29 @@ def declared_date(tree: Any, objects: list[dict[str, Any]]) -> datetime | None:
     return None
 
 
+def stamped_days(tree: Any) -> set[date]:
+    """The days that generic date metas name (``date``, ``DC.date``, ``dcterms.date``); many
+    CMSs fill them with the time the page was generated or last changed."""
+    wanted = set(_STAMP_META)
+    days = set()
+    for meta in tree.xpath("//meta[@content]"):
+        key = (meta.get("name") or meta.get("property") or "").strip().lower()
+        if key in wanted:
+            when = _date_value(meta.get("content"))
+            if when is not None:
+                days.add(when.date())
+    return days
+
+
+def shown_date(tree: Any) -> datetime | None:
+    """The first date the page's body shows in a ``<time datetime>`` element."""
+    for element in tree.xpath("//body//time[@datetime]"):
+        when = _date_value(element.get("datetime"))
+        if when is not None:
+            return when
+    return None
+
+
 def trackback_date(html: str) -> datetime | None:
     """The ``dc:date`` of the trackback RDF block that blog software (Movable Type and its
     heirs) writes inside an HTML comment; a parsed tree has lost it with the comments."""
@@ -137,7 +161,9 @@ __all__ = [
     "declared_date",
     "declared_title",
     "json_ld_objects",
+    "shown_date",
     "site_names",
+    "stamped_days",
     "strip_site_name",
     "trackback_date",
 ]
