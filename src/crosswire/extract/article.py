@@ -88,7 +88,8 @@ def extract_article(
         names = site_names(tree, objects)
         og_title = declared_title(tree, objects)
         own_date = declared_date(tree, objects) or trackback_date(html)
-        stamped, shown = stamped_days(tree), shown_date(tree)
+        stamped = stamped_days(tree)
+        shown = shown_date(tree) if stamped else None  # read only where a stamp may yield
         marked = declared_body(tree)
         if marked is not None:
             mark_body(marked)

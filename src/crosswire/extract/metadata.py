@@ -97,8 +97,14 @@ def declared_date(tree: Any, objects: list[dict[str, Any]]) -> datetime | None:
             when = _date_value(item["datePublished"])
             if when is not None:
                 return when
+    metas: dict[str, str] = {}  # one pass over the metas: the first content of each key
+    for meta in tree.xpath("//meta[@content]"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        content = " ".join((meta.get("content") or "").split())
+        if content and key.strip() in _DATE_META:
+            metas.setdefault(key.strip(), content)
     for key in _DATE_META:
-        when = _date_value(first_meta(tree, key))
+        when = _date_value(metas.get(key))
         if when is not None:
             return when
     for element in tree.xpath(_MICRODATA_DATE):  # <time itemprop="datePublished" datetime>
