@@ -113,7 +113,7 @@ def test_blindspot_and_a_story_whose_chart_and_header_agree(tmp_path):
         assert header_leanings["not rated"] == 3 and header_leanings["unknown"] == 1
 
         def chart(group: str) -> Counter[str]:
-            titles = page.locator("svg[aria-label='source spread'] g > title").evaluate_all(
+            titles = page.locator("svg[aria-label='source spread']:visible g > title").evaluate_all(
                 "nodes => nodes.map(n => n.textContent)"
             )
             counts: Counter[str] = Counter()

@@ -77,5 +77,5 @@ def readable(
 def newest(times: list[datetime | None]) -> datetime | None:
     """The latest of ``times`` (None when there is none): a story's time is its newest
     article's publication time."""
-    known = [as_utc(t) for t in times if t is not None]
+    known = [u for t in times if (u := as_utc(t)) is not None]
     return max(known) if known else None

@@ -87,7 +87,7 @@ def story_cards(
         if article.story_id is not None:
             leads[article.story_id] = first_sentence(article.text or article.title)
     sizes = store.topic_sizes({s.topic_id for s in stories if s.topic_id is not None})
-    cards = []
+    cards: list[dict[str, Any]] = []
     for story in stories:
         rows = outlets.get(story.id or 0, [])
         domains = list(dict.fromkeys(r["source"] for r in rows if r["source"]))
@@ -95,8 +95,8 @@ def story_cards(
         badges = [outlet_view(d, table) for d in domains]
         lead = _lead(story)
         # a story's time is its newest article's publication time, not its last rebuild
-        when = max((as_utc(r["newest"]) for r in rows if r.get("newest")), default=None)
-        when = when or story.updated_at
+        times = [t for r in rows if (t := as_utc(r.get("newest"))) is not None]
+        when = max(times) if times else story.updated_at
         cards.append(
             View(
                 {
@@ -204,7 +204,7 @@ def safe_url(url: str | None) -> str | None:
 def derived_timeline(articles: list[Article]) -> list[dict[str, Any]]:
     """First report and each outlet's first article, for stories without a digest yet."""
     seen: set[str] = set()
-    events = []
+    events: list[dict[str, Any]] = []
     for a in articles:
         if a.when is None or (a.source or "") in seen:
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -216,12 +217,12 @@ def _wants_page(request: Request) -> bool:
 
 
 def _error_page(
-    request: Request, status: int, detail: str, headers: dict[str, str] | None = None
+    request: Request, status: int, detail: str, headers: Mapping[str, str] | None = None
 ) -> Response:
     return TEMPLATES.TemplateResponse(
         request,
         "error.html",
         {"status": status, "title": TITLES.get(status, "Error"), "detail": detail},
         status_code=status,
-        headers=headers,
+        headers=dict(headers) if headers else None,
     )
