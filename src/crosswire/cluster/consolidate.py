@@ -1,0 +1,298 @@
+"""Consolidation behind online assignment: fragments of one event become one story.
+
+Online assignment decides at once, from what it has seen so far; an event whose first
+reports share few words (no headline, no date, another outlet's vocabulary) starts as two
+or three stories. Right after each article is placed, its story is compared with the live
+stories around it (the article's best other candidates) by a learned story-to-story model:
+the probability that the two are one event. At ``consolidate_threshold`` (one probability,
+0.5 by default) they merge; the merge is recorded (``StoryEngine.drain_merges``) and the
+absorbed story redirects to the other one.
+
+The model is a logistic regression over similarities of the two stories taken as wholes
+(average linkage: the mean over every pair of their articles), each of which works when a
+headline or a date is missing:
+
+- ``dense``: mean cosine of the embeddings (title and lead; across languages), and
+  ``dense_min``, the lowest cosine between their kept articles;
+- ``lexical``: mean TF-IDF cosine of the whole texts, over same-language pairs;
+- ``title``: mean TF-IDF cosine of the headlines over the pairs that have both (where
+  none has, the ``lexical`` cosine stands in);
+- ``anchors``: mean cosine of numbers and Latin-script names (they survive translation),
+  and the cosines of the ``figures`` and of the ``names`` alone;
+- ``time_apart``: how far apart the two stories' spans are (1 − a Gaussian of the gap,
+  3 days), 0 when one is undated: time counts against a merge only where it is known;
+- ``day_clash``: both stories name days of the week or calendar days, none in common
+  (another day's event of the same theme: the time of an undated text);
+- ``smaller``, ``larger``: the log sizes of the two stories;
+- ``*_gap``: how far the dense, lexical and anchor similarities stand above those of the
+  story's best other candidate (one event is the neighbour a story is clearly closest to).
+
+The weights are fitted by ``bench/train_story_pairs.py`` on the candidate pairs that the
+online pass produces on several labelled corpora (files weighted equally) and shipped as
+``cluster/data/story_pairs.json`` (coefficients only, with their provenance). Each merge
+costs a handful of sparse dot products; the number of pairs scored is counted
+(``Consolidator.scored``) and logged by the pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from crosswire.cluster.lexical import dot
+from crosswire.cluster.options import ClusterOptions
+from crosswire.cluster.scoring import DAY, disjoint, gaussian
+from crosswire.cluster.state import StoryState
+
+if TYPE_CHECKING:
+    from crosswire.cluster.engine import StoryEngine
+
+FEATURES = (
+    "dense",
+    "dense_min",
+    "lexical",
+    "title",
+    "anchors",
+    "figures",
+    "names",
+    "time_apart",
+    "day_clash",
+    "smaller",
+    "larger",
+    "dense_gap",
+    "lexical_gap",
+    "anchors_gap",
+)
+# the similarities whose lead over the story's other candidates is a feature of its own
+GAPS = (("dense_gap", "dense"), ("lexical_gap", "lexical"), ("anchors_gap", "anchors"))
+PAIR_FEATURES = len(FEATURES) - len(GAPS)
+
+MODEL_FILE = "story_pairs.json"
+
+
+def story_pair_features(a: StoryState, b: StoryState, options: ClusterOptions) -> np.ndarray:
+    """The similarities of two stories (see the module docstring), in ``FEATURES`` order
+    but the gaps (``with_gaps`` adds those)."""
+    dense = _mean_dense(a, b)
+    if dense is not None:
+        dense = options.dense_scale * dense + options.dense_offset
+    weakest = _weakest_dense(a, b)
+    if weakest is not None:
+        weakest = options.dense_scale * weakest + options.dense_offset
+    lexical, _ = _mean_centroids(a.lexical, b.lexical, a.lexical, b.lexical)
+    title, titled = _mean_centroids(a.titles, b.titles, a.titled, b.titled)
+    anchors = 0.0
+    if a.anchors.count and b.anchors.count:
+        anchors = dot(a.anchors.total, b.anchors.total) / (a.anchors.count * b.anchors.count)
+    figures, names = _anchor_kinds(a, b)
+    apart = 0.0
+    if None not in (a.newest, a.oldest, b.newest, b.oldest):
+        gap = max(0.0, max(a.oldest, b.oldest) - min(a.newest, b.newest))  # type: ignore[type-var, operator]
+        apart = 1.0 - gaussian(gap, options.time_sigma_days * DAY)
+    return np.array(
+        [
+            dense or 0.0,
+            weakest or 0.0,
+            lexical,
+            title if titled else lexical,
+            anchors,
+            figures,
+            names,
+            apart,
+            1.0 if disjoint(a.weekdays, b.weekdays) or disjoint(a.dates, b.dates) else 0.0,
+            math.log(max(1, min(a.size, b.size))),
+            math.log(max(1, a.size, b.size)),
+        ]
+    )
+
+
+def _anchor_kinds(a: StoryState, b: StoryState) -> tuple[float, float]:
+    """Cosines of the two stories' anchor centroids, figures (``#``) and names (``@``) apart:
+    two weeks' reports of one recurring event share their names, not their figures."""
+    out = []
+    for kind in "#@":
+        mine = {k: v for k, v in a.anchors.total.items() if k[0] == kind}
+        theirs = {k: v for k, v in b.anchors.total.items() if k[0] == kind}
+        norm = math.sqrt(dot(mine, mine) * dot(theirs, theirs))
+        out.append(dot(mine, theirs) / norm if norm else 0.0)
+    return out[0], out[1]
+
+
+def with_gaps(rows: list[np.ndarray]) -> np.ndarray:
+    """The candidates' pair features (one row each), each row followed by how far its dense,
+    lexical and anchor similarities stand above the best of the other candidates' (above 0
+    when there is no other): a story is one event with the neighbour it is clearly closest
+    to, not with each of many alike neighbours on its theme."""
+    pairs = np.array(rows, dtype=float).reshape(len(rows), PAIR_FEATURES)
+    gaps = np.zeros((len(rows), len(GAPS)))
+    for k, (_, name) in enumerate(GAPS):
+        column = pairs[:, FEATURES.index(name)]
+        for i in range(len(rows)):
+            others = np.delete(column, i)
+            gaps[i, k] = column[i] - (others.max() if len(others) else 0.0)
+    return np.hstack([pairs, gaps])
+
+
+def _weakest_dense(a: StoryState, b: StoryState) -> float | None:
+    """The lowest cosine between a kept article of each story, over the pairs whose
+    embeddings share a space (complete linkage, where ``dense`` is the average)."""
+    pairs = [
+        (m.dense, n.dense)
+        for m in a.members
+        for n in b.members
+        if m.covered == n.covered and (m.covered or m.language == n.language)
+    ]
+    if not pairs:
+        return None
+    return min(float(x @ y) for x, y in pairs)
+
+
+def _mean_dense(a: StoryState, b: StoryState) -> float | None:
+    """Mean cosine over the pairs whose embeddings share a space (the covered languages
+    together, else one language's own vectors); None when no pair does."""
+    if a.covered and b.covered:
+        return float(a.dense_sum @ b.dense_sum) / (a.covered * b.covered)
+    total, pairs = 0.0, 0
+    for language, vector in a.native.items():
+        other = b.native.get(language)
+        if other is not None:
+            total += float(vector @ other)
+            pairs += a.languages[language] * b.languages[language]
+    return total / pairs if pairs else None
+
+
+def _mean_centroids(mine: dict, theirs: dict, my_counts, their_counts) -> tuple[float, float]:
+    """Mean cosine over the same-language pairs of two stories' per-language centroids, and
+    how many such pairs there are (counted from ``my_counts`` and ``their_counts``: the
+    centroids' own counts, or those of the members that have a headline)."""
+    total, pairs = 0.0, 0
+    for language, centroid in mine.items():
+        other = theirs.get(language)
+        if other is None:
+            continue
+        n = _count(my_counts, language) * _count(their_counts, language)
+        if n:
+            total += dot(centroid.total, other.total)
+            pairs += n
+    return (total / pairs if pairs else 0.0), float(pairs)
+
+
+def _count(counts, language: str) -> int:  # noqa: ANN001 - centroids or a Counter
+    value = counts.get(language, 0)
+    return value if isinstance(value, int) else value.count
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """A logistic regression over ``FEATURES``: P(one event) = logistic(w · x + bias); two
+    stories merge at ``threshold``."""
+
+    weights: tuple[float, ...]
+    bias: float
+    features: tuple[str, ...] = FEATURES
+    threshold: float = 0.5
+
+    def probability(self, x: np.ndarray) -> float:
+        z = float(np.dot(self.weights, x)) + self.bias
+        return 0.5 * (1.0 + math.tanh(z / 2.0))
+
+    def to_dict(self) -> dict:
+        return {
+            "features": list(self.features),
+            "weights": list(self.weights),
+            "bias": self.bias,
+            "threshold": self.threshold,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> PairModel:
+        features = tuple(data["features"])
+        if features != FEATURES or len(data["weights"]) != len(FEATURES):
+            raise ValueError(f"story pair model has features {features}, expected {FEATURES}")
+        weights = tuple(float(w) for w in data["weights"])
+        return cls(weights, float(data["bias"]), features, float(data.get("threshold", 0.5)))
+
+
+def load_pair_model(path: str | Path | None = None) -> PairModel:
+    """The shipped model (``cluster/data/story_pairs.json``), or the one at ``path``."""
+    if path is None:
+        text = resources.files("crosswire.cluster").joinpath("data", MODEL_FILE).read_text()
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    return PairModel.from_dict(json.loads(text))
+
+
+Observer = Callable[[StoryState, StoryState, np.ndarray, float], None]
+
+
+class Consolidator:
+    """Merges the story an article was just placed in with the live stories around it that
+    the pair model calls the same event."""
+
+    def __init__(self, options: ClusterOptions, model: PairModel | None = None) -> None:
+        self.options = options
+        self.model = model or load_pair_model()
+        self.scored = 0  # story pairs scored so far
+        self.merged = 0  # stories merged so far
+        self.seconds = 0.0  # time spent so far
+        # research hook (bench/train_story_pairs.py): sees every scored pair; with ``dry``
+        # nothing is merged
+        self.observer: Observer | None = None
+        self.dry = False
+        self.threshold = (
+            self.model.threshold
+            if options.consolidate_threshold is None
+            else options.consolidate_threshold
+        )
+
+    def after_placement(
+        self, engine: StoryEngine, story: StoryState, candidate_ids: list[int]
+    ) -> StoryState:
+        """``story`` after merging in those of ``candidate_ids`` (best first, at most
+        ``consolidate_candidates``) that it is one event with."""
+        started = time.perf_counter()
+        try:
+            return self._consolidate(engine, story, candidate_ids)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+    def cost(self) -> dict[str, float]:
+        """What the pass has done so far: pairs scored, merges, seconds."""
+        return {"scored": self.scored, "merged": self.merged, "seconds": self.seconds}
+
+    def _consolidate(
+        self, engine: StoryEngine, story: StoryState, candidate_ids: list[int]
+    ) -> StoryState:
+        options = self.options
+        others: list[StoryState] = []
+        for story_id in candidate_ids:
+            if len(others) >= options.consolidate_candidates:
+                break
+            other = engine.active.stories.get(story_id)
+            if other is not None and other is not story and other.story_id != story.story_id:
+                others.append(other)
+        if not others:
+            return story
+        features = with_gaps([story_pair_features(story, other, options) for other in others])
+        self.scored += len(others)
+        merging = []
+        for other, x in zip(others, features, strict=True):
+            p = self.model.probability(x)
+            if self.observer is not None:
+                self.observer(story, other, x, p)
+            if p >= self.threshold:
+                merging.append(other)
+        if self.dry:
+            return story
+        for other in merging:
+            story = engine._merge(story, other)  # noqa: SLF001 - the engine's own merge
+            self.merged += 1
+        return story
