@@ -202,3 +202,24 @@ class ModerationEntry:
     reason: str = ""
     id: int | None = None
     created_at: datetime | None = None
+
+
+@dataclass
+class Follow:
+    """What a reader follows: a story, a developing story, an outlet, a place or a query
+    (``kind``, with ``target`` its id, domain, country code or words)."""
+
+    user_id: int
+    kind: str
+    target: str
+    label: str = ""
+    id: int | None = None
+    feed_token: str | None = None  # the secret of its private Atom feed; None: no feed
+    created_at: datetime | None = None
+    seen_at: datetime | None = None  # when the reader last looked at it
+    seen_article_id: int = 0  # the newest article id at that moment: newer ones are new
+
+    @property
+    def story_id(self) -> int | None:
+        """The story or developing story followed (None for the other kinds)."""
+        return int(self.target) if self.kind in ("story", "topic") else None

@@ -34,6 +34,7 @@ from crosswire.models import Article, Assignment, article_stamp, utcnow
 from crosswire.scripts import reading_rank
 from crosswire.settings import Settings
 from crosswire.store import Store
+from crosswire.vectors import prime_from_store
 
 if TYPE_CHECKING:
     from crosswire.cluster import StoryEngine
@@ -104,8 +105,6 @@ class Pipeline:
     def _prime_stored_vectors(self, articles: Sequence[Article]) -> None:
         """Vectors that `crosswire worker`'s fetchers stored with the articles spare the
         engine the model (whichever process assigns: a worker, serve, import)."""
-        from crosswire.workers.vectors import prime_from_store
-
         prime_from_store(self.store, self.settings, articles)
 
     def _new_story_id(self) -> int:

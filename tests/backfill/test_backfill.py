@@ -52,7 +52,7 @@ def test_backfill_stores_each_article_once_and_clusters_like_the_online_path(
 
     # the online path, fed the same articles in time order, decides the same stories
     online = hashing.model_copy(update={"database_url": f"sqlite:///{tmp_path / 'online.db'}"})
-    from crosswire.cli.import_cmd import article_from_record
+    from crosswire.records import article_from_record
 
     ordered = sorted(
         (article_from_record(r) for r in archive_records()), key=lambda a: a.published_at

@@ -6,8 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from crosswire.models import Article, User
-from crosswire.readers.follows import Follow
+from crosswire.models import Article, Follow, User
 from crosswire.store.readers import readers_of
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

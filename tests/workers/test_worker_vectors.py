@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from crosswire.embed import load_embedder
 from crosswire.store import open_store
+from crosswire.vectors import vector_model
 from crosswire.workers.assigner import Assigner
-from crosswire.workers.vectors import VectorPipeline, vector_model
+from crosswire.workers.vectors import VectorPipeline
 from tests.workers.test_worker_concurrency import invented_events
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from crosswire.models import Article
+from crosswire.records import article_from_record, future_dated
 
 FAR_FUTURE = float("inf")  # undated articles go last, in file order, as in the online path
 
@@ -51,8 +52,6 @@ def embedding_text(article: Article, lead_chars: int) -> str:
 
 def prepare_part(records: list[dict[str, Any]], embedder: str | None, lead_chars: int) -> Prepared:
     """Validate and normalise ``records``; embed them with ``embedder`` (None: skip)."""
-    from crosswire.cli.import_cmd import article_from_record, future_dated
-
     articles: list[Article] = []
     errors: list[str] = []
     future = 0

@@ -26,7 +26,7 @@ from crosswire.models import Article
 from crosswire.pipeline import IngestReport, Pipeline
 from crosswire.settings import Settings
 from crosswire.store import Store, open_store
-from crosswire.workers.vectors import vector_model
+from crosswire.vectors import vector_model
 
 log = logging.getLogger(__name__)
 

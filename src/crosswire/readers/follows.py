@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import secrets
-from dataclasses import dataclass
-from datetime import datetime
+
+from crosswire.models import Follow as Follow  # kept with the data; named here for callers
 
 MAX_ID = 2**63 - 1
 MAX_QUERY = 200
@@ -25,24 +25,6 @@ _SPACE = re.compile(r"\s+")
 
 class FollowError(ValueError):
     """A follow or a mute that cannot be: the message says why in one line."""
-
-
-@dataclass
-class Follow:
-    user_id: int
-    kind: str
-    target: str
-    label: str = ""
-    id: int | None = None
-    feed_token: str | None = None  # the secret of its private Atom feed; None: no feed
-    created_at: datetime | None = None
-    seen_at: datetime | None = None  # when the reader last looked at it
-    seen_article_id: int = 0  # the newest article id at that moment: newer ones are new
-
-    @property
-    def story_id(self) -> int | None:
-        """The story or developing story followed (None for the other kinds)."""
-        return int(self.target) if self.kind in ("story", "topic") else None
 
 
 def normalise_target(kind: str, raw: str) -> str:

@@ -7,7 +7,8 @@ import heapq
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from crosswire.readers.follows import Follow, FollowError, normalise_target
+from crosswire.models import Follow
+from crosswire.readers.follows import FollowError, normalise_target
 from crosswire.readers.mutes import Mutes, build_mutes
 from crosswire.store.readers import readers_of
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from crosswire.store.base import Store, StoreError
+from crosswire.store.base import PipelineStore, Store, StoreError
 
-__all__ = ["Store", "StoreError", "open_store"]
+__all__ = ["PipelineStore", "Store", "StoreError", "open_store"]
 
 
 def open_store(url: str, *, migrate: bool = True) -> Store:

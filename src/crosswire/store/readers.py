@@ -9,8 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from crosswire.models import Story
-from crosswire.readers.follows import Follow
+from crosswire.models import Follow, Story
 
 
 class ReaderStore(ABC):

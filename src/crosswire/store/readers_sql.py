@@ -7,8 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from crosswire.models import Story, as_utc, utcnow
-from crosswire.readers.follows import Follow
+from crosswire.models import Follow, Story, as_utc, utcnow
 from crosswire.store.readers import ReaderStore
 from crosswire.store.sql_core import SqlCore
 

@@ -32,7 +32,7 @@ from crosswire.models import Article
 from crosswire.pipeline import Pipeline
 from crosswire.settings import Settings
 from crosswire.store import Store, StoreError, open_store
-from crosswire.workers.vectors import prime_from_store
+from crosswire.vectors import prime_from_store
 
 log = logging.getLogger(__name__)
 

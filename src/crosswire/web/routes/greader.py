@@ -21,9 +21,9 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from starlette.concurrency import run_in_threadpool
 
 from crosswire.accounts import authenticate
-from crosswire.models import User
+from crosswire.models import Follow, User
 from crosswire.readers import greader as gr
-from crosswire.readers.follows import KIND_LABELS, Follow
+from crosswire.readers.follows import KIND_LABELS
 from crosswire.readers.news import visible
 from crosswire.store.readers import readers_of
 from crosswire.web.deps import base_url, sources
