@@ -47,7 +47,7 @@ def test_eval_feeds_counts_parsed_errors_and_agreement(tmp_path):
     )
     done = run("eval", "feeds", "--dataset", str(tmp_path), "--json")
     assert done.exit_code == 0, done.output
-    figures = json.loads(done.output)
+    figures = json.loads(done.stdout)
     assert figures["files"] == 3 and figures["tracebacks"] == 0
     assert figures["parsed"] == 2 and figures["clear_errors"] == 1
     scored = figures["rss_parser"]
@@ -90,7 +90,7 @@ def test_eval_pages_scores_goose3_and_htmldate_layouts(tmp_path):
     (tmp_path / "htmldate" / "gold.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
     done = run("eval", "pages", "--dataset", str(tmp_path), "--json")
     assert done.exit_code == 0, done.output
-    figures = json.loads(done.output)
+    figures = json.loads(done.stdout)
     goose3 = figures["goose3"]
     assert goose3["pages"] == 1 and goose3["title"] == 1.0 and goose3["body_start"] == 1.0
     assert goose3["authors"] == 1.0 and goose3["publish_date"] == 1.0
