@@ -1,9 +1,11 @@
 """Every page type in a real browser (Debian's Chromium under Playwright) at 1366 × 900 and
 390 × 844: no element wider than the viewport, tap targets of 24 px or more (WCAG 2.2 AA,
 2.5.8; links inside a sentence are exempt), axe-core (from npm, injected) with no violations,
-and the story page's sections in reading order. The story is invented (a bridge closure in
-the fictional town of Portvale), imported with ``crosswire import``. Screenshots at both widths
-go where ``test_browser`` keeps its own."""
+the story page's sections in reading order, and the first-run page of an empty site. The
+story is invented (a bridge closure in the fictional town of Portvale), imported with
+``crosswire import``; a reader comments, a moderator flags and hides the comment, so the
+queue and the log have rows. Screenshots at both widths go where ``test_browser`` keeps
+its own."""
 
 from __future__ import annotations
 
@@ -197,25 +199,56 @@ def test_pages_fit_phones_and_desktops(tmp_path):
             visit("/signup", "signup")
             page.goto(base + "/stories/999999")  # the error page
             problems.extend(check_page(page, axe, shots, f"not-found-{label}"))
+            # a reader signs up and comments
+            page.goto(base + "/signup")
+            page.fill("#name", f"ann{label}")
+            page.fill("#password", PASSWORD)
+            page.fill("#password2", PASSWORD)
+            page.click("main button:has-text('Sign up')")
+            page.wait_for_selector("header nav button:has-text('Sign out')")
+            page.goto(base + story)
+            page.fill("#comment", f"Is the ferry running yet? ({label})")
+            page.click("button:has-text('Comment')")
+            page.wait_for_selector("li.comment")
+            page.context.clear_cookies()
             # signed in as a moderator: the reader's own pages and the moderators'
             sign_in(page, base)
             page.goto(base + story)
             page.locator("main form[action='/following'] button").first.click()
-            page.fill("#comment", f"Is the ferry running yet? ({label})")
-            page.click("button:has-text('Comment')")
-            page.wait_for_selector("li.comment")
+            comment = page.locator(f"li.comment:has-text('({label})')").first
+            comment.locator("summary:has-text('flag')").first.click()
+            comment.locator("input[name=reason]").first.fill("to fill the queue")
+            comment.locator("button:has-text('Flag')").first.click()
+            page.wait_for_selector("[role=status]")
             problems.extend(check_page(page, axe, shots, f"story-signed-in-{label}"))
             for path, name in [
                 ("/submit", "submit"),
                 ("/following", "following"),
                 ("/my", "my"),
                 ("/moderation", "moderation"),
-                ("/moderation/log", "moderation-log"),
-                (f"/moderation{story}", "correct-story"),
             ]:
                 visit(path, name)
+            item = page.locator("li.flagged").first  # the queue has the flagged comment
+            item.locator("input[name=reason]").fill("checking the log's layout")
+            item.locator("button:has-text('Hide')").click()
+            page.wait_for_selector("[role=status]")
+            visit("/moderation/log", "moderation-log")
+            assert "checking the log" in page.locator("main").inner_text()
+            visit(f"/moderation{story}", "correct-story")
             page.context.clear_cookies()
             page.close()
+        # a new site with no stories, offline: the first-run front page
+        empty = f"sqlite:///{tmp_path / 'empty.db'}"
+        with live_server(empty, tmp_path) as fresh:
+            for label, (width, height) in VIEWPORTS.items():
+                page = browser.new_page(
+                    viewport={"width": width, "height": height}, bypass_csp=True
+                )
+                page.goto(fresh + "/")
+                assert "crosswire import" in page.locator("main").inner_text()
+                problems.extend(check_page(page, axe, shots, f"first-run-{label}"))
+                checked.append(f"first-run-{label}")
+                page.close()
         browser.close()
     assert problems == [], "\n".join(problems)
-    assert len(checked) == 2 * 15, checked
+    assert len(checked) == 2 * 16, checked
