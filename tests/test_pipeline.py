@@ -265,14 +265,20 @@ def test_an_article_a_newer_story_takes_over_moves_with_its_copies(url):
         pipeline.add_articles([*articles, reprint])
         pipeline.refresh_digests()
         assert len(partition(store)) == 1  # the suspension joined the reopening's story
-        report = pipeline.add_articles([dataclasses.replace(suspension_alone, id=None)])
+        later = event(5, 1, suspension_alone.published_at + timedelta(hours=4))  # elsewhere
+        alone = dataclasses.replace(suspension_alone, id=None)
+        report = pipeline.add_articles([alone, later])
         assert report.moved_articles == 1
         assert partition(store) == {
             frozenset({reopening.url}),
             frozenset({suspension.url, reprint.url, suspension_alone.url}),
+            frozenset({later.url}),
         }
         by_url = {a.url: a for a in store.get_articles(list(store.story_assignments()))}
         assert by_url[reprint.url].duplicate_of == by_url[suspension.url].id
+        # the story the move reached is as new as its newest article, not the batch's
+        took_at = store.get_story(by_url[suspension.url].story_id).updated_at
+        assert took_at == suspension_alone.published_at < later.published_at
         pipeline.refresh_digests()
         left = store.get_story(by_url[reopening.url].story_id)
         took = store.get_story(by_url[suspension.url].story_id)

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from crosswire.constants import ASSIGNER_LOCK, ASSIGNER_META, DIGEST_META
@@ -281,12 +281,16 @@ class Pipeline:
             moves, merges, vetoed = respect_corrections(
                 self.store, self.engine.drain_moves(), self.engine.drain_merges()
             )
+            # a story a move or merge reaches gets the moved articles' own times, not the
+            # batch's newest (a 2014 story would otherwise look updated in 2018)
             for article_id, from_id, into_id in moves:
-                self.store.move_article(article_id, into_id, newest)
+                self.store.move_article(article_id, into_id, self._time_of(article_id, times))
                 report.moved_articles += 1
                 report.story_ids.update((from_id, into_id))
             for from_id, into_id in merges:
-                self.store.merge_stories(from_id, into_id, newest)
+                merged = self.store.get_story(from_id, follow_merges=False)
+                at = merged.updated_at if merged and merged.updated_at else newest
+                self.store.merge_stories(from_id, into_id, min(at, newest))
                 report.merged_stories += 1
                 grown.add(into_id)
             # until its digest exists, a story is called by its first article's title (one
@@ -302,6 +306,15 @@ class Pipeline:
         if vetoed:  # the engine undid a moderator's correction: its state is not the store's
             self._engine = None
         return report
+
+    def _time_of(self, article_id: int, times: dict[int | None, datetime]) -> datetime:
+        """An article's time as the batch counts it, else as stored (a moved article from
+        an earlier batch), else now."""
+        if article_id in times:
+            return times[article_id]
+        stored = self.store.get_article(article_id)
+        when = stored.when if stored is not None else None
+        return min(when, utcnow()) if when is not None else utcnow()
 
     def _title_from_store(self, story_id: int) -> None:
         story = self.store.get_story(story_id)
