@@ -177,6 +177,15 @@ class ArticlesSql(SqlCore, ArticleStore, ArticleQueries):
             return None
         return self._SEARCH_CANDIDATES, [match, SEARCH_CANDIDATES]
 
+    def _stories_matching(self, query: str) -> tuple[str, list[Any]] | None:
+        """A condition on ``s.id`` (and its parameters): the story holds one of the newest
+        articles matching ``query``; None when nothing can match."""
+        found = self._candidates(query)
+        if found is None:
+            return None
+        sql, params = found
+        return f"s.id IN (SELECT a.story_id FROM ({sql}) c JOIN articles a ON a.id = c.id)", params
+
     def _matches(self, query: str) -> list[tuple[int, int | None, float]]:
         """``(article id, story id, score)`` of the newest matches, best (lowest) score first:
         one full-text scan that both article and story results are drawn from."""

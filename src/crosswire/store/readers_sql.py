@@ -1,5 +1,5 @@
-"""``ReaderStore`` in SQL, for ``SqlStore`` (it uses that class's plumbing: ``_rows``,
-``_row``, ``_exec``, ``_tx``, ``_time``, ``_candidates``)."""
+"""``ReaderStore`` in SQL, for ``SqlStore``: on the SQL core, with the articles' full-text
+search (``_candidates``, ``_stories_matching``) and the stories' rows (``_stories_by_id``)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ class ReaderSql(SqlCore, ReaderStore):
     if TYPE_CHECKING:  # from the articles' and the stories' SQL
 
         def _candidates(self, query: str) -> tuple[str, list[Any]] | None: ...
+
+        def _stories_matching(self, query: str) -> tuple[str, list[Any]] | None: ...
 
         def _stories_by_id(self, ids: list[int]) -> list[Story]: ...
 
@@ -173,14 +175,11 @@ class ReaderSql(SqlCore, ReaderStore):
                 after,
             )
         else:
-            found = self._candidates(follow.target)
+            found = self._stories_matching(follow.target)
             if found is None:
                 return []
-            sql, more = found
-            where.append(
-                f"s.id IN (SELECT a.story_id FROM ({sql}) c JOIN articles a ON a.id = c.id)"
-            )
-            params += more
+            where.append(found[0])
+            params += found[1]
         return self._page_of_story_ids(where, params, limit, before, after)
 
     def _indexed_story_ids(

@@ -26,7 +26,7 @@ class StoriesSql(SqlCore, StoryStore, StoryQueries):
 
         def _story_counts(self, story_id: int) -> tuple[int, int, tuple[int, str]]: ...
 
-        def _candidates(self, query: str) -> tuple[str, list[Any]] | None: ...
+        def _stories_matching(self, query: str) -> tuple[str, list[Any]] | None: ...
 
         def _matches(self, query: str) -> list[tuple[int, int | None, float]]: ...
 
@@ -215,14 +215,11 @@ class StoriesSql(SqlCore, StoryStore, StoryQueries):
             )
             params += domains
         if query is not None:
-            found = self._candidates(query)
+            found = self._stories_matching(query)
             if found is None:
                 return []
-            sql, more = found
-            where.append(
-                f"s.id IN (SELECT a.story_id FROM ({sql}) c JOIN articles a ON a.id = c.id)"
-            )
-            params += more
+            where.append(found[0])
+            params += found[1]
         rows = self._rows(
             f"SELECT {STORY_CARD_COLUMNS} FROM stories s WHERE {' AND '.join(where)} "
             "ORDER BY s.hotness DESC, s.id DESC LIMIT ?",
