@@ -187,6 +187,14 @@ def test_pages_fit_phones_and_desktops(tmp_path):
             assert "Aug 2014" in text and "00:00" not in text  # absolute dates, no fake midnight
             assert not re.search(r"\d{3,} days ago", text)
             assert "By leaning:" in text  # leaning named in words, not by colour alone
+            if label == "phone":  # the pictures fit 360 px too, without sideways scrolling
+                page.set_viewport_size({"width": 360, "height": height})
+                assert page.evaluate(WIDE_ELEMENTS) == []
+                charts = page.locator(".chart-narrow svg").evaluate_all(
+                    "nodes => nodes.map(n => n.getBoundingClientRect().width)"
+                )
+                assert len(charts) == 2 and all(0 < w <= 360 for w in charts), charts
+                page.set_viewport_size({"width": width, "height": height})
             source = page.locator("main a.badge[href^='/sources/']").first.get_attribute("href")
             assert source is not None
             visit(source, "source")
