@@ -49,7 +49,7 @@ import numpy as np
 
 from crosswire.cluster.lexical import dot
 from crosswire.cluster.options import ClusterOptions
-from crosswire.cluster.scoring import DAY, disjoint, gaussian
+from crosswire.cluster.scoring import DAY, gaussian
 from crosswire.cluster.state import StoryState
 
 if TYPE_CHECKING:
@@ -107,11 +107,16 @@ def story_pair_features(a: StoryState, b: StoryState, options: ClusterOptions) -
             figures,
             names,
             apart,
-            1.0 if disjoint(a.weekdays, b.weekdays) or disjoint(a.dates, b.dates) else 0.0,
+            1.0 if _clash(a.weekdays, b.weekdays) or _clash(a.dates, b.dates) else 0.0,
             math.log(max(1, min(a.size, b.size))),
             math.log(max(1, a.size, b.size)),
         ]
     )
+
+
+def _clash(mine: set, theirs: set) -> bool:
+    """Both stories name days (of the week, of the calendar) and none in common."""
+    return bool(mine and theirs and mine.isdisjoint(theirs))
 
 
 def _anchor_kinds(a: StoryState, b: StoryState) -> tuple[float, float]:
