@@ -12,9 +12,15 @@ from typing import Any
 import numpy as np
 
 from crosswire.compare.claims import MIN_CONFLICT_COSINE, SAME_FIGURE_SUBJECT, detect_conflict
+from crosswire.compare.discrepancies import (
+    context_conflicts,
+    count_conflicts,
+    day_conflicts,
+    quote_conflicts,
+)
 from crosswire.compare.numbers import Quantity, extract_quantities, value_given
 from crosswire.compare.only_in import figures_of, one_side, only_in
-from crosswire.compare.quotes import collect_quotes
+from crosswire.compare.quotes import collect_quotes, quotations
 from crosswire.digest.attribution import sentences_match
 
 MAX_CONFLICTS = 20
@@ -83,6 +89,16 @@ def compare_story(
         if (differ or cosine >= SAME_FIGURE_SUBJECT) and quantities[i] and quantities[j]:
             _add_numbers(numbers, a, b, quantities[i], quantities[j], differ)
     figures = [figures_of(quantities[i]) for i in range(len(sentences))]
+    # what sentence similarity does not pair: counts of one thing, days, a quotation's words
+    paired = {(c["sides"][0]["sentence"], c["sides"][1]["sentence"]) for c in conflicts}
+    for found in (
+        count_conflicts(sentences)
+        + context_conflicts(sentences)
+        + day_conflicts(sentences, published or {})
+        + quote_conflicts(quotations(sentences))
+    ):
+        if (found["sides"][0]["sentence"], found["sides"][1]["sentence"]) not in paired:
+            conflicts.append(found)
     grouped = group_conflicts(conflicts)
     widen_figure_sides(grouped, story, similarity, quantities, threshold)
     mark_changed(grouped, numbers, published or {})
