@@ -10,9 +10,9 @@ from datetime import UTC, datetime
 import pytest
 
 from crosswire.digest import DigestOptions, build_digest
-from crosswire.digest.debris import dangling_opening, strip_debris
+from crosswire.digest.debris import dangling_opening, page_furniture, strip_debris
 from crosswire.embed import load_embedder
-from crosswire.eval.digest_quality import digest_quality, totals
+from crosswire.eval.digest_quality import digest_quality, has_debris, totals
 from crosswire.models import Article
 
 T0 = datetime(2026, 5, 4, 8, 0, tzinfo=UTC)
@@ -198,3 +198,29 @@ def test_the_quality_counts_find_what_they_count(embed):
     assert counts["dangling"] == 1  # the sentence before it is not the bullet before it
     assert counts["expander_repeats"] == 1
     assert (counts["quotes_named"], counts["quotes_unnamed"]) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "furniture"),
+    [
+        ("Watch the full interview with the mayor (video).", True),
+        ("CORRECTION: This article originally said the bridge opened in May.", True),
+        ("Watchdogs said the levee was sound.", False),
+        ("Video from a bystander showed the levee holding.", False),
+    ],
+)
+def test_the_page_speaking_is_never_a_summary_sentence(text, furniture):
+    assert page_furniture(text) is furniture
+
+
+@pytest.mark.parametrize(
+    ("text", "debris"),
+    [
+        ("Video: the levee at dawn.", True),
+        ("Video from a bystander showed the levee holding.", False),
+        ("U.N. Secretary-General Ban Ki-Moon told reporters the levee held.", False),
+        ("VALLEY CITY -- The levee held.", True),
+    ],
+)
+def test_the_debris_count_reads_labels_and_datelines_not_names(text, debris):
+    assert has_debris(text) is debris

@@ -85,3 +85,16 @@ def dangling_opening(text: str) -> bool:
     if tokens[:2] == ["sin", "embargo"]:
         return True
     return bool(tokens) and tokens[0] in DANGLING
+
+
+# a page's own words, not the story's: calls to act, notices about the article itself
+_FURNITURE = regex.compile(
+    r"^(?:Watch|Click|Read more|Sign up|Subscribe|Follow us|Download|Listen)\b"
+    r"|^(?:CORRECTION|Correction|UPDATE|Editor['’]s [Nn]ote)\b\s*[:—–-]"
+)
+
+
+def page_furniture(text: str) -> bool:
+    """Whether ``text`` is the page speaking, not the story ("Watch the full interview.",
+    "CORRECTION: This article originally said …"): never a summary sentence."""
+    return bool(_FURNITURE.match(text.strip()))

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from crosswire.digest.attribution import attribute
-from crosswire.digest.debris import dangling_opening
+from crosswire.digest.debris import dangling_opening, page_furniture
 from crosswire.digest.options import DigestOptions
 from crosswire.digest.selection import select_sentences
 from crosswire.digest.sentences import StorySentences
@@ -32,6 +32,7 @@ def summary_candidates(story: StorySentences, language: str, options: DigestOpti
     ]
     if not sized:  # a story of short texts: take what there is
         sized = [i for i, s in enumerate(story.sentences) if s.words and not s.dateline]
+    sized = [i for i in sized if not page_furniture(story.sentences[i].text)] or sized
     standing = [i for i in sized if not dangling_opening(story.sentences[i].text)]
     sized = standing or sized
     in_language = [i for i in sized if story.sentences[i].language == language]

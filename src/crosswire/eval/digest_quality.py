@@ -33,11 +33,15 @@ from crosswire.digest.text import split_sentences, words
 _DEBRIS = regex.compile(
     r"^(?:"
     r"[-–—―‒−•*|>]"  # a dash or a bullet mark
-    r"|\p{Lu}[\p{Lu}.'’\-]+(?:[ ,]+\p{Lu}[\p{L}.'’\-]*){0,4}\s*(?:\([^)]{1,40}\))?\s*[-–—―‒−:]"
+    # (a dash set off by a space, a long dash or a colon: "Ki-Moon" is a name, not a dateline)
+    r"|\p{Lu}[\p{Lu}.'’\-]+(?:[ ,]+\p{Lu}[\p{L}.'’\-]*){0,4}\s*(?:\([^)]{1,40}\))?"
+    r"(?:\s+[-–—―‒−]|\s*[–—―‒−:]|\s*--)"
     r"|\(?(?:AP|AFP|Reuters|CNN|UPI|dpa|EFE|ANSA|Bloomberg|Associated Press)\)?\s*[-–—―‒−:]"
     r"|By\s+\p{Lu}[\p{L}.'’-]+\s+\p{Lu}[\p{L}.'’-]+"
-    r"|(?:Updated|Published|Posted|Last updated|Photo|Image|Video|Watch|Read more|Click here"
-    r"|Advertisement|Sign up|Follow)\b"
+    # a page's label before a colon, a bar or a dash ("Video: …"; "Video from a bystander …" is
+    # a sentence), or its call to act ("Watch the full interview", "Read more")
+    r"|(?:Updated|Published|Posted|Last updated|Photo|Image|Video)\s*(?:[:|–—―‒−]|-\s|$)"
+    r"|(?:Watch|Read more|Click here|Advertisement|Sign up|Follow)\b"
     r")"
 )
 # "ISIS fighters …", "U.S. officials …": capitals followed by words, not by a dash
