@@ -91,14 +91,14 @@ def compare_story(
     figures = [figures_of(quantities[i]) for i in range(len(sentences))]
     # what sentence similarity does not pair: counts of one thing, days, a quotation's words
     paired = {(c["sides"][0]["sentence"], c["sides"][1]["sentence"]) for c in conflicts}
-    for found in (
+    for extra in (
         count_conflicts(sentences)
         + context_conflicts(sentences)
         + day_conflicts(sentences, published or {})
         + quote_conflicts(quotations(sentences))
     ):
-        if (found["sides"][0]["sentence"], found["sides"][1]["sentence"]) not in paired:
-            conflicts.append(found)
+        if (extra["sides"][0]["sentence"], extra["sides"][1]["sentence"]) not in paired:
+            conflicts.append(extra)
     grouped = group_conflicts(conflicts)
     widen_figure_sides(grouped, story, similarity, quantities, threshold)
     mark_changed(grouped, numbers, published or {})

@@ -167,11 +167,11 @@ def _neighbours(tokens: list[tuple[str, str]], k: int) -> set[str]:
 
 def day_conflicts(sentences: list[Any], published: dict[int, datetime]) -> list[dict[str, Any]]:
     """``day`` differences between sentences of different outlets."""
-    dated = []
+    dated: list[tuple[Any, datetime, str, set[str], set[str]]] = []
     for s in sentences:
         when = published.get(s.article_id)
         context = _day_context(s.text) if when is not None else None
-        if context is not None:
+        if when is not None and context is not None:
             dated.append((s, when, *context))
     found: list[dict[str, Any]] = []
     seen: set[tuple[int, int]] = set()

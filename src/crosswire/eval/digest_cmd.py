@@ -6,6 +6,7 @@ import json
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -73,7 +74,7 @@ def evaluate(
         rows.append(rouge(text, story.references, tokenizer))
         g, n = attributed(digest, story.articles, embed, options.match_threshold)
         good, total = good + g, total + n
-    result = average(rows) if rows else {}
+    result: dict[str, Any] = dict(average(rows)) if rows else {}
     result["stories"] = len(stories)
     if rows:
         result["attributed_fraction"] = round(good / total, 4) if total else 0.0
