@@ -87,7 +87,10 @@ def changed_options(pairs: list[str], embedder: str) -> ClusterOptions:
     for pair in pairs:
         name, value = pair.split("=", 1)
         kind = types[name]
-        changes[name] = value.lower() in ("1", "true") if kind is bool else kind(value)
+        if kind in (bool, type(None)):  # a switch (None: the engine's own choice)
+            changes[name] = None if value == "None" else value.lower() in ("1", "true")
+        else:
+            changes[name] = kind(value)
     return replace(ClusterOptions(embedder=embedder), **changes)
 
 
