@@ -72,6 +72,8 @@ def test_merge_is_kept_and_logged(world):
 class ProposingEngine:
     """An engine that places each new article in ``story`` and proposes moves and merges."""
 
+    consolidator = None  # proposes its merges itself
+
     def __init__(self, story: int, moves=(), merges=()) -> None:
         self.story, self.moves, self.merges = story, list(moves), list(merges)
 
