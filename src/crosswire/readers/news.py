@@ -4,7 +4,7 @@ of one follow or of all of them, with its mutes applied."""
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from crosswire.models import Follow
@@ -13,6 +13,10 @@ from crosswire.readers.mutes import Mutes, build_mutes
 from crosswire.store.readers import readers_of
 
 NEW_CAP = 100  # a count of new articles stops here ("100+")
+
+# A follow's page of story ids is the same for every reader who follows the same thing: a
+# caller may keep them, ``pages(key, make)`` returning a kept page or ``make()``'s.
+Pages = Callable[[tuple[Any, ...], Callable[[], list[int]]], list[int]]
 
 
 def reader_mutes(store: Any, user_id: int | None) -> Mutes:
@@ -85,10 +89,12 @@ def follow_stories(
     limit: int = 30,
     before: int | None = None,
     after: int | None = None,
+    pages: Pages | None = None,
 ) -> list[int]:
     """The unmuted live stories of any of ``follows`` (one follow: its stream; all of them:
     the reader's own front page), highest id first, or from ``after`` upwards, oldest first.
-    Muted stories are skipped, reading further until ``limit`` are found."""
+    Muted stories are skipped, reading further until ``limit`` are found; ``pages`` keeps
+    each follow's pages across readers (see ``Pages``)."""
     readers = readers_of(store)
     ascending = after is not None and before is None
     out: list[int] = []
@@ -98,7 +104,14 @@ def follow_stories(
     others = [f for f in follows if f.kind != "story"]
     followed = sorted(set(readers.live_story_ids(stories).values()), reverse=not ascending)
     for _ in range(8):  # each round reads a page per follow; muted stories cost a round
-        lists = [readers.follow_story_ids(f, limit=limit, before=hi, after=lo) for f in others]
+        lists = []
+        for f in others:
+
+            def page(f: Follow = f, hi: int | None = hi, lo: int | None = lo) -> list[int]:
+                return readers.follow_story_ids(f, limit=limit, before=hi, after=lo)
+
+            key = (f.kind, f.target, limit, hi, lo)
+            lists.append(pages(key, page) if pages is not None else page())
         lists.append(
             [i for i in followed if (hi is None or i < hi) and (lo is None or i > lo)][:limit]
         )

@@ -18,6 +18,7 @@ from crosswire.models import Source, Story
 from crosswire.pipeline import Pipeline
 from crosswire.settings import Settings
 from crosswire.store import Store
+from crosswire.store.readers import readers_of
 from crosswire.web import charts, dates
 from crosswire.web.views import safe_url as _safe_url
 from crosswire.web.views import story_cards
@@ -175,20 +176,54 @@ class Expiring:
         self._items: dict[Any, tuple[float, Any]] = {}
 
     def get(self, key: Any, make: Callable[[], Any]) -> Any:
-        now = time.monotonic()
-        hit = self._items.get(key)
-        if hit is not None and hit[0] > now:
-            return hit[1]
+        hit = self.find(key)
+        if hit is not None:
+            return hit
         value = make()
+        self.put(key, value)
+        return value
+
+    def find(self, key: Any) -> Any:
+        """The kept value of ``key``, or None."""
+        hit = self._items.get(key)
+        return hit[1] if hit is not None and hit[0] > time.monotonic() else None
+
+    def put(self, key: Any, value: Any) -> None:
         if len(self._items) >= self.size:
             self._items.clear()
-        self._items[key] = (now + self.ttl, value)
-        return value
+        self._items[key] = (time.monotonic() + self.ttl, value)
 
 
 # Story lists are the same for every reader: kept a few seconds, and dropped as soon as a
 # story is created or gains articles (``stories_version``); digest rewrites show within ttl.
 STORY_LISTS = Expiring(ttl=15.0)
+
+
+# What readers' own pages share: each followed thing's pages of story ids and each story's
+# card, kept like the story lists (the same for every reader, dropped on a new version).
+READER_PIECES = Expiring(ttl=15.0, size=20_000)
+
+
+def follow_pages(st: State) -> Callable[[tuple[Any, ...], Callable[[], list[int]]], list[int]]:
+    """``follow_stories``' ``pages``: a followed thing's pages kept for every reader."""
+    base = list_key(st, "follow")
+    return lambda key, make: READER_PIECES.get((*base, *key), make)
+
+
+def cards_by_ids(st: State, ids: list[int]) -> list[dict[str, Any]]:
+    """The cards of these live stories in this order, each made once per store version for
+    every reader whose page shows it."""
+    base = list_key(st, "card")
+    found = {i: READER_PIECES.find((*base, i)) for i in ids}
+    missing = [i for i, card in found.items() if card is None]
+    if missing:
+        made = story_cards(
+            st.store, readers_of(st.store).stories_by_ids(missing), sources(st.store)
+        )
+        for card in made:
+            READER_PIECES.put((*base, card["id"]), card)
+            found[card["id"]] = card
+    return [card for i in ids if (card := found.get(i)) is not None]
 
 
 def list_key(st: State, *parts: Any) -> tuple[Any, ...]:

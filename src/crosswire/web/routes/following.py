@@ -18,7 +18,15 @@ from crosswire.readers.mutes import MUTE_KINDS, content_filters, normalise_mute
 from crosswire.readers.news import follow_stories, make_follow, new_counts
 from crosswire.store.readers import readers_of
 from crosswire.web import xmlfeed
-from crosswire.web.deps import MAX_ID, TEMPLATES, base_url, sources, state
+from crosswire.web.deps import (
+    MAX_ID,
+    TEMPLATES,
+    base_url,
+    cards_by_ids,
+    follow_pages,
+    sources,
+    state,
+)
 from crosswire.web.forms import Id, flash, local_path, render, see_other
 from crosswire.web.personal import viewer_mutes
 from crosswire.web.security import PageError, check_csrf, csrf_field, current_user
@@ -176,10 +184,13 @@ def follow_page(request: Request, follow_id: Id, cursor: str | None = None) -> R
     """A follow's stories, newest first; opening it counts as looking at it."""
     user = _reader(request)
     follow = _own_follow(request, user, follow_id)
-    store = state(request).store
+    st = state(request)
+    store = st.store
     before = _story_cursor(cursor)
-    ids = follow_stories(store, [follow], viewer_mutes(request), limit=PAGE, before=before)
-    cards = story_cards(store, readers_of(store).stories_by_ids(ids), sources(store))
+    ids = follow_stories(
+        store, [follow], viewer_mutes(request), limit=PAGE, before=before, pages=follow_pages(st)
+    )
+    cards = cards_by_ids(st, ids)
     if before is None:
         readers_of(store).mark_follows_seen([follow_id], utcnow())
     return render(
@@ -199,11 +210,18 @@ def my_news(request: Request, cursor: str | None = None) -> Response:
     user = current_user(request)
     if user is None:
         return RedirectResponse("/login?next=/my", status_code=303)
-    store = state(request).store
-    follows = readers_of(store).list_follows(user.id or 0)
+    st = state(request)
+    follows = readers_of(st.store).list_follows(user.id or 0)
     before = _story_cursor(cursor)
-    ids = follow_stories(store, follows, viewer_mutes(request), limit=PAGE, before=before)
-    cards = story_cards(store, readers_of(store).stories_by_ids(ids), sources(store))
+    ids = follow_stories(
+        st.store,
+        follows,
+        viewer_mutes(request),
+        limit=PAGE,
+        before=before,
+        pages=follow_pages(st),
+    )
+    cards = cards_by_ids(st, ids)
     return render(
         request,
         "follow_stories.html",
