@@ -68,6 +68,7 @@ def test_follow_see_new_reports_private_feed_and_unfollow(site):
             "/sources/one.example",
         )
         assert counts(client) == {"Bridge closes": "0", "one.example": "0"}
+        assert "Ferry resumes" not in client.get("/my").text  # pieces kept: the next import shows
 
         # two reports arrive: one joins the story, one is the outlet's
         late, _ = store.add_article(

@@ -4,8 +4,8 @@ of one follow or of all of them, with its mutes applied."""
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
 
 from crosswire.models import Follow
 from crosswire.readers.follows import FollowError, normalise_target
@@ -14,9 +14,15 @@ from crosswire.store.readers import readers_of
 
 NEW_CAP = 100  # a count of new articles stops here ("100+")
 
-# A follow's page of story ids is the same for every reader who follows the same thing: a
-# caller may keep them, ``pages(key, make)`` returning a kept page or ``make()``'s.
-Pages = Callable[[tuple[Any, ...], Callable[[], list[int]]], list[int]]
+
+class Kept(Protocol):
+    """What readers' pages share, kept by the caller while the stories do not change: a
+    followed thing's pages of story ids (the same for every reader who follows it) and the
+    stories' heads that mutes are checked against."""
+
+    def find(self, key: tuple[Any, ...]) -> Any: ...
+
+    def put(self, key: tuple[Any, ...], value: Any) -> None: ...
 
 
 def reader_mutes(store: Any, user_id: int | None) -> Mutes:
@@ -68,12 +74,21 @@ def new_counts(store: Any, follows: Sequence[Follow], mutes: Mutes) -> dict[int,
     }
 
 
-def visible(store: Any, story_ids: Iterable[int], mutes: Mutes) -> list[int]:
+def visible(
+    store: Any, story_ids: Iterable[int], mutes: Mutes, kept: Kept | None = None
+) -> list[int]:
     """The ids of ``story_ids`` that are live and not muted, in the order given."""
     ids = list(dict.fromkeys(story_ids))
     if not mutes:
         return ids
-    heads = readers_of(store).story_heads(ids)
+    heads = {i: h for i in ids if (h := kept.find(("head", i)))} if kept is not None else {}
+    missing = [i for i in ids if i not in heads]
+    if missing:
+        fresh = readers_of(store).story_heads(missing)
+        for i, head in fresh.items():
+            if kept is not None:
+                kept.put(("head", i), head)
+        heads.update(fresh)
     return [
         i
         for i in ids
@@ -89,12 +104,12 @@ def follow_stories(
     limit: int = 30,
     before: int | None = None,
     after: int | None = None,
-    pages: Pages | None = None,
+    kept: Kept | None = None,
 ) -> list[int]:
     """The unmuted live stories of any of ``follows`` (one follow: its stream; all of them:
     the reader's own front page), highest id first, or from ``after`` upwards, oldest first.
-    Muted stories are skipped, reading further until ``limit`` are found; ``pages`` keeps
-    each follow's pages across readers (see ``Pages``)."""
+    Muted stories are skipped, reading further until ``limit`` are found; ``kept`` shares
+    pages and heads across readers (see ``Kept``)."""
     readers = readers_of(store)
     ascending = after is not None and before is None
     out: list[int] = []
@@ -106,12 +121,13 @@ def follow_stories(
     for _ in range(8):  # each round reads a page per follow; muted stories cost a round
         lists = []
         for f in others:
-
-            def page(f: Follow = f, hi: int | None = hi, lo: int | None = lo) -> list[int]:
-                return readers.follow_story_ids(f, limit=limit, before=hi, after=lo)
-
-            key = (f.kind, f.target, limit, hi, lo)
-            lists.append(pages(key, page) if pages is not None else page())
+            key = ("page", f.kind, f.target, limit, hi, lo)
+            page = kept.find(key) if kept is not None else None
+            if page is None:
+                page = readers.follow_story_ids(f, limit=limit, before=hi, after=lo)
+                if kept is not None:
+                    kept.put(key, page)
+            lists.append(page)
         lists.append(
             [i for i in followed if (hi is None or i < hi) and (lo is None or i > lo)][:limit]
         )
@@ -120,7 +136,7 @@ def follow_stories(
         )[:limit]
         if not merged:
             break
-        out += visible(store, merged, mutes)
+        out += visible(store, merged, mutes, kept)
         if len(out) >= limit or len(merged) < limit:
             break
         if ascending:

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from crosswire.models import Source, Story
 from crosswire.pipeline import Pipeline
@@ -204,24 +205,38 @@ STORY_LISTS = Expiring(ttl=15.0)
 READER_PIECES = Expiring(ttl=15.0, size=20_000)
 
 
-def follow_pages(st: State) -> Callable[[tuple[Any, ...], Callable[[], list[int]]], list[int]]:
-    """``follow_stories``' ``pages``: a followed thing's pages kept for every reader."""
-    base = list_key(st, "follow")
-    return lambda key, make: READER_PIECES.get((*base, *key), make)
+@dataclass(frozen=True)
+class ReaderPieces:
+    """``follow_stories``' ``kept``: pieces of readers' pages kept for every reader at this
+    version of the stories."""
+
+    base: tuple[Any, ...]
+
+    def find(self, key: tuple[Any, ...]) -> Any:
+        return READER_PIECES.find((*self.base, *key))
+
+    def put(self, key: tuple[Any, ...], value: Any) -> None:
+        READER_PIECES.put((*self.base, *key), value)
+
+
+def reader_pieces(st: State) -> ReaderPieces:
+    return ReaderPieces(list_key(st, "reader"))
 
 
 def cards_by_ids(st: State, ids: list[int]) -> list[dict[str, Any]]:
     """The cards of these live stories in this order, each made once per store version for
     every reader whose page shows it."""
-    base = list_key(st, "card")
-    found = {i: READER_PIECES.find((*base, i)) for i in ids}
+    kept = reader_pieces(st)
+    found = {i: kept.find(("card", i)) for i in ids}
     missing = [i for i, card in found.items() if card is None]
     if missing:
         made = story_cards(
             st.store, readers_of(st.store).stories_by_ids(missing), sources(st.store)
         )
+        card_html = TEMPLATES.env.get_template("_story_card.html")
         for card in made:
-            READER_PIECES.put((*base, card["id"]), card)
+            card["html"] = Markup(card_html.render(s=card))  # the same for every reader
+            kept.put(("card", card["id"]), card)
             found[card["id"]] = card
     return [card for i in ids if (card := found.get(i)) is not None]
 

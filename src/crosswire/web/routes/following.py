@@ -23,7 +23,7 @@ from crosswire.web.deps import (
     TEMPLATES,
     base_url,
     cards_by_ids,
-    follow_pages,
+    reader_pieces,
     sources,
     state,
 )
@@ -188,7 +188,7 @@ def follow_page(request: Request, follow_id: Id, cursor: str | None = None) -> R
     store = st.store
     before = _story_cursor(cursor)
     ids = follow_stories(
-        store, [follow], viewer_mutes(request), limit=PAGE, before=before, pages=follow_pages(st)
+        store, [follow], viewer_mutes(request), limit=PAGE, before=before, kept=reader_pieces(st)
     )
     cards = cards_by_ids(st, ids)
     if before is None:
@@ -219,7 +219,7 @@ def my_news(request: Request, cursor: str | None = None) -> Response:
         viewer_mutes(request),
         limit=PAGE,
         before=before,
-        pages=follow_pages(st),
+        kept=reader_pieces(st),
     )
     cards = cards_by_ids(st, ids)
     return render(
