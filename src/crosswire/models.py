@@ -11,13 +11,17 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, overload
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+@overload
+def as_utc(value: datetime) -> datetime: ...
+@overload
+def as_utc(value: datetime | str | None) -> datetime | None: ...
 def as_utc(value: datetime | str | None) -> datetime | None:
     """Parse an ISO-8601 string or normalise a datetime to aware UTC."""
     if value is None or value == "":

@@ -218,7 +218,7 @@ class StoryEngine:
             self._forget_stories_of_old_articles()
         copied = self.copies.find(article) if self.options.dedup else None
         if copied is not None:
-            return self._place_copy(article, features, copied)
+            return self._place_copy(article, article.id, features, copied)
         fits = self._rank(features)
         if fits and self._joins(fits, features.covered):
             story = self.active.stories[fits[0].story_id]
@@ -294,7 +294,9 @@ class StoryEngine:
         self._story_of = {a: s for a, s in self._story_of.items() if a in self.copies}
         self.topics.forget(self.active.stories)
 
-    def _place_copy(self, article: Article, features: ArticleFeatures, copied: int) -> Assignment:
+    def _place_copy(
+        self, article: Article, article_id: int, features: ArticleFeatures, copied: int
+    ) -> Assignment:
         root = self.copies.root_of(copied)
         story_id = self.resolve(self._story_of.get(root, self._story_of.get(copied, -1)))
         story = self.active.stories.get(story_id)
@@ -306,20 +308,14 @@ class StoryEngine:
             story.touch(features)
             topic = self._topic(story.story_id, features, copy=True)
         self.active.put(story, ())
-        self._story_of[int(article.id)] = story.story_id  # type: ignore[arg-type]
+        self._story_of[article_id] = story.story_id
         if self.copies.is_original_of(article, root):  # the copy came first: hand over
             self.copies.add(article)
-            self.copies.make_original(int(article.id), root)  # type: ignore[arg-type]
-            self._new_originals.append((root, int(article.id)))  # type: ignore[arg-type]
-            return Assignment(int(article.id), story.story_id, score=1.0, topic_id=topic)  # type: ignore[arg-type]
+            self.copies.make_original(article_id, root)
+            self._new_originals.append((root, article_id))
+            return Assignment(article_id, story.story_id, score=1.0, topic_id=topic)
         self.copies.add(article, root=root)
-        return Assignment(
-            int(article.id),
-            story.story_id,
-            duplicate_of=root,
-            score=1.0,
-            topic_id=topic,  # type: ignore[arg-type]
-        )
+        return Assignment(article_id, story.story_id, duplicate_of=root, score=1.0, topic_id=topic)
 
     def _joins(self, fits: list[Fit], covered: bool = True) -> bool:
         """Join the best story when its score plus ``margin_weight`` times its lead over the

@@ -22,6 +22,7 @@ topic's low threshold would join them all.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import replace
 
 from crosswire.cluster.index import ActiveStories, query_keys
@@ -88,7 +89,7 @@ class Topics:
             topic.add(article)
             self.active.put(topic, query_keys(article))
 
-    def forget(self, live: set[int] | dict[int, object]) -> None:
+    def forget(self, live: Container[int]) -> None:
         """Keep the topic of the stories in ``live`` only (the engine's live stories)."""
         self._topic_of = {s: t for s, t in self._topic_of.items() if s in live}
 

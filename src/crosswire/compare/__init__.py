@@ -167,11 +167,12 @@ def widen_figure_sides(
     for conflict in conflicts:
         if conflict["kind"] != "number":
             continue
-        figures = []
+        found: list[tuple[int, Quantity | None]] = []
         for side in conflict["sides"]:
             k = index[(side["article_id"], side["sentence"])]
-            figures.append((k, next((q for q in quantities[k] if q.text == side["claim"]), None)))
-        if any(figure is None for _, figure in figures):
+            found.append((k, next((q for q in quantities[k] if q.text == side["claim"]), None)))
+        figures = [(k, figure) for k, figure in found if figure is not None]
+        if len(figures) < len(found):
             continue
         on_a_side = {
             (e["article_id"], e["sentence"]) for s in conflict["sides"] for e in s["evidence"]
@@ -222,9 +223,10 @@ def mark_changed(
         spans = []
         for side in conflict["sides"]:
             times = [published.get(e["article_id"]) for e in side["evidence"]]
-            if None in times:
+            known = [t for t in times if t is not None]
+            if len(known) < len(times):
                 break
-            spans.append((min(times), max(times), side))
+            spans.append((min(known), max(known), side))
         else:
             spans.sort(key=lambda span: span[0])
             if all(a[1] + gap <= b[0] for a, b in zip(spans, spans[1:], strict=False)):

@@ -171,7 +171,7 @@ def select_sentences(
     lengths = np.array([max(1, len(story.sentences[i].words)) for i in candidates], dtype=float)
     spend = np.array([budget_words(story.sentences[i].text) for i in candidates])
     lead = np.array([1.0 / (1 + story.sentences[i].position) for i in candidates])
-    covered: set[tuple[str, str]] = set()
+    covered: set[tuple[str, ...]] = set()
     sources: set[str] = set()
     chosen: list[int] = []
     used_words = 0
@@ -193,7 +193,7 @@ def select_sentences(
             if max_words is not None:
                 score /= lengths[k] ** w.cost_exponent
             if score > best_score:
-                best, best_score = k, score
+                best, best_score = int(k), score
         if best < 0:
             break
         index = candidates[best]

@@ -76,7 +76,7 @@ def sentence_vectors(texts: Sequence[str], languages: Sequence[str], embed) -> n
     out = np.zeros((len(texts), dim + LEXICAL_DIM), dtype=np.float32)
     idx = np.flatnonzero(known)
     if len(idx):
-        out[idx, :dim] = embed.encode([texts[i] for i in idx])
+        out[idx, :dim] = embed.encode([texts[int(i)] for i in idx])
     idx = np.flatnonzero(~known)
-    out[idx, dim:] = lexical_vectors([words(texts[i]) for i in idx])
+    out[idx, dim:] = lexical_vectors([words(texts[int(i)]) for i in idx])
     return out

@@ -51,7 +51,7 @@ def attributed(
             if e["sentence"] not in _said(article):
                 ok = False
                 break
-            languages = [own.language if own else "", article.language or ""]
+            languages = [(own.language or "") if own else "", article.language or ""]
             vectors = sentence_vectors([entry["text"], e["sentence"]], languages, embed)
             cosine = float(vectors[0] @ vectors[1])
             same_language = own is not None and own.language == article.language

@@ -76,7 +76,11 @@ def copy_first(originals: list, options: CopyOptions, rng: random.Random, next_i
     recognised = 0
     for article, copy_id in arrivals:
         match = index.find(article)
-        if match == copy_id and index.is_original_of(article, index.root_of(match)):
+        if (
+            match is not None
+            and match == copy_id
+            and index.is_original_of(article, index.root_of(match))
+        ):
             recognised += 1
     return {
         "originals": len(arrivals),

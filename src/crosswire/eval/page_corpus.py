@@ -205,7 +205,7 @@ def _htmldate(root: Path, scores: PageScores, limit: int | None) -> None:
         except Exception:  # noqa: BLE001 - the baseline's failures count as misses
             plain = None
         scores.plain_seconds += time.perf_counter() - started
-        scores.plain_day.add(bool(plain) and plain[:10] == gold.isoformat())
+        scores.plain_day.add(bool(plain and plain[:10] == gold.isoformat()))
 
 
 def same_publication(got: datetime | None, expected: str) -> bool:

@@ -37,7 +37,10 @@ class Rouge155Tokenizer:
         return regex.sub(r"[^a-z0-9]+", " ", text.lower()).split()
 
 
-TOKENIZERS = {"unicode": UnicodeTokenizer, "rouge155": Rouge155Tokenizer}
+TOKENIZERS: dict[str, type[UnicodeTokenizer | Rouge155Tokenizer]] = {
+    "unicode": UnicodeTokenizer,
+    "rouge155": Rouge155Tokenizer,
+}
 
 
 def truncate_words(text: str, limit: int) -> str:

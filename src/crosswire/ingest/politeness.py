@@ -40,6 +40,13 @@ class HostThrottle:
 RobotsFetch = Callable[[str], tuple[int, str]]  # robots.txt URL -> (status, text)
 
 
+class _Robots(RobotFileParser):
+    """The standard parser, with the two flags it sets and reads but does not declare."""
+
+    disallow_all: bool
+    allow_all: bool
+
+
 class RobotsCache:
     """robots.txt per origin, kept for ``ttl`` seconds (RFC 9309 semantics: a missing file
     (4xx) allows everything, a server error (5xx) disallows everything for now)."""
@@ -65,7 +72,7 @@ class RobotsCache:
         return parser.can_fetch(self.agent, url)
 
     def _load(self, origin: str) -> RobotFileParser:
-        parser = RobotFileParser(origin + "/robots.txt")
+        parser = _Robots(origin + "/robots.txt")
         try:
             status, text = self._fetch(origin + "/robots.txt")
         except Exception:  # noqa: BLE001 - unreachable robots.txt: the page fetch will tell

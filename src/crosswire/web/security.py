@@ -67,7 +67,9 @@ def install_sessions(app: FastAPI) -> None:
 
     @app.middleware("http")
     async def sessions(request: Request, call_next):  # noqa: ANN001, ANN202
-        signer = holder.get("s") or await run_in_threadpool(serializer)
+        signer = holder.get("s")
+        if signer is None:
+            signer = await run_in_threadpool(serializer)
         session: dict[str, Any] = {}
         raw = request.cookies.get(COOKIE)
         if raw:

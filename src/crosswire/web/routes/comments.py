@@ -65,7 +65,12 @@ def post_comment(
         raise PageError(400, str(exc)) from exc
     rate_limit(request, "comment", user_key=str(user.id))
     comment = store.add_comment(
-        Comment(story_id=story.id, user_id=user.id or 0, body=text, parent_id=parent and parent.id)
+        Comment(
+            story_id=story.id,
+            user_id=user.id or 0,
+            body=text,
+            parent_id=parent.id if parent is not None else None,
+        )
     )
     return see_other(comment_anchor(comment))
 

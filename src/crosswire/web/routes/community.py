@@ -97,7 +97,7 @@ def comment_tree(
     roots: list[dict[str, Any]] = []
     for c in sorted(found, key=lambda c: c.id or 0):
         shown = not (c.deleted or c.hidden)
-        node = {
+        node: dict[str, Any] = {
             "id": c.id,
             "user_name": c.user_name if shown else None,
             "html": render_comment(c.body) if shown else None,
