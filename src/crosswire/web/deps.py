@@ -238,7 +238,7 @@ def cards_by_ids(st: State, ids: list[int]) -> list[dict[str, Any]]:
             card["html"] = Markup(card_html.render(s=card))  # the same for every reader
             kept.put(("card", card["id"]), card)
             found[card["id"]] = card
-    return [card for i in ids if (card := found.get(i)) is not None]
+    return [kept_card for i in ids if (kept_card := found.get(i)) is not None]
 
 
 def list_key(st: State, *parts: Any) -> tuple[Any, ...]:
