@@ -223,10 +223,9 @@ def reader_pieces(st: State) -> ReaderPieces:
     return ReaderPieces(list_key(st, "reader"))
 
 
-def cards_by_ids(st: State, ids: list[int]) -> list[dict[str, Any]]:
+def cards_by_ids(st: State, ids: list[int], kept: ReaderPieces) -> list[dict[str, Any]]:
     """The cards of these live stories in this order, each made once per store version for
     every reader whose page shows it."""
-    kept = reader_pieces(st)
     found = {i: kept.find(("card", i)) for i in ids}
     missing = [i for i, card in found.items() if card is None]
     if missing:

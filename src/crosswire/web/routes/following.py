@@ -187,10 +187,11 @@ def follow_page(request: Request, follow_id: Id, cursor: str | None = None) -> R
     st = state(request)
     store = st.store
     before = _story_cursor(cursor)
+    kept = reader_pieces(st)
     ids = follow_stories(
-        store, [follow], viewer_mutes(request), limit=PAGE, before=before, kept=reader_pieces(st)
+        store, [follow], viewer_mutes(request), limit=PAGE, before=before, kept=kept
     )
-    cards = cards_by_ids(st, ids)
+    cards = cards_by_ids(st, ids, kept)
     if before is None:
         readers_of(store).mark_follows_seen([follow_id], utcnow())
     return render(
@@ -213,15 +214,11 @@ def my_news(request: Request, cursor: str | None = None) -> Response:
     st = state(request)
     follows = readers_of(st.store).list_follows(user.id or 0)
     before = _story_cursor(cursor)
+    kept = reader_pieces(st)
     ids = follow_stories(
-        st.store,
-        follows,
-        viewer_mutes(request),
-        limit=PAGE,
-        before=before,
-        kept=reader_pieces(st),
+        st.store, follows, viewer_mutes(request), limit=PAGE, before=before, kept=kept
     )
-    cards = cards_by_ids(st, ids)
+    cards = cards_by_ids(st, ids, kept)
     return render(
         request,
         "follow_stories.html",
