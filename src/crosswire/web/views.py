@@ -8,11 +8,11 @@ from typing import Any
 from urllib.parse import quote
 
 from crosswire.digest.text import split_sentences
-from crosswire.models import Article, Source, Story, as_utc, utcnow
+from crosswire.models import Article, Source, Story, utcnow
 from crosswire.outlets.display import leaning_key, story_spread
 from crosswire.store import Store
 from crosswire.web.charts import leaning_bar, leaning_colour
-from crosswire.web.dates import readable
+from crosswire.web.dates import newest, readable
 
 LEAD_CHARS = 280
 
@@ -95,8 +95,7 @@ def story_cards(
         badges = [outlet_view(d, table) for d in domains]
         lead = _lead(story)
         # a story's time is its newest article's publication time, not its last rebuild
-        times = [t for r in rows if (t := as_utc(r.get("newest"))) is not None]
-        when = max(times) if times else story.updated_at
+        when = newest([r.get("newest") for r in rows]) or story.updated_at
         cards.append(
             View(
                 {
