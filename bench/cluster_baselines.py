@@ -16,7 +16,7 @@ against), optionally also on the embedder's title + lead vectors (``--embeddings
 system and file, then one per system with the means.
 
 ``--option NAME=VALUE`` (repeatable) runs crosswire with a ``ClusterOptions`` field changed,
-e.g. ``--option single_join=0 --crosswire-only`` to measure what a rule earns on the mean.
+e.g. ``--option weight_weekday=0 --crosswire-only`` to measure what a rule earns on the mean.
 """
 
 from __future__ import annotations
