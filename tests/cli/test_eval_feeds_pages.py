@@ -1,4 +1,4 @@
-"""`crosswire eval feeds` and `crosswire eval pages` on tiny corpora made for these tests."""
+"""`crosswire eval feeds`, `eval pages` and `eval extract` on tiny corpora made for these tests."""
 
 from __future__ import annotations
 
@@ -101,3 +101,31 @@ def test_eval_pages_scores_goose3_and_htmldate_layouts(tmp_path):
 def test_eval_pages_refuses_a_missing_folder(tmp_path):
     done = run("eval", "pages", "--dataset", str(tmp_path / "nope"), "--json")
     assert done.exit_code != 0
+
+
+def test_eval_extract_scores_a_page_and_prints_aligned_figures(tmp_path):
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "p1.html.gz").write_bytes(gzip.compress(ARTICLE.encode()))
+    body = (
+        "The harbour bridge in Tidewater reopened to traffic on Tuesday after eight months of "
+        "repairs to its southern span, the city's transport office said. Engineers replaced "
+        "forty steel cables and resurfaced the whole deck."
+    )
+    truth = {"p1": {"url": "https://tidewater.example/bridge", "articleBody": body}}
+    (tmp_path / "ground-truth.json").write_text(json.dumps(truth))
+    done = run("eval", "extract", "--dataset", str(tmp_path), "--json")
+    assert done.exit_code == 0, done.output
+    figures = json.loads(done.stdout)
+    assert figures["pages"] == 1 and figures["f1"] > 0.9
+    plain = run("eval", "extract", "--dataset", str(tmp_path))
+    assert plain.exit_code == 0, plain.output
+    lines = plain.stdout.splitlines()
+    assert any(line.endswith(": 1") and line.split(":")[0].strip() == "pages" for line in lines)
+    assert len({line.index(":") for line in lines}) == 1  # the keys are right-aligned
+
+
+def test_eval_extract_without_ground_truth_is_a_one_line_error(tmp_path):
+    done = run("eval", "extract", "--dataset", str(tmp_path))
+    assert done.exit_code == 1
+    assert done.output.strip().startswith("crosswire: error: cannot read dataset:")
+    assert "Traceback" not in done.output and len(done.output.strip().splitlines()) == 1

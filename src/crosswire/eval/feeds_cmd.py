@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from crosswire.cli.common import UserError, settings_from
+from crosswire.eval.corpus_cli import dataset_folder, echo_figures, read_corpus
 
 
 @click.command("feeds")
-@click.option(
-    "--dataset",
-    required=True,
-    type=click.Path(exists=True, file_okay=False),
-    help="Folder of feed files (../shared/datasets/feeds); rss-parser/expected_output is "
-    "compared where present.",
+@dataset_folder(
+    "Folder of feed files (../shared/datasets/feeds); rss-parser/expected_output is "
+    "compared where present."
 )
 @click.option("--limit", type=int, default=None, help="Read only the first N files.")
 @click.option("--misses", is_flag=True, help="List the items that disagree (with --json).")
@@ -27,14 +22,5 @@ def feeds(ctx: click.Context, dataset: str, limit: int | None, misses: bool, as_
     expected outputs."""
     from crosswire.eval.feed_corpus import evaluate_feeds
 
-    settings_from(ctx)
-    try:
-        scores = evaluate_feeds(dataset, limit)
-    except (OSError, ValueError) as exc:
-        raise UserError(f"cannot read dataset: {exc}") from exc
-    result = scores.as_dict(show_misses=misses)
-    if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False))
-        return
-    for key, value in result.items():
-        click.echo(f"{key:>17}: {value}")
+    scores = read_corpus(ctx, evaluate_feeds, dataset, limit)
+    echo_figures(scores.as_dict(show_misses=misses), as_json, width=17)

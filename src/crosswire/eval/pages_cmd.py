@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from crosswire.cli.common import UserError, settings_from
+from crosswire.eval.corpus_cli import dataset_folder, echo_figures, read_corpus
 
 
 @click.command("pages")
-@click.option(
-    "--dataset",
-    required=True,
-    type=click.Path(exists=True, file_okay=False),
-    help="Folder with goose3/ and htmldate/ (../shared/datasets/pages).",
-)
+@dataset_folder("Folder with goose3/ and htmldate/ (../shared/datasets/pages).")
 @click.option("--limit", type=int, default=None, help="Score only the first N pages of each set.")
 @click.option("--misses", is_flag=True, help="List the pages that disagree (with --json).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
@@ -26,14 +19,5 @@ def pages(ctx: click.Context, dataset: str, limit: int | None, misses: bool, as_
     pages per second."""
     from crosswire.eval.page_corpus import evaluate_pages
 
-    settings_from(ctx)
-    try:
-        scores = evaluate_pages(dataset, limit)
-    except (OSError, ValueError) as exc:
-        raise UserError(f"cannot read dataset: {exc}") from exc
-    result = scores.as_dict(show_misses=misses)
-    if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False))
-        return
-    for key, value in result.items():
-        click.echo(f"{key:>14}: {value}")
+    scores = read_corpus(ctx, evaluate_pages, dataset, limit)
+    echo_figures(scores.as_dict(show_misses=misses), as_json, width=14)
