@@ -47,23 +47,16 @@ def merge(store: Any, from_id: int, into_id: int, moderator: User, reason: str =
     at = max(t for t in (source.updated_at, target.updated_at, utcnow()) if t is not None)
     with store.transaction():
         store.merge_stories(source.id, target.id, min(at, utcnow()))
-        kept = readers_of(store).record_correction(
+        kept = _record(
+            store,
             "merge",
-            from_story=source.id,
-            into_story=target.id,
-            moderator_id=moderator.id or 0,
-            reason=reason,
+            source.id,
+            target.id,
+            moderator,
+            reason,
+            ("story", source.id),
+            f"into story {target.id}",
         )
-        store.log_moderation(
-            ModerationEntry(
-                moderator_id=moderator.id or 0,
-                action="merge",
-                target_type="story",
-                target_id=source.id,
-                reason=_why(f"into story {target.id}", reason),
-            )
-        )
-        _bump(store)
     return kept
 
 
@@ -95,24 +88,50 @@ def split(
             if target_id == source.id:
                 raise CorrectionError(f"article {article.id} is already in story {target_id}")
         store.move_article(article.id, target_id, at)
-        kept = readers.record_correction(
+        kept = _record(
+            store,
             "split",
-            from_story=int(source.id),
-            into_story=target_id,
-            moderator_id=moderator.id or 0,
+            int(source.id),
+            target_id,
+            moderator,
+            reason,
+            ("article", int(article.id)),
+            f"from story {source.id} into story {target_id}",
             article_id=article.id,
-            reason=reason,
         )
-        store.log_moderation(
-            ModerationEntry(
-                moderator_id=moderator.id or 0,
-                action="split",
-                target_type="article",
-                target_id=int(article.id),
-                reason=_why(f"from story {source.id} into story {target_id}", reason),
-            )
+    return kept
+
+
+def _record(
+    store: Any,
+    kind: str,
+    from_story: int,
+    into_story: int,
+    moderator: User,
+    reason: str,
+    target: tuple[str, int],
+    what: str,
+    article_id: int | None = None,
+) -> dict[str, Any]:
+    """Keep the correction, write it to the moderation log and tell running engines."""
+    kept = readers_of(store).record_correction(
+        kind,
+        from_story=from_story,
+        into_story=into_story,
+        moderator_id=moderator.id or 0,
+        article_id=article_id,
+        reason=reason,
+    )
+    store.log_moderation(
+        ModerationEntry(
+            moderator_id=moderator.id or 0,
+            action=kind,
+            target_type=target[0],
+            target_id=target[1],
+            reason=_why(what, reason),
         )
-        _bump(store)
+    )
+    _bump(store)
     return kept
 
 

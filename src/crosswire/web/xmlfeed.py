@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
+from typing import Any
 
 from crosswire.web.charts import clean
 
@@ -98,6 +99,26 @@ def rss(feed: Feed) -> bytes:
             _sub(item, "description", e.summary)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(
         root, encoding="utf-8", xml_declaration=False
+    )
+
+
+def story_entry(
+    base: str,
+    card: dict[str, Any],
+    summary: str | None = None,
+    categories: list[str] | None = None,
+) -> Entry:
+    """A story card as a feed entry: its page, title and time; the summary is its lead and
+    outlets unless one is given."""
+    link = f"{base}/stories/{card['id']}"
+    outlets = ", ".join(card["sources"][:8])
+    return Entry(
+        id=link,
+        title=card["title"],
+        link=link,
+        updated=parse_time(card["updated"]),
+        summary=summary or f"{card['lead']} ({card['source_count']} outlets: {outlets})",
+        categories=card["languages"] if categories is None else categories,
     )
 
 

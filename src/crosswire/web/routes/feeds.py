@@ -35,17 +35,7 @@ def _front(request: Request, chosen: Filters) -> xmlfeed.Feed:
     cards, _ = front_page(state(request), None, chosen)
     query = urlencode(chosen.params())
     page = f"{base}/?{query}" if query else f"{base}/"
-    entries = [
-        xmlfeed.Entry(
-            id=f"{base}/stories/{c['id']}",
-            title=c["title"],
-            link=f"{base}/stories/{c['id']}",
-            updated=xmlfeed.parse_time(c["updated"]),
-            summary=f"{c['lead']} ({c['source_count']} outlets: {', '.join(c['sources'][:8])})",
-            categories=c["languages"],
-        )
-        for c in cards
-    ]
+    entries = [xmlfeed.story_entry(base, c) for c in cards]
     described = ", ".join(f"{k} {v}" for k, v in chosen.params().items())
     return xmlfeed.Feed(
         id=page,

@@ -255,17 +255,7 @@ def follow_atom(
     ids = follow_stories(store, [follow], mutes, limit=FEED_ENTRIES)
     base = base_url(request)
     cards = story_cards(store, readers.stories_by_ids(ids), sources(store))
-    entries = [
-        xmlfeed.Entry(
-            id=f"{base}/stories/{c['id']}",
-            title=c["title"],
-            link=f"{base}/stories/{c['id']}",
-            updated=xmlfeed.parse_time(c["updated"]),
-            summary=f"{c['lead']} ({c['source_count']} outlets: {', '.join(c['sources'][:8])})",
-            categories=c["languages"],
-        )
-        for c in cards
-    ]
+    entries = [xmlfeed.story_entry(base, c) for c in cards]
     feed = xmlfeed.Feed(
         id=f"{base}/following/feed/{follow.id}",
         title=f"crosswire: {follow.label}",

@@ -154,11 +154,9 @@ def blindspot_page(request: Request) -> Response:
 def blindspot_atom(request: Request) -> Response:
     base = base_url(request)
     entries = [
-        xmlfeed.Entry(
-            id=f"{base}/stories/{c['id']}",
-            title=c["title"],
-            link=f"{base}/stories/{c['id']}",
-            updated=xmlfeed.parse_time(c["updated"]),
+        xmlfeed.story_entry(
+            base,
+            c,
             summary=f"Reported mostly by {c['side_words']} outlets: {c['counts_words']}. "
             + c["lead"],
             categories=[f"blindspot:{c['side']}"],
