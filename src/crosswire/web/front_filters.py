@@ -10,6 +10,7 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
+from crosswire.cluster.places import country_name
 from crosswire.store import Store
 from crosswire.web.deps import MAX_ID, MAX_QUERY, Filters, clean_query, state
 
@@ -40,15 +41,6 @@ def language_name(code: str) -> str:
     found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None
     found = found or pycountry.languages.get(alpha_3=code)
     return str(found.name) if found else code
-
-
-@lru_cache(maxsize=512)
-def country_name(code: str) -> str:
-    """'France' for 'FR' (ISO 3166-1), the code itself when unknown."""
-    import pycountry
-
-    found = pycountry.countries.get(alpha_2=code)
-    return str(getattr(found, "common_name", None) or found.name) if found else code
 
 
 def filter_options(store: Store, cache: dict[str, tuple[str, Options]]) -> Options:
