@@ -17,15 +17,20 @@ from crosswire.settings import Settings
 from crosswire.store import Store
 from crosswire.web.deps import TEMPLATES
 from crosswire.web.routes import (
+    accounts,
     api,
     catalog,
+    comments,
+    comments_api,
     community,
     corrections,
     feeds,
     following,
     greader,
+    moderation,
     outlets,
     pages,
+    submit,
 )
 
 CSP = (
@@ -55,7 +60,9 @@ def create_app(
     app.add_exception_handler(StarletteHTTPException, pages.http_error)
     app.add_exception_handler(RequestValidationError, pages.validation_error)
     community.install(app)
-    for module in (pages, api, feeds, community, following, outlets, corrections, catalog):
+    routed = (pages, api, feeds, following, outlets, corrections, catalog)
+    community_routes = (accounts, submit, comments, moderation, comments_api)
+    for module in (*routed, *community_routes):
         app.include_router(module.router)
     app.include_router(corrections.api)
     for router in greader.routers:

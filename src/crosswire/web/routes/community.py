@@ -1,4 +1,5 @@
-"""Accounts, submissions, comments, votes, flags and moderation.
+"""What the community routes (accounts, submissions, comments, votes, flags, moderation)
+share; app.py registers each of their routers.
 
 ``install`` adds what these routes need to the app (sessions, the rate limiter, template
 helpers, error pages); ``story_context`` is what ``_community.html`` shows on a story page.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
 from crosswire.accounts import is_moderator
@@ -17,13 +18,9 @@ from crosswire.web.comment_text import render_comment
 from crosswire.web.deps import state
 from crosswire.web.forms import install_template_helpers, render, take_flash
 from crosswire.web.ratelimit import RateLimiter
-from crosswire.web.routes import accounts, comments, comments_api, moderation, submit
+from crosswire.web.routes import comments
 from crosswire.web.security import PageError, current_user, install_sessions
 from crosswire.web.views import ago
-
-router = APIRouter()
-for _module in (accounts, submit, comments, moderation, comments_api):
-    router.include_router(_module.router)
 
 
 def install(app: FastAPI) -> None:
