@@ -31,7 +31,12 @@ def test_offline_first_run_says_what_to_do_and_keeps_errors_for_admins(site):
         assert "crosswire import" in page and "crosswire feeds add" in page
         assert "Errno" not in page and "news0.example" not in page  # not for everyone
         assert 'aria-label="filter stories"' not in page  # nothing to filter yet
+        status = client.get("/api/feeds").json()
+        assert status == {"feeds": 3, "unreachable_count": 3, "unreachable": []}
         done = post(client, "/login", {"name": "boss", "password": "a long admin password"})
         assert done.status_code == 303
         admin = client.get("/").text
         assert "3 of 3 feeds could not be reached" in admin and "news0.example" in admin
+        told = client.get("/api/feeds").json()
+        assert told["unreachable_count"] == 3 and len(told["unreachable"]) == 3
+        assert told["unreachable"][0]["error"] == ERROR

@@ -150,4 +150,5 @@ class SubmissionListOut(BaseModel):
 
 class FeedStatusOut(BaseModel):
     feeds: int
-    unreachable: list[dict[str, Any]]
+    unreachable_count: int
+    unreachable: list[dict[str, Any]]  # administrators only: url, error, errors

@@ -20,6 +20,7 @@ from crosswire.web.deps import (
     state,
 )
 from crosswire.web.personal import hide_muted, hide_muted_articles, unmuted_front_page
+from crosswire.web.security import current_user
 from crosswire.web.views import (
     article_view,
     iso,
@@ -178,6 +179,11 @@ def search(
 
 @router.get("/feeds", response_model=schemas.FeedStatusOut)
 def feeds(request: Request) -> dict[str, Any]:
-    """How many feeds are read, and which could not be reached."""
+    """How many feeds are read and how many could not be reached; which ones, and why, is
+    told to administrators only (an error can name hosts and addresses of the server's
+    network), as on the front page."""
     store = state(request).store
-    return {"feeds": len(store.list_feeds()), "unreachable": unreachable_feeds(store)}
+    user = current_user(request)
+    down = unreachable_feeds(store)
+    shown = down if user and user.role == "admin" else []
+    return {"feeds": len(store.list_feeds()), "unreachable_count": len(down), "unreachable": shown}
