@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from crosswire.models import Comment, ModerationEntry, Submission, User, as_utc, utcnow
+from crosswire.models import Comment, ModerationEntry, Submission, User, utcnow
 from crosswire.store.base import StoreError
 from crosswire.store.community import CommunityStore
 from crosswire.store.sql_core import SqlCore, build, keywords
@@ -75,15 +75,12 @@ class CommunitySql(SqlCore, CommunityStore):
         )
 
     def story_submissions(self, story_id: int) -> list[dict[str, Any]]:
-        rows = self._rows(
+        return self._created_rows(
             "SELECT s.id, s.url, s.article_id, s.created_at, s.status, u.name AS user_name "
             "FROM submissions s JOIN users u ON u.id = s.user_id "
             "JOIN articles a ON a.id = s.article_id WHERE a.story_id = ? ORDER BY s.id",
             (story_id,),
         )
-        for row in rows:
-            row["created_at"] = as_utc(row["created_at"])
-        return rows
 
     def get_submission(self, submission_id: int) -> Submission | None:
         row = self._row("SELECT * FROM submissions WHERE id = ?", (submission_id,))

@@ -414,20 +414,17 @@ class ReaderSql(SqlCore, ReaderStore):
                 ),
             )
             assert row is not None
-            stored = self._row("SELECT * FROM story_corrections WHERE id = ?", (row["id"],))
-        assert stored is not None
-        stored["created_at"] = as_utc(stored["created_at"])
+            (stored,) = self._created_rows(
+                "SELECT * FROM story_corrections WHERE id = ?", (row["id"],)
+            )
         return stored
 
     def corrections(self, limit: int = 100) -> list[dict[str, Any]]:
-        rows = self._rows(
+        return self._created_rows(
             "SELECT c.*, u.name AS moderator FROM story_corrections c "
             "JOIN users u ON u.id = c.moderator_id ORDER BY c.id DESC LIMIT ?",
             (limit,),
         )
-        for row in rows:
-            row["created_at"] = as_utc(row["created_at"])
-        return rows
 
     def split_pins(self) -> dict[int, set[int]]:
         out: dict[int, set[int]] = {}

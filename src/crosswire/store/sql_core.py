@@ -167,6 +167,13 @@ class SqlCore:
                 raise
             raise StoreError(f"database {self.redacted_url}: {one_line(exc)}") from exc
 
+    def _created_rows(self, query: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """``_rows`` with each row's ``created_at`` read as a UTC datetime."""
+        rows = self._rows(query, params)
+        for row in rows:
+            row["created_at"] = as_utc(row["created_at"])
+        return rows
+
     def _rows_in(
         self, query: str, ids: Sequence[int], before: Sequence[Any] = ()
     ) -> Iterator[dict[str, Any]]:
