@@ -370,3 +370,12 @@ def test_migrations_upgrade_an_existing_database_in_place(store, monkeypatch):
     assert store.schema_version() == before + 1
     assert store.get_article(aid).title == make_article(1).title  # data survived
     assert store.migrate() == []
+
+
+def test_both_dialects_have_every_migration_version_once(store, monkeypatch):
+    versions = [v for v, _ in store._migration_scripts()]
+    assert versions == sorted(set(versions)) and versions[0] == 1
+    assert {4, 6, 7} <= set(versions)  # the versions kept once, in migrations/common
+    other = "postgres" if store.dialect == "sqlite" else "sqlite"
+    monkeypatch.setattr(store, "dialect", other)
+    assert [v for v, _ in store._migration_scripts()] == versions

@@ -39,12 +39,18 @@ class SqlStore(
 
     # migrations ----------------------------------------------------------------------
     def _migration_scripts(self) -> list[tuple[int, str]]:
-        folder = resources.files("crosswire.store") / "migrations" / self.dialect
-        scripts = []
-        for entry in folder.iterdir():
-            if entry.name.endswith(".sql"):
-                scripts.append((int(entry.name.split("_", 1)[0]), entry.read_text("utf-8")))
-        return sorted(scripts)
+        """Every version's script: the dialect's own file where the dialects differ, else
+        the one in ``migrations/common`` (a version must not be in both)."""
+        root = resources.files("crosswire.store") / "migrations"
+        scripts: dict[int, str] = {}
+        for folder in (root / "common", root / self.dialect):
+            for entry in folder.iterdir():
+                if entry.name.endswith(".sql"):
+                    version = int(entry.name.split("_", 1)[0])
+                    if version in scripts:
+                        raise StoreError(f"migration {version} is both common and {self.dialect}")
+                    scripts[version] = entry.read_text("utf-8")
+        return sorted(scripts.items())
 
     def schema_version(self) -> int:
         try:
