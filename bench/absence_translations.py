@@ -58,8 +58,8 @@ def count(stories: list[list], sources: dict[str, Source], embed) -> dict:  # no
     only_in = one_side = 0
     for story in stories:
         digest = build_digest(story, sources, DigestOptions(), embed=embed)
-        only_in += len(digest["comparison"]["only_in"])
-        one_side += len(digest["comparison"]["one_side"])
+        only_in += len(digest.comparison.only_in)
+        one_side += len(digest.comparison.one_side)
     return {"only_in": only_in, "one_side": one_side}
 
 

@@ -28,9 +28,9 @@ def flags(stories: list[list], language: str, embed) -> list[dict]:  # noqa: ANN
     found = []
     for number, articles in enumerate(stories):
         digest = build_digest(articles, {}, options, embed=embed)
-        for conflict in digest["comparison"]["conflicts"]:
-            sides = [{"claim": s["claim"], "sentence": s["sentence"]} for s in conflict["sides"]]
-            found.append({"story": number, "topic": conflict["topic"], "sides": sides})
+        for conflict in digest.comparison.conflicts:
+            sides = [{"claim": s.claim, "sentence": s.sentence} for s in conflict.sides]
+            found.append({"story": number, "topic": conflict.topic, "sides": sides})
     return found
 
 

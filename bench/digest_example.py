@@ -18,14 +18,16 @@ from tests.fixtures.story_fixture import story_articles, story_sources  # noqa: 
 
 from crosswire.digest import DigestOptions, build_digest  # noqa: E402
 from crosswire.digest.render import render_text  # noqa: E402
+from crosswire.models import Digest  # noqa: E402
+from crosswire.store.digest_json import digest_json  # noqa: E402
 
 
-def render(digest: dict) -> str:
+def render(digest: Digest) -> str:
     header = [
-        f"# {digest['headline']}",
+        f"# {digest.headline}",
         "",
-        f"{digest['article_count']} articles from {digest['source_count']} outlets "
-        f"(covers articles {digest['covers']})",
+        f"{digest.article_count} articles from {digest.source_count} outlets "
+        f"(covers articles {digest.covers})",
     ]
     return "\n".join(header + render_text(digest))
 
@@ -40,13 +42,13 @@ def main() -> int:
     digest = build_digest(articles, sources, options, previous=first)
     updated = time.monotonic() - started
     if "--json" in sys.argv:
-        print(json.dumps(digest, ensure_ascii=False, indent=1))
+        print(json.dumps(digest_json(digest), ensure_ascii=False, indent=1))
         return 0
     print(render(digest))
     print(
         f"\n(built from {len(originals)} originals in {built:.2f}s; adding the syndicated copy "
-        f"reused that digest in {updated * 1000:.1f} ms, covers {first['covers']} -> "
-        f"{digest['covers']})"
+        f"reused that digest in {updated * 1000:.1f} ms, covers {first.covers} -> "
+        f"{digest.covers})"
     )
     return 0
 

@@ -44,8 +44,9 @@ import httpx
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import articles as synthetic_articles  # noqa: E402
 
-from crosswire.models import Article, Source, article_stamp  # noqa: E402
+from crosswire.models import Article, Digest, Source, article_stamp  # noqa: E402
 from crosswire.store import Store, open_store  # noqa: E402
+from crosswire.store.digest_json import digest_from_json  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LEANINGS = ["left", "lean-left", "center", "lean-right", "right"]
@@ -74,37 +75,39 @@ def outlet_sources() -> list[Source]:
     return out
 
 
-def cheap_digest(story_articles: list[Article], sources: dict[str, Source]) -> dict:
+def cheap_digest(story_articles: list[Article], sources: dict[str, Source]) -> Digest:
     """What the page needs, without reading the texts: headline, a lead, spread, timeline."""
     from crosswire.digest.spread import build_spread
 
     first = min(story_articles, key=lambda a: (a.published_at, a.id))
     lead = first.text.split(". ")[0] + "."
-    return {
-        "headline": first.title,
-        "summary": [
-            {
-                "text": lead,
-                "article_id": first.id,
-                "source": first.source,
-                "sources": sorted({a.source for a in story_articles}),
-                "evidence": [],
-            }
-        ],
-        "timeline": [
-            {
-                "at": a.published_at.isoformat(),
-                "source": a.source,
-                "article_id": a.id,
-                "title": a.title,
-                "kind": "first_report" if a is first else "first_from_source",
-            }
-            for a in sorted(story_articles, key=lambda a: (a.published_at, a.id))
-        ],
-        "spread": build_spread(story_articles, sources),
-        "comparison": {"numbers": [], "conflicts": [], "quotes": [], "only_in": []},
-        "copies": [],
-    }
+    return digest_from_json(
+        {
+            "headline": first.title,
+            "summary": [
+                {
+                    "text": lead,
+                    "article_id": first.id,
+                    "source": first.source,
+                    "sources": sorted({a.source for a in story_articles}),
+                    "evidence": [],
+                }
+            ],
+            "timeline": [
+                {
+                    "at": a.published_at.isoformat(),
+                    "source": a.source,
+                    "article_id": a.id,
+                    "title": a.title,
+                    "kind": "first_report" if a is first else "first_from_source",
+                }
+                for a in sorted(story_articles, key=lambda a: (a.published_at, a.id))
+            ],
+            "spread": build_spread(story_articles, sources),
+            "comparison": {"numbers": [], "conflicts": [], "quotes": [], "only_in": []},
+            "copies": [],
+        }
+    )
 
 
 def build_database(path: Path, n: int) -> None:
@@ -167,7 +170,7 @@ def build_database(path: Path, n: int) -> None:
                 else:
                     digest = cheap_digest(members, sources)
                 store.save_digest(
-                    story.id, digest, article_stamp(story.article_ids), title=digest["headline"]
+                    story.id, digest, article_stamp(story.article_ids), title=digest.headline
                 )
         print(f"\r  {start + 500} stories", end="", file=sys.stderr)
     store.set_meta("bench_sample", ",".join(str(i) for i in sorted(_sample_ids(store, sample))))

@@ -196,8 +196,8 @@ def test_an_original_that_arrives_after_its_copy_takes_over(url):
         assert first.story_id == copy.story_id
         pipeline.refresh_digests()
         digest = store.get_story(first.story_id).digest
-        assert digest["originals"] == [first.id]
-        assert [c["source"] for c in digest["copies"]] == ["reprint.example"]
+        assert digest.originals == [first.id]
+        assert [c.source for c in digest.copies] == ["reprint.example"]
 
 
 def test_digests_of_an_older_version_or_other_settings_are_rebuilt(url):
@@ -215,7 +215,7 @@ def test_digests_of_an_older_version_or_other_settings_are_rebuilt(url):
         rebuilt = Pipeline(store, shorter)
         stories = set(store.story_assignments().values())
         assert rebuilt.refresh_digests() == len(stories)
-        assert all(len(store.get_story(s).digest["summary"]) <= 2 for s in stories)
+        assert all(len(store.get_story(s).digest.summary) <= 2 for s in stories)
         assert rebuilt.refresh_digests() == 0
 
 
@@ -282,7 +282,7 @@ def test_an_article_a_newer_story_takes_over_moves_with_its_copies(url):
         pipeline.refresh_digests()
         left = store.get_story(by_url[reopening.url].story_id)
         took = store.get_story(by_url[suspension.url].story_id)
-        assert left.digest["originals"] == [by_url[reopening.url].id]  # rebuilt without it
-        assert sorted(took.digest["originals"]) == sorted(
+        assert left.digest.originals == [by_url[reopening.url].id]  # rebuilt without it
+        assert sorted(took.digest.originals) == sorted(
             by_url[u].id for u in (suspension.url, suspension_alone.url)
         )

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, overload
+from typing import overload
 
 
 def utcnow() -> datetime:
@@ -143,11 +143,16 @@ class Story:
     updated_at: datetime | None = None
     article_ids: list[int] = field(default_factory=list)
     merged_into: int | None = None
-    digest: dict[str, Any] | None = None
+    digest: Digest | None = None
     digest_stamp: str | None = None  # hash of the article ids the digest covers
     hotness: float = 0.0  # front-page order (recency and breadth), kept by the store
     lead: str | None = None  # first summary sentence of the digest, kept by the store
     topic_id: int | None = None  # its developing story: the id of that topic's first story
+
+    @property
+    def headline(self) -> str:
+        """What the story is called: its digest's headline, else its title."""
+        return (self.digest.headline if self.digest else "") or self.title
 
 
 @dataclass
@@ -227,3 +232,215 @@ class Follow:
     def story_id(self) -> int | None:
         """The story or developing story followed (None for the other kinds)."""
         return int(self.target) if self.kind in ("story", "topic") else None
+
+
+# The digest of a story (``digest.build_digest``), part by part. Stages build and read these;
+# JSON exists only where the store keeps them and the API sends them
+# (``store.digest_json``). A field marked ``OMIT_DEFAULT`` is left out of that JSON while it
+# holds its default (the key is absent, not null), as the digest's JSON has always done.
+OMIT_DEFAULT = {"omit_default": True}
+
+
+@dataclass
+class Evidence:
+    """Another outlet's sentence credited to a summary sentence."""
+
+    source: str = ""
+    article_id: int = 0
+    sentence: str = ""
+    score: float = 0.0
+
+
+@dataclass
+class DisputeSide:
+    """One side of a disagreement as a summary sentence shows it (``here``: the sentence, or
+    one credited to it, is on this side)."""
+
+    claim: str = ""
+    sources: list[str] = field(default_factory=list)
+    published: str | None = field(default=None, metadata=OMIT_DEFAULT)  # changed figures
+    here: bool = False
+
+
+@dataclass
+class Dispute:
+    """A disagreement (or changed figure) a summary sentence takes part in."""
+
+    kind: str = ""
+    topic: str = ""
+    sides: list[DisputeSide] = field(default_factory=list)
+
+
+@dataclass
+class SummaryEntry:
+    """A summary sentence, crediting every outlet that reports the same thing."""
+
+    text: str = ""
+    language: str = ""
+    lead_in: str = ""  # a dateline or credit before the sentence, not part of it
+    article_id: int = 0
+    source: str = ""
+    sources: list[str] = field(default_factory=list)
+    also_published_by: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    disputed: list[Dispute] = field(default_factory=list)
+    changed: list[Dispute] = field(default_factory=list)
+    one_side: str | None = None  # "left", "center", "right": only that side reports it
+
+
+@dataclass
+class SideEvidence:
+    """A sentence on one side of a conflict."""
+
+    article_id: int = 0
+    sentence: str = ""
+    source: str = ""
+
+
+@dataclass
+class ConflictSide:
+    claim: str = ""
+    sources: list[str] = field(default_factory=list)
+    sentence: str = ""  # the side's first sentence
+    article_id: int = 0
+    evidence: list[SideEvidence] = field(default_factory=list)  # every outlet's sentence
+    published: str | None = field(default=None, metadata=OMIT_DEFAULT)  # changed: first report
+
+
+@dataclass
+class Conflict:
+    """A disagreement between outlets (``changed``: a figure that changed between reports
+    hours apart, sides earliest first)."""
+
+    kind: str = ""
+    topic: str = ""
+    sides: list[ConflictSide] = field(default_factory=list)
+    changed: bool = field(default=False, metadata=OMIT_DEFAULT)
+
+
+@dataclass
+class FigureValue:
+    text: str = ""
+    value: float = 0.0
+    unit: str = ""
+    source: str = ""
+    article_id: int = 0
+    sentence: str = ""
+
+
+@dataclass
+class FigureRow:
+    """A figure several outlets give (``subject``: its unit), with each outlet's value."""
+
+    subject: str = ""
+    conflict: bool = False
+    values: list[FigureValue] = field(default_factory=list)
+    changed: bool = field(default=False, metadata=OMIT_DEFAULT)
+
+
+@dataclass
+class QuoteVersion:
+    """A quote as outlets give it in another language."""
+
+    quote: str = ""
+    language: str = ""
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Quote:
+    quote: str = ""
+    speaker: str | None = None
+    sources: list[str] = field(default_factory=list)
+    translations: list[QuoteVersion] = field(default_factory=list)
+
+
+@dataclass
+class OnlyIn:
+    """A fact only one outlet reports."""
+
+    source: str = ""
+    article_id: int = 0
+    sentence: str = ""
+
+
+@dataclass
+class OneSide:
+    """A fact only outlets of one side of the spectrum report."""
+
+    side: str = ""
+    sentence: str = ""
+    article_id: int = 0
+    source: str = ""
+    sources: list[str] = field(default_factory=list)
+    in_summary: bool = False
+
+
+@dataclass
+class Comparison:
+    """What the comparison stage finds: figures, conflicts, quotes, lone facts."""
+
+    numbers: list[FigureRow] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    only_in: list[OnlyIn] = field(default_factory=list)
+    one_side: list[OneSide] = field(default_factory=list)
+
+
+@dataclass
+class TimelineEntry:
+    at: str = ""  # ISO-8601
+    source: str | None = ""
+    article_id: int | None = 0
+    title: str = ""
+    kind: str = ""  # first_report, first_from_source, update
+
+
+@dataclass
+class Spread:
+    """Outlets (each counted once) by leaning, country, language and typology."""
+
+    leaning: dict[str, int] = field(default_factory=dict)
+    country: dict[str, int] = field(default_factory=dict)
+    language: dict[str, int] = field(default_factory=dict)
+    typology: dict[str, int] = field(default_factory=dict)
+    blindspot: str | None = None  # "left", "right" or "country:XX"
+
+
+@dataclass
+class Place:
+    """A country the story happens in (``articles``: how many reports name it)."""
+
+    code: str = ""
+    name: str = ""
+    articles: int = 0
+
+
+@dataclass
+class Copy:
+    """A syndicated copy and its original ("also published by")."""
+
+    article_id: int = 0
+    source: str = ""
+    original_id: int = 0
+    original_source: str = ""
+
+
+@dataclass
+class Digest:
+    """A story's digest; ``covers``, ``originals`` and ``options_key`` say what it was built
+    from (``build_digest`` reuses it while they hold)."""
+
+    headline: str = ""
+    language: str = ""
+    summary: list[SummaryEntry] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    spread: Spread = field(default_factory=Spread)
+    places: list[Place] = field(default_factory=list)
+    comparison: Comparison = field(default_factory=Comparison)
+    copies: list[Copy] = field(default_factory=list)
+    article_count: int = 0
+    source_count: int = 0
+    covers: list[int] = field(default_factory=list)
+    originals: list[int] = field(default_factory=list)
+    options_key: str = ""

@@ -389,7 +389,7 @@ class Pipeline:
             }
             digest = build_digest(articles, sources, options, previous=story.digest)
             self.store.save_digest(
-                story_id, digest, article_stamp(story.article_ids), title=digest.get("headline")
+                story_id, digest, article_stamp(story.article_ids), title=digest.headline
             )
             done += 1
         return done

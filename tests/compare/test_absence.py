@@ -69,9 +69,9 @@ def test_a_loose_translation_is_not_a_fact_only_one_outlet_reports(leanings):
         for name, lean in zip(("harbourpost.example", "ledauphin.example"), leanings, strict=True)
     }
     options = DigestOptions(summary_sentences=1)
-    comparison = build_digest(articles(), sources, options)["comparison"]
-    only = [o["sentence"] for o in comparison["only_in"]]
+    comparison = build_digest(articles(), sources, options).comparison
+    only = [o.sentence for o in comparison.only_in]
     assert ONLY_ENGLISH in only
     translated = {s for pair in LOOSE + SAME_FIGURE for s in pair}
     assert translated.isdisjoint(only)
-    assert comparison["one_side"] == []  # one outlet a side: nothing two of them report
+    assert comparison.one_side == []  # one outlet a side: nothing two of them report

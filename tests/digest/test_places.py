@@ -36,5 +36,5 @@ def test_a_story_that_names_no_country_has_no_place():
 
 def test_the_digest_and_its_text_say_where():
     digest = build_digest(reports(), {}, DigestOptions())
-    assert [p["code"] for p in digest["places"]] == ["PE"]
+    assert [p.code for p in digest.places] == ["PE"]
     assert "- Peru (2 reports)" in render_text(digest)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from crosswire.digest import DigestOptions, build_digest
 from crosswire.digest.render import render_text
+from crosswire.models import Digest
+from crosswire.store.digest_json import digest_from_json
 from tests.fixtures.story_fixture import story_articles, story_sources
 
 
@@ -41,11 +43,12 @@ def test_one_sided_facts_are_said_where_they_are_read():
             ]
         },
     }  # fmt: skip
-    lines = render_text(digest)
+    lines = render_text(digest_from_json(digest))
     assert "  only left-leaning outlets report this" in lines
     assert "- only right-leaning outlets: Shops lose 40,000 euros a week. [c, d]" in lines
     assert not any("only left-leaning outlets:" in line for line in lines)
 
 
 def test_an_empty_digest_has_no_sections():
-    assert render_text({}) == []
+    assert render_text(Digest()) == []
+    assert render_text(digest_from_json({})) == []  # an old, empty stored digest

@@ -14,6 +14,7 @@ from crosswire.digest.debris import dangling_opening, page_furniture, strip_debr
 from crosswire.embed import load_embedder
 from crosswire.eval.digest_quality import digest_quality, has_debris, totals
 from crosswire.models import Article
+from crosswire.store.digest_json import digest_from_json
 
 T0 = datetime(2026, 5, 4, 8, 0, tzinfo=UTC)
 
@@ -119,19 +120,19 @@ def test_the_bridge_summary_is_clean(digest, embed):
     assert counts["dangling"] == []
     assert counts["expander_repeats"] == []
     # the three leads say the same thing: one bullet, crediting all three outlets
-    leads = [e for e in digest["summary"] if "crack" in e["text"]]
+    leads = [e for e in digest.summary if "crack" in e.text]
     assert len(leads) == 1
-    assert len(leads[0]["sources"]) == 3
+    assert len(leads[0].sources) == 3
 
 
 def test_a_dateline_stays_with_its_bullet_as_data(digest):
     texts = {a.id: a.text for a in bridge_story()}
-    for entry in digest["summary"]:
-        assert entry["text"] in texts[entry["article_id"]]
-        assert not entry["text"].startswith(("PORTVALE", "—", "-"))
-        if entry["lead_in"]:
-            assert f"{entry['lead_in']} {entry['text']}" in texts[entry["article_id"]]
-    assert any(e["lead_in"] for e in digest["summary"])
+    for entry in digest.summary:
+        assert entry.text in texts[entry.article_id]
+        assert not entry.text.startswith(("PORTVALE", "—", "-"))
+        if entry.lead_in:
+            assert f"{entry.lead_in} {entry.text}" in texts[entry.article_id]
+    assert any(e.lead_in for e in digest.summary)
 
 
 def test_bullets_never_mix_languages(embed):
@@ -158,9 +159,9 @@ def test_bullets_never_mix_languages(embed):
         ),
     ]
     digest = build_digest(articles, {}, DigestOptions(reader_language="en"), embed=embed)
-    languages = {e["language"] for e in digest["summary"]}
+    languages = {e.language for e in digest.summary}
     assert languages == {"es"}  # the story's most written language, labelled, never mixed
-    credited = {s for e in digest["summary"] for s in e["sources"]}
+    credited = {s for e in digest.summary for s in e.sources}
     assert "gazzetta.example" in credited  # the Italian outlet still gets its credit
 
 
@@ -192,7 +193,7 @@ def test_the_quality_counts_find_what_they_count(embed):
         ],
         "comparison": {"quotes": [{"speaker": "Ana Ruiz"}, {"speaker": None}]},
     }
-    counts = totals([digest_quality(digest, [article], embed, 0.72)])
+    counts = totals([digest_quality(digest_from_json(digest), [article], embed, 0.72)])
     assert counts["near_duplicate_pairs"] == 1
     assert counts["debris"] == 1
     assert counts["dangling"] == 1  # the sentence before it is not the bullet before it

@@ -181,9 +181,9 @@ def assert_consistent(url: str, expected: set[str]) -> dict[str, int]:
         for story in stories:
             assert story.digest is not None, f"story {story.id} has no digest"
             assert story.digest_stamp == article_stamp(story.article_ids), story.id
-            assert story.digest.get("covers") == sorted(story.article_ids), story.id
-            for line in story.digest.get("summary", []):
-                assert line["article_id"] in story.article_ids, (story.id, line)
+            assert story.digest.covers == sorted(story.article_ids), story.id
+            for line in story.digest.summary:
+                assert line.article_id in story.article_ids, (story.id, line)
         assert store.stale_digests() == []
         now = utcnow()
         leased = [f.url for f in store.list_feeds() if f.claimed_until and f.claimed_until > now]

@@ -19,6 +19,7 @@ from crosswire.compare.quotes import extract_quotes
 from crosswire.digest import build_digest
 from crosswire.digest.options import DigestOptions
 from crosswire.models import Article, Source
+from crosswire.store.digest_json import digest_from_json, digest_json
 from tests.fuzz.profile import fuzz
 
 pytestmark = pytest.mark.timeout(900)
@@ -77,14 +78,15 @@ SOURCE_INFO = {
 @given(stories())
 def test_build_digest_covers_exactly_its_articles(articles):
     digest = build_digest(articles, SOURCE_INFO, OPTIONS)
-    json.dumps(digest)  # what the store keeps and the API serves
+    stored = json.loads(json.dumps(digest_json(digest)))  # what the store keeps, the API serves
+    assert digest_from_json(stored) == digest
     ids = {a.id for a in articles}
-    assert digest["covers"] == sorted(ids)
-    assert isinstance(digest["headline"], str)
-    for line in digest["summary"]:
-        assert line["article_id"] in ids
+    assert digest.covers == sorted(ids)
+    assert isinstance(digest.headline, str)
+    for line in digest.summary:
+        assert line.article_id in ids
     again = build_digest(articles, SOURCE_INFO, OPTIONS, previous=digest)
-    assert again["covers"] == digest["covers"]
+    assert again.covers == digest.covers
 
 
 @fuzz(share=3)

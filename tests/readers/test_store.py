@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from crosswire.models import Article, Follow, User
+from crosswire.models import Article, Digest, Follow, Place, User
 from crosswire.store.readers import readers_of
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -73,7 +73,7 @@ def test_follow_kinds_give_their_stories(store, reader):
     s2 = store.create_story("Dam holds again", [a2], T0)
     s3 = store.create_story("Flood warning", [a3], T0)
     store.set_story_topics({s1.id: s1.id, s2.id: s1.id})
-    store.save_digest(s3.id, {"places": [{"code": "PE", "name": "Peru"}]}, "x")
+    store.save_digest(s3.id, Digest(places=[Place(code="PE", name="Peru")]), "x")
 
     def ids(kind: str, target: str, **kw) -> list[int]:
         f = readers.add_follow(Follow(user_id=reader.id, kind=kind, target=target))

@@ -9,6 +9,7 @@ import pytest
 from crosswire.models import (
     Article,
     Comment,
+    Digest,
     Feed,
     ModerationEntry,
     Source,
@@ -212,9 +213,9 @@ def test_digest_cache_is_stamped_and_goes_stale(store):
     a, b = (store.add_article(make_article(n))[0].id for n in range(2))
     story = store.create_story("S", [a], T0)
     assert store.stale_digests() == [story.id]
-    store.save_digest(story.id, {"headline": "H", "summary": []}, article_stamp([a]), title="H")
+    store.save_digest(story.id, Digest(headline="H"), article_stamp([a]), title="H")
     assert store.stale_digests() == []
-    assert store.get_story(story.id).digest == {"headline": "H", "summary": []}
+    assert store.get_story(story.id).digest == Digest(headline="H")
     store.attach_to_story(story.id, [b], T0)
     assert store.stale_digests() == [story.id]
 
@@ -223,7 +224,7 @@ def test_a_new_original_takes_over_its_copies_and_the_digest_goes_stale(store):
     old, copy, new = (store.add_article(make_article(n))[0].id for n in range(3))
     store.mark_duplicate(copy, old)
     story = store.create_story("S", [old, copy, new], T0)
-    store.save_digest(story.id, {"summary": []}, article_stamp([old, copy, new]), title="S")
+    store.save_digest(story.id, Digest(), article_stamp([old, copy, new]), title="S")
     assert store.stale_digests() == []
     store.hand_original(old, new)
     assert [store.get_article(i).duplicate_of for i in (old, copy, new)] == [new, new, None]
@@ -246,7 +247,7 @@ def test_a_new_original_takes_over_copies_in_other_stories_too(store):
         (newest, [new]),
         (unrelated, [other]),
     ):
-        store.save_digest(story.id, {"summary": []}, article_stamp(ids), title=story.title)
+        store.save_digest(story.id, Digest(), article_stamp(ids), title=story.title)
     store.hand_original(old, new)
     assert [store.get_article(i).duplicate_of for i in (old, copy, late, new)] == [new] * 3 + [None]
     assert sorted(store.stale_digests()) == sorted([first.id, later.id, newest.id])
@@ -256,7 +257,7 @@ def test_every_digest_can_be_flagged_for_rebuilding(store):
     a, b = (store.add_article(make_article(n))[0].id for n in range(2))
     built = store.create_story("Built", [a], T0)
     store.create_story("Never built", [b], T0)  # stale already: not counted again
-    store.save_digest(built.id, {"summary": []}, article_stamp([a]), title="Built")
+    store.save_digest(built.id, Digest(), article_stamp([a]), title="Built")
     assert store.stale_digests() == [built.id + 1]
     assert store.mark_digests_stale() == 1
     assert sorted(store.stale_digests()) == [built.id, built.id + 1]

@@ -12,6 +12,7 @@ import pytest
 import crosswire.store as store_package
 from crosswire.models import Feed, article_stamp, ids_stamp
 from crosswire.store import articles, base, community, digests, feeds, outlets, stories
+from crosswire.store.digest_json import digest_from_json
 from crosswire.store.digests_sql import digest_of, digest_row
 from crosswire.store.postgres import PostgresStore
 from crosswire.store.sqlite import SqliteStore
@@ -80,10 +81,10 @@ def test_a_digest_is_stored_as_json_with_its_lead_and_places():
             {},
         ],
     }
-    payload, lead, places = digest_row(digest)
+    payload, lead, places = digest_row(digest_from_json(digest))
     assert lead == "The dam opened."
     assert places == [("pt", "Portugal"), ("es", "es")]
-    assert digest_of(payload) == digest
+    assert digest_of(payload) == digest_from_json(digest)
     assert digest_of(None) is None and digest_of("") is None
 
 

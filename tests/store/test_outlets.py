@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import time
 
-from crosswire.models import Article, Source
+from crosswire.models import Article, Digest, Source
 from crosswire.store import open_store
 
 
@@ -121,8 +121,8 @@ def test_an_operator_change_makes_the_outlets_digests_stale(store):
     at = datetime(2026, 4, 2, tzinfo=UTC)
     fox = store.create_story("fox", [ids[0]], at)
     cnn = store.create_story("cnn", ids[1:], at)
-    store.save_digest(fox.id, {"headline": "fox"}, article_stamp([ids[0]]))
-    store.save_digest(cnn.id, {"headline": "cnn"}, article_stamp(ids[1:]))
+    store.save_digest(fox.id, Digest(headline="fox"), article_stamp([ids[0]]))
+    store.save_digest(cnn.id, Digest(headline="cnn"), article_stamp(ids[1:]))
     assert store.stale_digests() == []
     store.set_outlet("cnn.com", {"owner": "Warner Bros. Discovery"})  # unchanged
     store.load_outlet_registry(force=True)  # nothing new for the seen outlets

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from crosswire.models import Article, Source, as_utc
+from crosswire.models import Article, Digest, Source, SummaryEntry, as_utc
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -83,13 +83,14 @@ def test_story_outlets_and_story_search(store):
 def test_story_lists_carry_the_lead_not_the_digest(store):
     a = add(store, 1, "one.example", "Storm hits Orvana")
     story = store.create_story("storm", [a], T0)
-    store.save_digest(story.id, {"summary": [{"text": "A storm hit Orvana."}]}, "1:1:1", "Storm")
+    storm = Digest(summary=[SummaryEntry(text="A storm hit Orvana.")])
+    store.save_digest(story.id, storm, "1:1:1", "Storm")
     listed = store.ranked_stories()[0]
     assert listed.lead == "A storm hit Orvana." and listed.digest is None
     assert listed.title == "Storm" and listed.article_ids == [a]
     assert store.search_stories("orvana")[0].lead == "A storm hit Orvana."
-    assert store.get_story(story.id).digest == {"summary": [{"text": "A storm hit Orvana."}]}
-    store.save_digest(story.id, {"summary": []}, "1:1:1")
+    assert store.get_story(story.id).digest == storm
+    store.save_digest(story.id, Digest(), "1:1:1")
     assert store.ranked_stories()[0].lead is None
 
 

@@ -7,11 +7,11 @@ import random
 import threading
 from datetime import UTC, datetime, timedelta
 
-from crosswire.models import Article, article_stamp
+from crosswire.models import Article, Digest, SummaryEntry, article_stamp
 from crosswire.store import open_store
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-DIGEST = {"headline": "H", "summary": [{"text": "Lead."}]}
+DIGEST = Digest(headline="H", summary=[SummaryEntry(text="Lead.")])
 
 
 def add(store, n: int) -> int:

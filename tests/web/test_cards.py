@@ -43,5 +43,5 @@ def test_story_header_counts_agree_with_the_spread_chart(sqlite_store):
     table = {s.domain: s for s in store.list_sources()}
     detail = story_detail(store, store.get_story(story.id), table)
     assert (detail["article_count"], detail["source_count"]) == (4, 2)
-    assert sum(detail["digest"]["spread"]["leaning"].values()) == 2  # as the header says
+    assert sum(detail["digest"].spread.leaning.values()) == 2  # as the header says
     assert detail["updated"] == "2014-08-23T09:30:00Z"  # the newest article, not the rebuild

@@ -6,6 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta
 
+from crosswire.models import Spread, TimelineEntry
 from crosswire.web import charts, xmlfeed
 
 T0 = datetime(2026, 4, 2, 9, 0, tzinfo=UTC)
@@ -14,16 +15,16 @@ HOSTILE = "<script>x</script>\"'&\x00\x1b\ufffe"
 
 def test_timeline_is_wellformed_escaped_and_bounded():
     events = [
-        {
-            "at": (T0 + timedelta(minutes=i)).isoformat(),
-            "source": f"s{i}{HOSTILE}",
-            "title": HOSTILE,
-            "kind": "update" if i else "first_report",
-        }
+        TimelineEntry(
+            at=(T0 + timedelta(minutes=i)).isoformat(),
+            source=f"s{i}{HOSTILE}",
+            title=HOSTILE,
+            kind="update" if i else "first_report",
+        )
         for i in range(charts.MAX_EVENTS + 5)
     ]
-    events.append({"at": "not a time", "source": "x", "kind": "weird"})
-    events.append({"source": "no time at all"})
+    events.append(TimelineEntry(at="not a time", source="x", kind="weird"))
+    events.append(TimelineEntry(source="no time at all"))
     svg = str(charts.timeline_svg(events))
     root = ET.fromstring(svg)
     assert root.get("role") == "img" and root.get("aria-label") == "timeline"
@@ -34,13 +35,15 @@ def test_timeline_is_wellformed_escaped_and_bounded():
 
 
 def test_one_event_and_same_day_range():
-    svg = str(charts.timeline_svg([{"at": T0.isoformat(), "source": "a", "kind": "first_report"}]))
+    svg = str(
+        charts.timeline_svg([TimelineEntry(at=T0.isoformat(), source="a", kind="first_report")])
+    )
     ET.fromstring(svg)
     assert "2 Apr 2026, 09:00 UTC → 2 Apr 2026, 09:00 UTC" in svg
 
 
 def test_timeline_names_outlets_as_the_page_does():
-    events = [{"at": T0.isoformat(), "source": "harbourpost.example", "kind": "first_report"}]
+    events = [TimelineEntry(at=T0.isoformat(), source="harbourpost.example", kind="first_report")]
     svg = str(charts.timeline_svg(events, {"harbourpost.example": f"Harbour Post{HOSTILE}"}))
     ET.fromstring(svg)
     assert "Harbour Post" in svg and "harbourpost.example" not in svg
@@ -49,12 +52,12 @@ def test_timeline_names_outlets_as_the_page_does():
 
 
 def test_spread_draws_each_group_with_a_tooltip_per_bar():
-    spread = {
-        "leaning": {"right": 1, "left": 2, "unknown": 1},
-        "country": {HOSTILE: 1, "FR": 3},
-        "language": {},
-        "blindspot": None,
-    }
+    spread = Spread(
+        leaning={"right": 1, "left": 2, "unknown": 1},
+        country={HOSTILE: 1, "FR": 3},
+        language={},
+        blindspot=None,
+    )
     svg = str(charts.spread_svg(spread))
     root = ET.fromstring(svg)
     assert root.get("aria-label") == "source spread"
@@ -62,7 +65,7 @@ def test_spread_draws_each_group_with_a_tooltip_per_bar():
     assert "leaning: left, 2 outlets" in titles and "country: FR, 3 outlets" in titles
     assert not any("language:" in (t or "") for t in titles)  # empty group left out
     assert svg.index("left 2") < svg.index("right 1")  # leanings in political order
-    assert str(charts.spread_svg({})) == ""
+    assert str(charts.spread_svg(Spread())) == ""
 
 
 def test_phone_drawings_are_360_wide_and_keep_their_text_inside():
@@ -70,10 +73,12 @@ def test_phone_drawings_are_360_wide_and_keep_their_text_inside():
     at 12 px; every text starts inside the picture and the legend wraps onto new lines."""
     names = {f"s{i}.example": f"Outlet number {i} with a long name" for i in range(6)}
     events = [
-        {"at": (T0 + timedelta(hours=i)).isoformat(), "source": f"s{i}.example", "kind": "update"}
+        TimelineEntry(
+            at=(T0 + timedelta(hours=i)).isoformat(), source=f"s{i}.example", kind="update"
+        )
         for i in range(6)
     ]
-    spread = {"leaning": {k: 1 for k in charts.LEANING_ORDER}, "country": {"US": 2, "FR": 1}}
+    spread = Spread(leaning={k: 1 for k in charts.LEANING_ORDER}, country={"US": 2, "FR": 1})
     for svg in (
         str(charts.timeline_svg(events, names, narrow=True)),
         str(charts.spread_svg(spread, narrow=True)),

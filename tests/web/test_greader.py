@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from crosswire.accounts import create_account
-from crosswire.models import Article
+from crosswire.models import Article, Digest, SummaryEntry
 from crosswire.readers.news import make_follow
 from tests.helpers.app_server import PASSWORD, community_site  # noqa: F401 - `site`
 
@@ -35,7 +35,7 @@ def add_story(store, title: str, source: str, n: int) -> int:
     story = store.create_story(title, [article.id], article.published_at)
     store.save_digest(
         story.id,
-        {"headline": title, "summary": [{"text": f"{title}.", "sources": [source]}]},
+        Digest(headline=title, summary=[SummaryEntry(text=f"{title}.", sources=[source])]),
         "x",
     )
     return story.id

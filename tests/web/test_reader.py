@@ -14,6 +14,7 @@ import pytest
 from crosswire.ingest.feeds import parse_feed
 from crosswire.models import Article, Comment, Source, Submission, User, article_stamp
 from crosswire.store import open_store
+from crosswire.store.digest_json import digest_from_json
 from tests.helpers.live_server import live_server
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -58,206 +59,212 @@ def site(tmp_path_factory):
     bridge = store.create_story("Bridge closes", [a.id, b.id], T0 + timedelta(hours=1))
     merged = store.create_story("Bridge shut", [c.id, d.id], T0 + timedelta(hours=3))
     store.merge_stories(merged.id, bridge.id, T0 + timedelta(hours=3))
-    digest = {
-        "headline": "Bridge closes " + XSS,
-        "summary": [
-            {
-                "text": "The bridge closed " + XSS + ". Second sentence.",
-                "article_id": a.id,
-                "source": "one.example",
-                "sources": ["one.example", "deux.example"],
-                "also_published_by": ["three.example"],
-                "evidence": [
-                    {"source": "deux.example", "article_id": b.id, "sentence": "Le pont " + XSS}
-                ],
-                "one_side": "left",
-                "disputed": [
+    digest = digest_from_json(
+        {
+            "headline": "Bridge closes " + XSS,
+            "summary": [
+                {
+                    "text": "The bridge closed " + XSS + ". Second sentence.",
+                    "article_id": a.id,
+                    "source": "one.example",
+                    "sources": ["one.example", "deux.example"],
+                    "also_published_by": ["three.example"],
+                    "evidence": [
+                        {"source": "deux.example", "article_id": b.id, "sentence": "Le pont " + XSS}
+                    ],
+                    "one_side": "left",
+                    "disputed": [
+                        {
+                            "kind": "casualty",
+                            "topic": "workers",
+                            "sides": [
+                                {"claim": "killed " + XSS, "sources": ["one.example"]},
+                                {"claim": "injured", "sources": ["deux.example"]},
+                            ],
+                        }
+                    ],
+                    "changed": [
+                        {
+                            "kind": "number",
+                            "topic": "person",
+                            "sides": [
+                                {
+                                    "claim": "12 people",
+                                    "sources": ["one.example"],
+                                    "published": T0.isoformat(),
+                                    "here": True,
+                                },
+                                {
+                                    "claim": "31 people " + XSS,
+                                    "sources": ["deux.example"],
+                                    "published": (T0 + timedelta(hours=9)).isoformat(),
+                                    "here": False,
+                                },
+                            ],
+                        }
+                    ],
+                }
+            ],
+            "timeline": [
+                {
+                    "at": (T0).isoformat(),
+                    "source": "one.example",
+                    "article_id": a.id,
+                    "title": "Bridge " + SVG_XSS,
+                    "kind": "first_report",
+                },
+                {
+                    "at": (T0 + timedelta(hours=1)).isoformat(),
+                    "source": "deux.example",
+                    "article_id": b.id,
+                    "title": "Pont " + CONTROL,
+                    "kind": "first_from_source",
+                },
+            ],
+            "places": [{"code": "GB", "name": "Varnland " + XSS, "articles": 2}],
+            "spread": {
+                "leaning": {"left": 1, "right": 1, "unknown": 1},
+                "country": {"GB": 1, "FR": 1, "US" + SVG_XSS: 1},
+                "language": {"en": 2, "fr": 1},
+                "blindspot": None,
+            },
+            "comparison": {
+                "conflicts": [
                     {
                         "kind": "casualty",
                         "topic": "workers",
                         "sides": [
-                            {"claim": "killed " + XSS, "sources": ["one.example"]},
-                            {"claim": "injured", "sources": ["deux.example"]},
+                            {
+                                "claim": "killed",
+                                "sources": ["one.example"],
+                                "sentence": "Two were killed " + XSS,
+                                "article_id": a.id,
+                            },
+                            {
+                                "claim": "injured",
+                                "sources": ["deux.example"],
+                                "sentence": "Two injured.",
+                                "article_id": b.id,
+                            },
                         ],
-                    }
-                ],
-                "changed": [
-                    {
+                    },
+                    {  # a toll that rose between reports: its own section, not a dispute
                         "kind": "number",
                         "topic": "person",
+                        "changed": True,
                         "sides": [
                             {
                                 "claim": "12 people",
                                 "sources": ["one.example"],
+                                "sentence": "12 people died.",
+                                "article_id": a.id,
                                 "published": T0.isoformat(),
-                                "here": True,
                             },
                             {
                                 "claim": "31 people " + XSS,
                                 "sources": ["deux.example"],
+                                "sentence": "31 people died " + XSS,
+                                "article_id": b.id,
                                 "published": (T0 + timedelta(hours=9)).isoformat(),
-                                "here": False,
                             },
                         ],
+                    },
+                    {  # the same figures as the "car" row of numbers: shown once
+                        "kind": "number",
+                        "topic": "car",
+                        "sides": [
+                            {
+                                "claim": "40 cars",
+                                "sources": ["one.example"],
+                                "sentence": "40 cars.",
+                                "article_id": a.id,
+                            },
+                            {
+                                "claim": "60 cars",
+                                "sources": ["deux.example"],
+                                "sentence": "60 cars.",
+                                "article_id": b.id,
+                            },
+                        ],
+                    },
+                ],
+                "numbers": [
+                    {
+                        "subject": "span",
+                        "conflict": False,
+                        "values": [
+                            {
+                                "text": "3 spans",
+                                "source": source,
+                                "sentence": "The bridge has 3 spans.",
+                                "article_id": a.id,
+                            }
+                            for source in ("one.example", "deux.example", "one.example")
+                        ],
+                    },
+                    {
+                        "subject": "person",
+                        "conflict": False,
+                        "changed": True,
+                        "values": [
+                            {
+                                "text": "31 people",
+                                "source": "deux.example",
+                                "sentence": "31 people died.",
+                                "article_id": b.id,
+                            }
+                        ],
+                    },
+                    {
+                        "subject": "car",
+                        "conflict": True,
+                        "values": [
+                            {
+                                "text": "40 cars",
+                                "source": "one.example",
+                                "sentence": "40 cars.",
+                                "article_id": a.id,
+                            },
+                            {
+                                "text": "60 cars",
+                                "source": "deux.example",
+                                "sentence": "60 cars.",
+                                "article_id": b.id,
+                            },
+                        ],
+                    },
+                ],
+                "quotes": [
+                    {
+                        "quote": "We will rebuild " + XSS,
+                        "speaker": "Mayor",
+                        "sources": ["one.example"],
                     }
                 ],
-            }
-        ],
-        "timeline": [
-            {
-                "at": (T0).isoformat(),
-                "source": "one.example",
-                "article_id": a.id,
-                "title": "Bridge " + SVG_XSS,
-                "kind": "first_report",
+                "only_in": [
+                    {"source": "deux.example", "sentence": "Only here " + XSS, "article_id": b.id}
+                ],
+                "one_side": [
+                    {
+                        "side": "left",
+                        "sentence": "One side only " + XSS,
+                        "source": "one.example",
+                        "sources": ["one.example", "deux.example"],
+                        "article_id": a.id,
+                        "in_summary": False,
+                    },
+                    {
+                        "side": "left",
+                        "sentence": "The bridge closed " + XSS + ". Second sentence.",
+                        "source": "one.example",
+                        "sources": ["one.example", "deux.example"],
+                        "article_id": a.id,
+                        "in_summary": True,
+                    },
+                ],
             },
-            {
-                "at": (T0 + timedelta(hours=1)).isoformat(),
-                "source": "deux.example",
-                "article_id": b.id,
-                "title": "Pont " + CONTROL,
-                "kind": "first_from_source",
-            },
-        ],
-        "places": [{"code": "GB", "name": "Varnland " + XSS, "articles": 2}],
-        "spread": {
-            "leaning": {"left": 1, "right": 1, "unknown": 1},
-            "country": {"GB": 1, "FR": 1, "US" + SVG_XSS: 1},
-            "language": {"en": 2, "fr": 1},
-            "blindspot": None,
-        },
-        "comparison": {
-            "conflicts": [
-                {
-                    "kind": "casualty",
-                    "topic": "workers",
-                    "sides": [
-                        {
-                            "claim": "killed",
-                            "sources": ["one.example"],
-                            "sentence": "Two were killed " + XSS,
-                            "article_id": a.id,
-                        },
-                        {
-                            "claim": "injured",
-                            "sources": ["deux.example"],
-                            "sentence": "Two injured.",
-                            "article_id": b.id,
-                        },
-                    ],
-                },
-                {  # a toll that rose between reports: its own section, not a dispute
-                    "kind": "number",
-                    "topic": "person",
-                    "changed": True,
-                    "sides": [
-                        {
-                            "claim": "12 people",
-                            "sources": ["one.example"],
-                            "sentence": "12 people died.",
-                            "article_id": a.id,
-                            "published": T0.isoformat(),
-                        },
-                        {
-                            "claim": "31 people " + XSS,
-                            "sources": ["deux.example"],
-                            "sentence": "31 people died " + XSS,
-                            "article_id": b.id,
-                            "published": (T0 + timedelta(hours=9)).isoformat(),
-                        },
-                    ],
-                },
-                {  # the same figures as the "car" row of numbers: shown once
-                    "kind": "number",
-                    "topic": "car",
-                    "sides": [
-                        {
-                            "claim": "40 cars",
-                            "sources": ["one.example"],
-                            "sentence": "40 cars.",
-                            "article_id": a.id,
-                        },
-                        {
-                            "claim": "60 cars",
-                            "sources": ["deux.example"],
-                            "sentence": "60 cars.",
-                            "article_id": b.id,
-                        },
-                    ],
-                },
-            ],
-            "numbers": [
-                {
-                    "subject": "span",
-                    "conflict": False,
-                    "values": [
-                        {
-                            "text": "3 spans",
-                            "source": source,
-                            "sentence": "The bridge has 3 spans.",
-                            "article_id": a.id,
-                        }
-                        for source in ("one.example", "deux.example", "one.example")
-                    ],
-                },
-                {
-                    "subject": "person",
-                    "conflict": False,
-                    "changed": True,
-                    "values": [
-                        {
-                            "text": "31 people",
-                            "source": "deux.example",
-                            "sentence": "31 people died.",
-                            "article_id": b.id,
-                        }
-                    ],
-                },
-                {
-                    "subject": "car",
-                    "conflict": True,
-                    "values": [
-                        {
-                            "text": "40 cars",
-                            "source": "one.example",
-                            "sentence": "40 cars.",
-                            "article_id": a.id,
-                        },
-                        {
-                            "text": "60 cars",
-                            "source": "deux.example",
-                            "sentence": "60 cars.",
-                            "article_id": b.id,
-                        },
-                    ],
-                },
-            ],
-            "quotes": [
-                {"quote": "We will rebuild " + XSS, "speaker": "Mayor", "sources": ["one.example"]}
-            ],
-            "only_in": [
-                {"source": "deux.example", "sentence": "Only here " + XSS, "article_id": b.id}
-            ],
-            "one_side": [
-                {
-                    "side": "left",
-                    "sentence": "One side only " + XSS,
-                    "source": "one.example",
-                    "sources": ["one.example", "deux.example"],
-                    "article_id": a.id,
-                    "in_summary": False,
-                },
-                {
-                    "side": "left",
-                    "sentence": "The bridge closed " + XSS + ". Second sentence.",
-                    "source": "one.example",
-                    "sources": ["one.example", "deux.example"],
-                    "article_id": a.id,
-                    "in_summary": True,
-                },
-            ],
-        },
-    }
+        }
+    )
     store.save_digest(bridge.id, digest, article_stamp([a.id, b.id, c.id, d.id]), title="x")
     # more stories for order, filters and pages
     others = []

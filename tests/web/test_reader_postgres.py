@@ -10,6 +10,7 @@ import httpx
 
 from crosswire.models import Article, Source, article_stamp
 from crosswire.store import open_store
+from crosswire.store.digest_json import digest_from_json
 from tests.helpers.live_server import live_server
 
 T0 = datetime(2026, 4, 2, 9, 0, tzinfo=UTC)
@@ -40,12 +41,14 @@ def test_reader_side_on_postgres(pg_url, tmp_path):
             ids.append(article.id)
         bridge = store.create_story("Bridge", ids[:2], T0 + timedelta(hours=1))
         library = store.create_story("Library", ids[2:], T0 - timedelta(hours=30))
-        digest = {
-            "headline": "Velmora bridge closes",
-            "summary": [{"text": "It closed."}],
-            "places": [{"code": "PE", "name": "Peru", "articles": 2}],
-        }
-        store.save_digest(bridge.id, digest, article_stamp(ids[:2]), title=digest["headline"])
+        digest = digest_from_json(
+            {
+                "headline": "Velmora bridge closes",
+                "summary": [{"text": "It closed."}],
+                "places": [{"code": "PE", "name": "Peru", "articles": 2}],
+            }
+        )
+        store.save_digest(bridge.id, digest, article_stamp(ids[:2]), title=digest.headline)
         store.save_digest(bridge.id, digest, article_stamp(ids[:2]))  # rebuilt: places once
     with (
         live_server(pg_url, tmp_path, env={"CROSSWIRE_EMBEDDER": "hashing"}) as base,

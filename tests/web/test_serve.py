@@ -15,6 +15,7 @@ import pytest
 
 from crosswire.models import Article, Feed, article_stamp
 from crosswire.store import open_store
+from crosswire.store.digest_json import digest_from_json
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -61,43 +62,43 @@ def served(tmp_path, sqlite_url):
         keep = store.create_story("Bridge closes", [a.id, b.id], now)
         gone = store.create_story("Bridge shut", [c.id], now)
         store.merge_stories(gone.id, keep.id, now)
-        digest = {
-            "headline": "Bridge closes " + XSS,
-            "summary": [
-                {
-                    "text": "The bridge closed.",
-                    "article_id": a.id,
-                    "source": "one.example",
-                    "sources": ["one.example", "deux.example"],
-                }
-            ],
-            "comparison": {
-                "conflicts": [
+        digest = digest_from_json(
+            {
+                "headline": "Bridge closes " + XSS,
+                "summary": [
                     {
-                        "kind": "casualty",
-                        "topic": "workers",
-                        "sides": [
-                            {
-                                "claim": "killed",
-                                "sources": ["one.example"],
-                                "sentence": "Two were killed.",
-                                "article_id": a.id,
-                            },
-                            {
-                                "claim": "injured",
-                                "sources": ["deux.example"],
-                                "sentence": "Two injured.",
-                                "article_id": b.id,
-                            },
-                        ],
+                        "text": "The bridge closed.",
+                        "article_id": a.id,
+                        "source": "one.example",
+                        "sources": ["one.example", "deux.example"],
                     }
-                ]
-            },
-            "spread": {"language": {"en": 2, "fr": 1}, "blindspot": None},
-        }
-        store.save_digest(
-            keep.id, digest, article_stamp([a.id, b.id, c.id]), title=digest["headline"]
+                ],
+                "comparison": {
+                    "conflicts": [
+                        {
+                            "kind": "casualty",
+                            "topic": "workers",
+                            "sides": [
+                                {
+                                    "claim": "killed",
+                                    "sources": ["one.example"],
+                                    "sentence": "Two were killed.",
+                                    "article_id": a.id,
+                                },
+                                {
+                                    "claim": "injured",
+                                    "sources": ["deux.example"],
+                                    "sentence": "Two injured.",
+                                    "article_id": b.id,
+                                },
+                            ],
+                        }
+                    ]
+                },
+                "spread": {"language": {"en": 2, "fr": 1}, "blindspot": None},
+            }
         )
+        store.save_digest(keep.id, digest, article_stamp([a.id, b.id, c.id]), title=digest.headline)
         feed = store.add_feed(Feed(url="http://127.0.0.1:9/unreachable.xml"))
         store.record_feed_result(
             feed.id, fetched_at=now, next_fetch_at=now, error="connection refused"

@@ -9,8 +9,9 @@ import click
 
 from crosswire.cli.common import UserError, db_option, expected_errors, settings_from, store_from
 from crosswire.digest.render import render_text
-from crosswire.models import Story
+from crosswire.models import Digest, Story
 from crosswire.store import Store
+from crosswire.store.digest_json import digest_json
 
 
 def story_summary(store: Store, story: Story) -> dict[str, Any]:
@@ -63,13 +64,13 @@ def story(
     found = store.get_story(story_id)
     if found is None:
         raise UserError(f"no story {story_id}")
-    if refresh or found.digest is None or not found.digest:
+    if refresh or found.digest is None or found.digest == Digest():
         from crosswire.pipeline import Pipeline
 
         Pipeline(store, settings).refresh_digests()
         found = store.get_story(story_id) or found
     item = story_summary(store, found)
-    item["digest"] = found.digest
+    item["digest"] = digest_json(found.digest) if found.digest is not None else None
     item["related"] = [
         {"id": r.id, "title": r.title} for r in store.related_stories(found.id or story_id)
     ]
@@ -79,7 +80,7 @@ def story(
     count = len(item["article_ids"])
     outlets = f" from {', '.join(item['sources'])}" if item["sources"] else ""
     click.echo(f"# {item['title']}\n\n{count} article{'s' if count != 1 else ''}{outlets}")
-    for line in render_text(found.digest or {}):
+    for line in render_text(found.digest or Digest()):
         click.echo(line)
     if item["related"]:
         click.echo(

@@ -6,8 +6,10 @@ rules in ``claims`` accept, and every flag carries the sentences from each side.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -22,6 +24,24 @@ from crosswire.compare.numbers import Quantity, extract_quantities, value_given
 from crosswire.compare.only_in import figures_of, one_side, only_in
 from crosswire.compare.quotes import collect_quotes, quotations
 from crosswire.digest.attribution import sentences_match
+from crosswire.models import (
+    Comparison,
+    Conflict,
+    ConflictSide,
+    Dispute,
+    DisputeSide,
+    FigureRow,
+    FigureValue,
+    OneSide,
+    OnlyIn,
+    Quote,
+    QuoteVersion,
+    SideEvidence,
+    SummaryEntry,
+)
+
+if TYPE_CHECKING:
+    from crosswire.digest.sentences import Sentence, StorySentences
 
 MAX_CONFLICTS = 20
 # Different figures given by reports this far apart, each side's reports all before the
@@ -31,26 +51,31 @@ MAX_CONFLICTS = 20
 UPDATE_GAP_HOURS = 3.0
 
 
-def compare_story(
-    story,
-    embed=None,
-    only_in_per_source: int = 2,
-    threshold: float = 0.72,  # noqa: ANN001
-    shown: frozenset[int] = frozenset(),
-    reader_language: str | None = None,
-    sides: dict[str, str] | None = None,
-    published: dict[int, datetime] | None = None,
-) -> dict[str, Any]:
-    """Figures, conflicts, quotes and facts only one outlet reports, for ``story``'s
-    sentences; ``shown`` are the indices of sentences the summary already shows (they are not
-    listed again as facts only one outlet or one side reports); quotes read in
-    ``reader_language`` where a version of them does. ``sides`` maps outlets to their side of
-    the spectrum ("left", "center", "right"; ``spread.side_of``) for the facts only one side
-    reports. ``published`` maps article ids to their publication times: figures that
-    changed between reports are told apart from those outlets disagree on."""
+@dataclass(frozen=True)
+class CompareOptions:
+    """How ``compare_story`` compares. ``shown``: indices of sentences the summary already
+    shows (they are not listed again as facts only one outlet or one side reports); quotes
+    read in ``reader_language`` where a version of them does. ``sides`` maps outlets to their
+    side of the spectrum ("left", "center", "right"; ``spread.side_of``) for the facts only
+    one side reports. ``published`` maps article ids to their publication times: figures
+    that changed between reports are told apart from those outlets disagree on."""
+
+    embed: Any = None  # an object with encode() for quotes across languages
+    only_in_per_source: int = 2
+    threshold: float = 0.72
+    shown: frozenset[int] = frozenset()
+    reader_language: str | None = None
+    sides: Mapping[str, str] = field(default_factory=dict)
+    published: Mapping[int, datetime] = field(default_factory=dict)
+
+
+def compare_story(story: StorySentences, options: CompareOptions) -> Comparison:
+    """Figures, conflicts, quotes and facts only one outlet or one side reports, for
+    ``story``'s sentences."""
+    threshold, published = options.threshold, dict(options.published)
     sentences = story.sentences
     if not sentences:
-        return {"numbers": [], "conflicts": [], "quotes": [], "only_in": [], "one_side": []}
+        return Comparison()
     similarity = story.vectors @ story.vectors.T
     quantities = {i: extract_quantities(s.text) for i, s in enumerate(sentences)}
     conflicts: list[dict[str, Any]] = []
@@ -94,30 +119,78 @@ def compare_story(
     for extra in (
         count_conflicts(sentences)
         + context_conflicts(sentences)
-        + day_conflicts(sentences, published or {})
+        + day_conflicts(sentences, published)
         + quote_conflicts(quotations(sentences))
     ):
         if (extra["sides"][0]["sentence"], extra["sides"][1]["sentence"]) not in paired:
             conflicts.append(extra)
     grouped = group_conflicts(conflicts)
     widen_figure_sides(grouped, story, similarity, quantities, threshold)
-    mark_changed(grouped, numbers, published or {})
-    return {
-        "numbers": numbers,
-        "conflicts": grouped,
-        "quotes": collect_quotes(sentences, embed, threshold, reader_language),
-        "only_in": only_in(story, similarity, figures, threshold, only_in_per_source, shown),
-        "one_side": one_side(
-            story,
-            similarity,
-            figures,
-            sides or {},
-            threshold,
-            only_in_per_source,
-            shown,
-            reader_language,
-        ),
-    }
+    mark_changed(grouped, numbers, published)
+    return Comparison(
+        numbers=[_figure_row(row) for row in numbers],
+        conflicts=[_conflict(c) for c in grouped],
+        quotes=[
+            _quote(q)
+            for q in collect_quotes(sentences, options.embed, threshold, options.reader_language)
+        ],
+        only_in=[
+            OnlyIn(o["source"], o["article_id"], o["sentence"])
+            for o in only_in(
+                story, similarity, figures, threshold, options.only_in_per_source, options.shown
+            )
+        ],
+        one_side=[
+            OneSide(**f)
+            for f in one_side(
+                story,
+                similarity,
+                figures,
+                dict(options.sides),
+                threshold,
+                options.only_in_per_source,
+                options.shown,
+                options.reader_language,
+            )
+        ],
+    )
+
+
+def _figure_row(row: dict[str, Any]) -> FigureRow:
+    return FigureRow(
+        subject=row["subject"],
+        conflict=row["conflict"],
+        values=[FigureValue(**v) for v in row["values"]],
+        changed=row.get("changed", False),
+    )
+
+
+def _conflict(conflict: dict[str, Any]) -> Conflict:
+    return Conflict(
+        kind=conflict["kind"],
+        topic=conflict["topic"],
+        sides=[
+            ConflictSide(
+                claim=side["claim"],
+                sources=list(side["sources"]),
+                sentence=side["sentence"],
+                article_id=side["article_id"],
+                evidence=[SideEvidence(**e) for e in side["evidence"]],
+                published=side.get("published"),
+            )
+            for side in conflict["sides"]
+        ],
+        changed=conflict.get("changed", False),
+    )
+
+
+def _quote(quote: dict[str, Any]) -> Quote:
+    return Quote(
+        quote=quote["quote"],
+        speaker=quote["speaker"],
+        sources=list(quote["sources"]),
+        translations=[QuoteVersion(**t) for t in quote["translations"]],
+    )
 
 
 def group_conflicts(pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -133,7 +206,7 @@ def group_conflicts(pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
             i = parent[i]
         return i
 
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple[str, str, int, str], int] = {}
     for i, pair in enumerate(pairs):
         for side in pair["sides"]:
             key = (pair["kind"], pair["topic"], side["article_id"], side["sentence"])
@@ -153,7 +226,7 @@ def group_conflicts(pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def widen_figure_sides(
     conflicts: list[dict[str, Any]],
-    story,  # noqa: ANN001
+    story: StorySentences,
     similarity: np.ndarray,
     quantities: dict[int, list[Quantity]],
     threshold: float,
@@ -255,24 +328,35 @@ def _add_side(sides: list[dict[str, Any]], side: dict[str, Any]) -> None:
             same["sources"].append(source)
 
 
-def disputes_of(entry: dict[str, Any], conflicts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def disputes_of(entry: SummaryEntry, conflicts: list[Conflict]) -> list[Dispute]:
     """The disagreements a summary sentence takes part in: those with the sentence itself,
     or one of the sentences credited to it, on one of their sides (``here`` marks them)."""
-    said = {(entry.get("article_id"), entry.get("text"))}
-    said |= {(e.get("article_id"), e.get("sentence")) for e in entry.get("evidence", [])}
+    said = {(entry.article_id, entry.text)}
+    said |= {(e.article_id, e.sentence) for e in entry.evidence}
     found = []
     for conflict in conflicts:
         sides = [
-            {k: side[k] for k in ("claim", "sources", "published") if k in side}
-            | {"here": any((e["article_id"], e["sentence"]) in said for e in side["evidence"])}
-            for side in conflict["sides"]
+            DisputeSide(
+                claim=side.claim,
+                sources=side.sources,
+                published=side.published,
+                here=any((e.article_id, e.sentence) in said for e in side.evidence),
+            )
+            for side in conflict.sides
         ]
-        if any(side["here"] for side in sides):
-            found.append({"kind": conflict["kind"], "topic": conflict["topic"], "sides": sides})
+        if any(side.here for side in sides):
+            found.append(Dispute(kind=conflict.kind, topic=conflict.topic, sides=sides))
     return found
 
 
-def _add_numbers(numbers, a, b, qa, qb, conflict: bool) -> None:  # noqa: ANN001
+def _add_numbers(
+    numbers: list[dict[str, Any]],
+    a: Sentence,
+    b: Sentence,
+    qa: list[Quantity],
+    qb: list[Quantity],
+    conflict: bool,
+) -> None:
     """Figures with the same unit in two matching sentences of different outlets."""
     for x in qa:
         for y in qb:

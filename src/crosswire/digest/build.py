@@ -1,4 +1,4 @@
-"""``build_digest``: one story's articles in, its digest dict (the UI's schema) out.
+"""``build_digest``: one story's articles in, its ``models.Digest`` out.
 
 Caching: the digest records the article ids it covers (``covers``) and the options it was
 built with (``options_key``). Given the previous digest, an unchanged article set returns it
@@ -18,6 +18,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import numpy as np
+
 from crosswire.digest.headline import choose_headline
 from crosswire.digest.options import DigestOptions
 from crosswire.digest.places import story_places
@@ -27,74 +29,116 @@ from crosswire.digest.spread import build_spread, side_of
 from crosswire.digest.summary import build_summary
 from crosswire.digest.timeline import build_timeline
 from crosswire.embed import load_embedder
-from crosswire.models import Article, Source, as_utc
+from crosswire.models import (
+    Article,
+    Copy,
+    Digest,
+    Dispute,
+    DisputeSide,
+    Evidence,
+    Place,
+    Source,
+    Spread,
+    SummaryEntry,
+    TimelineEntry,
+    as_utc,
+)
 
 
 def build_digest(
     articles: list[Article],
     sources: dict[str, Source],
     options: DigestOptions,
-    previous: dict | None = None,
-    embed=None,  # noqa: ANN001 - an object with encode(); default: options.embedder
-) -> dict[str, Any]:
-    """The digest of a story made of ``articles`` (JSON-serialisable)."""
+    previous: Digest | None = None,
+    embed: Any = None,  # an object with encode(); default: options.embedder
+) -> Digest:
+    """The digest of a story made of ``articles``."""
     ids = sorted(int(a.id or 0) for a in articles)
     originals = [a for a in articles if a.duplicate_of is None]
     reused = _reuse(previous, articles, originals, options)
     if reused is not None:
         return reused
-    from crosswire.compare import compare_story, disputes_of  # they use digest's helpers
+    from crosswire.compare import CompareOptions, compare_story, disputes_of
 
     embed = embed or load_embedder(options.embedder)
     copies = copies_of(articles)
     also: dict[int, list[str]] = {}
     for c in copies:
-        also.setdefault(c["original_id"], []).append(c["source"])
+        also.setdefault(c.original_id, []).append(c.source)
     chosen = representative(originals, options.max_articles)
     story = collect_sentences(chosen, embed, options.max_sentences_per_article)
     headline, language = choose_headline(chosen, embed, options.reader_language)
-    summary = build_summary(story, options, also, _title_vectors(chosen, embed))
-    in_summary = {(e["article_id"], e["text"]) for e in summary}
+    summary = [
+        _summary_entry(e)
+        for e in build_summary(story, options, also, _title_vectors(chosen, embed))
+    ]
+    in_summary = {(e.article_id, e.text) for e in summary}
     shown = frozenset(
         i for i, s in enumerate(story.sentences) if (s.article_id, s.text) in in_summary
     )
     comparison = compare_story(
         story,
-        embed,
-        options.only_in_per_source,
-        options.match_threshold,
-        shown,
-        options.reader_language,
-        sides_of(originals, sources),
-        # publication times only: a feed's first fetch gives old items one fetch time
-        {int(a.id or 0): as_utc(a.published_at) for a in chosen if a.published_at is not None},
+        CompareOptions(
+            embed=embed,
+            only_in_per_source=options.only_in_per_source,
+            threshold=options.match_threshold,
+            shown=shown,
+            reader_language=options.reader_language,
+            sides=sides_of(originals, sources),
+            # publication times only: a feed's first fetch gives old items one fetch time
+            published={
+                int(a.id or 0): as_utc(a.published_at) for a in chosen if a.published_at is not None
+            },
+        ),
     )
-    one_sided = {
-        (f["article_id"], f["sentence"]): f["side"]
-        for f in comparison["one_side"]
-        if f["in_summary"]
-    }
-    disputes = [c for c in comparison["conflicts"] if not c.get("changed")]
-    changes = [c for c in comparison["conflicts"] if c.get("changed")]
+    one_sided = {(f.article_id, f.sentence): f.side for f in comparison.one_side if f.in_summary}
+    disputes = [c for c in comparison.conflicts if not c.changed]
+    changes = [c for c in comparison.conflicts if c.changed]
     for entry in summary:  # a contested, updated or one-sided sentence says so where read
-        entry["disputed"] = disputes_of(entry, disputes)
-        entry["changed"] = disputes_of(entry, changes)
-        entry["one_side"] = one_sided.get((entry["article_id"], entry["text"]))
-    return {
-        "headline": headline,
-        "language": language,
-        "summary": summary,
-        "timeline": build_timeline(chosen, embed, options.max_updates),
-        "spread": build_spread(originals, sources),
-        "places": story_places(chosen, options.reader_language),  # the text read: bounded
-        "comparison": comparison,
-        "copies": copies,
-        "article_count": len(originals),
-        "source_count": len({source_of(a) for a in originals}),
-        "covers": ids,
-        "originals": sorted(int(a.id or 0) for a in originals),
-        "options_key": options.cache_key(),
-    }
+        entry.disputed = disputes_of(entry, disputes)
+        entry.changed = disputes_of(entry, changes)
+        entry.one_side = one_sided.get((entry.article_id, entry.text))
+    return Digest(
+        headline=headline,
+        language=language,
+        summary=summary,
+        timeline=[TimelineEntry(**e) for e in build_timeline(chosen, embed, options.max_updates)],
+        spread=Spread(**build_spread(originals, sources)),
+        # the text read: bounded
+        places=[Place(**p) for p in story_places(chosen, options.reader_language)],
+        comparison=comparison,
+        copies=copies,
+        article_count=len(originals),
+        source_count=len({source_of(a) for a in originals}),
+        covers=ids,
+        originals=sorted(int(a.id or 0) for a in originals),
+        options_key=options.cache_key(),
+    )
+
+
+def _summary_entry(entry: dict[str, Any]) -> SummaryEntry:
+    """A summary sentence as ``build_summary`` gives it, typed."""
+    return SummaryEntry(
+        text=entry["text"],
+        language=entry["language"],
+        lead_in=entry["lead_in"],
+        article_id=entry["article_id"],
+        source=entry["source"],
+        sources=entry["sources"],
+        also_published_by=entry["also_published_by"],
+        evidence=[Evidence(**e) for e in entry["evidence"]],
+        disputed=[_dispute(d) for d in entry.get("disputed", [])],
+        changed=[_dispute(d) for d in entry.get("changed", [])],
+        one_side=entry.get("one_side"),
+    )
+
+
+def _dispute(dispute: dict[str, Any]) -> Dispute:
+    return Dispute(
+        kind=dispute["kind"],
+        topic=dispute["topic"],
+        sides=[DisputeSide(**side) for side in dispute["sides"]],
+    )
 
 
 def sides_of(articles: list[Article], sources: dict[str, Source]) -> dict[str, str]:
@@ -129,7 +173,7 @@ def _arrival(article: Article) -> tuple[float, int]:
     return (when.timestamp() if when is not None else float("inf"), int(article.id or 0))
 
 
-def _title_vectors(articles: list[Article], embed):  # noqa: ANN001, ANN202
+def _title_vectors(articles: list[Article], embed: Any) -> np.ndarray | None:
     """Embeddings of the titles in languages the embedder knows (None if there are none)."""
     name = getattr(embed, "name", "")
     titles = [
@@ -140,7 +184,7 @@ def _title_vectors(articles: list[Article], embed):  # noqa: ANN001, ANN202
     return embed.encode(titles) if titles else None
 
 
-def copies_of(articles: list[Article]) -> list[dict[str, Any]]:
+def copies_of(articles: list[Article]) -> list[Copy]:
     """Syndicated copies, each pointing at its original ("also published by")."""
     by_id = {a.id: a for a in articles}
     out = []
@@ -149,36 +193,39 @@ def copies_of(articles: list[Article]) -> list[dict[str, Any]]:
             continue
         original = by_id.get(a.duplicate_of)
         out.append(
-            {
-                "article_id": int(a.id or 0),
-                "source": source_of(a),
-                "original_id": int(a.duplicate_of),
-                "original_source": source_of(original) if original else "",
-            }
+            Copy(
+                article_id=int(a.id or 0),
+                source=source_of(a),
+                original_id=int(a.duplicate_of),
+                original_source=source_of(original) if original else "",
+            )
         )
     return out
 
 
 def _reuse(
-    previous: dict | None, articles: list[Article], originals: list[Article], options: DigestOptions
-) -> dict[str, Any] | None:
-    if not previous or previous.get("options_key") != options.cache_key():
+    previous: Digest | None,
+    articles: list[Article],
+    originals: list[Article],
+    options: DigestOptions,
+) -> Digest | None:
+    if not previous or previous.options_key != options.cache_key():
         return None
-    if previous.get("originals") != sorted(int(a.id or 0) for a in originals):
+    if previous.originals != sorted(int(a.id or 0) for a in originals):
         return None  # an original came or went (a copy found before its original, too)
     ids = sorted(int(a.id or 0) for a in articles)
-    if previous.get("covers") == ids:
+    if previous.covers == ids:
         return previous
-    if not set(previous.get("covers", [])) <= set(ids):
+    if not set(previous.covers) <= set(ids):
         return None
     # only copies were added: the text-derived parts stand
     digest = copy.deepcopy(previous)
-    digest["copies"] = copies_of(articles)
-    digest["covers"] = ids
+    digest.copies = copies_of(articles)
+    digest.covers = ids
     also: dict[int, list[str]] = {}
-    for c in digest["copies"]:
-        also.setdefault(c["original_id"], []).append(c["source"])
-    for entry in digest["summary"]:
-        credited = [entry["article_id"]] + [e["article_id"] for e in entry.get("evidence", [])]
-        entry["also_published_by"] = sorted({s for i in credited for s in also.get(i, [])})
+    for c in digest.copies:
+        also.setdefault(c.original_id, []).append(c.source)
+    for entry in digest.summary:
+        credited = [entry.article_id] + [e.article_id for e in entry.evidence]
+        entry.also_published_by = sorted({s for i in credited for s in also.get(i, [])})
     return digest

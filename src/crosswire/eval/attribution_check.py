@@ -7,13 +7,11 @@ shared within a language)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from crosswire.digest.attribution import lexical_match
 from crosswire.digest.debris import strip_debris
 from crosswire.digest.similarity import sentence_vectors
 from crosswire.digest.text import split_sentences, words
-from crosswire.models import Article
+from crosswire.models import Article, Digest
 
 
 def _norm(text: str) -> str:
@@ -28,7 +26,7 @@ def _said(article: Article) -> set[str]:
 
 
 def attributed(
-    digest: dict[str, Any],
+    digest: Digest,
     articles: list[Article],
     embed,
     threshold: float,  # noqa: ANN001
@@ -36,26 +34,26 @@ def attributed(
     """(attributed summary sentences, all summary sentences)."""
     by_id = {int(a.id or 0): a for a in articles}
     good = 0
-    entries = digest.get("summary", [])
+    entries = digest.summary
     for entry in entries:
-        own = by_id.get(entry["article_id"])
-        ok = own is not None and entry["text"] in _said(own)
-        listed = [s for s in entry["sources"] if s != entry["source"]]
-        evidence = {e["source"]: e for e in entry.get("evidence", [])}
+        own = by_id.get(entry.article_id)
+        ok = own is not None and entry.text in _said(own)
+        listed = [s for s in entry.sources if s != entry.source]
+        evidence = {e.source: e for e in entry.evidence}
         for source in listed:
             e = evidence.get(source)
-            article = by_id.get(e["article_id"]) if e else None
+            article = by_id.get(e.article_id) if e else None
             if e is None or article is None or article.source != source:
                 ok = False
                 break
-            if e["sentence"] not in _said(article):
+            if e.sentence not in _said(article):
                 ok = False
                 break
             languages = [(own.language or "") if own else "", article.language or ""]
-            vectors = sentence_vectors([entry["text"], e["sentence"]], languages, embed)
+            vectors = sentence_vectors([entry.text, e.sentence], languages, embed)
             cosine = float(vectors[0] @ vectors[1])
             same_language = own is not None and own.language == article.language
-            lexical = lexical_match(words(entry["text"]), words(e["sentence"]))
+            lexical = lexical_match(words(entry.text), words(e.sentence))
             if cosine < threshold and not (same_language and lexical >= 0.6):
                 ok = False
                 break

@@ -22,32 +22,32 @@ from pathlib import Path
 import click
 
 from crosswire.eval.datasets import read_jsonl
+from crosswire.models import Digest
 
 DEFAULT_PAIRS = Path(__file__).parent / "data" / "conflict_pairs.jsonl"
 DEFAULT_LABELS = Path(__file__).parent / "data" / "basil_dev_differences.jsonl"
 
 
-def flagged_differences(digest: dict) -> list[list[list[tuple[int, str]]]]:
+def flagged_differences(digest: Digest) -> list[list[list[tuple[int, str]]]]:
     """The page's differences: for each, its sides, each a list of (article id, sentence).
     Disputes (not figures that changed over time) and figure rows that conflict."""
-    comparison = digest.get("comparison") or {}
+    comparison = digest.comparison
     out = []
-    for conflict in comparison.get("conflicts") or []:
-        if conflict.get("changed"):
+    for conflict in comparison.conflicts:
+        if conflict.changed:
             continue
         out.append(
             [
-                [(e["article_id"], e["sentence"]) for e in side.get("evidence") or [side]]
-                for side in conflict["sides"]
+                [(e.article_id, e.sentence) for e in side.evidence]
+                or [(side.article_id, side.sentence)]
+                for side in conflict.sides
             ]
         )
-    for row in comparison.get("numbers") or []:
-        if row.get("conflict"):
+    for row in comparison.numbers:
+        if row.conflict:
             by_value: dict[str, list[tuple[int, str]]] = {}
-            for value in row["values"]:
-                by_value.setdefault(value["text"], []).append(
-                    (value["article_id"], value["sentence"])
-                )
+            for value in row.values:
+                by_value.setdefault(value.text, []).append((value.article_id, value.sentence))
             out.append(list(by_value.values()))
     return out
 

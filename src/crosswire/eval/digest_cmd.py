@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -65,12 +65,12 @@ def evaluate(
         counts = digest_quality(shown, story.articles, embed, page.match_threshold)
         quality.append(counts)
         if examples is not None:
-            quotes = (shown.get("comparison") or {}).get("quotes") or []
+            quotes = [asdict(q) for q in shown.comparison.quotes]
             examples.append({"story": story.story, **counts, "quote_list": quotes})
         if not story.references:
             continue
         digest = build_digest(story.articles, {}, options, embed=embed)
-        text = truncate_words(" ".join(e["text"] for e in digest["summary"]), budget)
+        text = truncate_words(" ".join(e.text for e in digest.summary), budget)
         rows.append(rouge(text, story.references, tokenizer))
         g, n = attributed(digest, story.articles, embed, options.match_threshold)
         good, total = good + g, total + n

@@ -29,6 +29,7 @@ from crosswire.compare.numbers import figures_disagree
 from crosswire.digest.attribution import lexical_match
 from crosswire.digest.similarity import sentence_vectors
 from crosswire.digest.text import split_sentences, words
+from crosswire.models import Digest
 
 _DEBRIS = regex.compile(
     r"^(?:"
@@ -72,18 +73,16 @@ def opening_word(text: str) -> str:
 
 
 def digest_quality(
-    digest: dict[str, Any],
+    digest: Digest,
     articles: list,
     embed,
     threshold: float,  # noqa: ANN001
 ) -> dict[str, Any]:
     """Counts for one digest, and the examples behind them (bullet texts)."""
-    entries = digest.get("summary") or []
+    entries = digest.summary
     by_id = {int(a.id or 0): a for a in articles}
-    texts = [e["text"] for e in entries]
-    languages = [
-        (by_id.get(e["article_id"]) and by_id[e["article_id"]].language) or "" for e in entries
-    ]
+    texts = [e.text for e in entries]
+    languages = [(by_id.get(e.article_id) and by_id[e.article_id].language) or "" for e in entries]
     out: dict[str, Any] = {
         "bullets": len(entries),
         "near_duplicate_pairs": [],
@@ -104,33 +103,33 @@ def digest_quality(
                 out["near_duplicate_pairs"].append([texts[i], texts[j]])
     sentences_of: dict[int, list[str]] = {}
     for k, entry in enumerate(entries):
-        text = entry["text"]
+        text = entry.text
         if has_debris(text):
             out["debris"].append(text)
         if opening_word(text) in DANGLING:
-            article = by_id.get(entry["article_id"])
+            article = by_id.get(entry.article_id)
             if article is not None and article.id not in sentences_of:
                 sentences_of[article.id] = [
                     " ".join(s.split()) for s in split_sentences(article.text)
                 ]
-            own = sentences_of.get(entry["article_id"], [])
+            own = sentences_of.get(entry.article_id, [])
             before = own[own.index(text) - 1] if text in own and own.index(text) > 0 else None
             previous = entries[k - 1] if k else None
             resolved = (
                 previous is not None
                 and before is not None
-                and previous["article_id"] == entry["article_id"]
-                and previous["text"] == before
+                and previous.article_id == entry.article_id
+                and previous.text == before
             )
             if not resolved:
                 out["dangling"].append(text)
         others = set(texts) - {text}
-        for e in entry.get("evidence") or []:
-            if e.get("sentence") in others:
-                out["expander_repeats"].append(e["sentence"])
-    quotes = (digest.get("comparison") or {}).get("quotes") or []
+        for e in entry.evidence:
+            if e.sentence in others:
+                out["expander_repeats"].append(e.sentence)
+    quotes = digest.comparison.quotes
     out["quotes"] = len(quotes)
-    out["quotes_named"] = sum(1 for q in quotes if q.get("speaker"))
+    out["quotes_named"] = sum(1 for q in quotes if q.speaker)
     return out
 
 

@@ -44,7 +44,7 @@ def compose(store: Any, settings: Any, user_id: int, since_article: int) -> Emai
         more = "100+" if new >= NEW_CAP else str(new)
         lines = [f"{follow.label or follow.target}: {more} new report{'s' if new != 1 else ''}"]
         for story in stories:
-            title = (story.digest or {}).get("headline") or story.title
+            title = story.headline
             lines.append(f"  - {title}\n    {site}/stories/{story.id}")
         parts.append("\n".join(lines))
     if not parts:

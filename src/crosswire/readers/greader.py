@@ -90,14 +90,13 @@ class ItemSource:
 def digest_html(story: Any, outlets: dict[str, str]) -> str:
     """An item's content: the story's digest (each summary sentence with the outlets that
     report it), or its lead when it has no digest yet, and the outlets that report it."""
-    digest = story.digest or {}
     parts: list[Markup] = []
-    summary = [s for s in digest.get("summary") or [] if isinstance(s, dict) and s.get("text")]
+    summary = [s for s in (story.digest.summary if story.digest else []) if s.text]
     if summary:
         items = Markup("").join(
             Markup("<li>{} <em>({})</em></li>").format(
-                s["text"],
-                ", ".join(outlets.get(o, o) for o in (s.get("sources") or [s.get("source")]) if o),
+                s.text,
+                ", ".join(outlets.get(o, o) for o in (s.sources or [s.source]) if o),
             )
             for s in summary
         )
@@ -127,7 +126,7 @@ def item_json(
         categories.append(READ)
     if starred:
         categories.append(STARRED)
-    title = (story.digest or {}).get("headline") or story.title
+    title = story.headline
     out: dict[str, Any] = {
         "id": long_item_id(story.id),
         "crawlTimeMsec": str(usec(created) // 1000),

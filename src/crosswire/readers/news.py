@@ -38,7 +38,7 @@ def follow_label(store: Any, kind: str, target: str) -> str:
         story = store.get_story(int(target))
         if story is None:
             raise FollowError(f"no such story: {target}")
-        title = (story.digest or {}).get("headline") or story.title
+        title = story.headline
         return str(title)
     if kind == "outlet":
         source = store.get_source(target)

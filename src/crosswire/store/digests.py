@@ -4,13 +4,14 @@ cached with a stamp of the articles it covers, and rebuilt when they change."""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any
+
+from crosswire.models import Digest
 
 
 class DigestStore(ABC):
     @abstractmethod
     def save_digest(
-        self, story_id: int, digest: dict[str, Any], stamp: str, title: str | None = None
+        self, story_id: int, digest: Digest, stamp: str, title: str | None = None
     ) -> None:
         """Cache a story's digest, stamped with what it covers."""
 

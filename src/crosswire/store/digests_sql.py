@@ -6,26 +6,26 @@ what the place filter reads). The JSON is read and written only here, by ``diges
 from __future__ import annotations
 
 import json
-from typing import Any
 
-from crosswire.models import ids_stamp
+from crosswire.models import Digest, ids_stamp
+from crosswire.store.digest_json import digest_from_json, digest_json
 from crosswire.store.digests import DigestStore
 from crosswire.store.sql_core import SqlCore
 
 
-def digest_row(digest: dict[str, Any]) -> tuple[str, str | None, list[tuple[str, str]]]:
-    """What a digest is stored as: its JSON, its lead (the first sentence of its summary)
-    and its places as ``(code, name)``, each code once, in the digest's order."""
-    payload = json.dumps(digest, ensure_ascii=False, default=str)
-    summary = digest.get("summary") or [{}]
-    lead = summary[0].get("text") if isinstance(summary[0], dict) else None
-    places = {p["code"]: p for p in digest.get("places") or [] if p.get("code")}
-    return payload, lead, [(code, str(p.get("name") or code)) for code, p in places.items()]
+def digest_row(digest: Digest) -> tuple[str, str | None, list[tuple[str, str]]]:
+    """What a digest is stored as: its JSON (``digest_json``), its lead (the first sentence
+    of its summary) and its places as ``(code, name)``, each code once, in the digest's
+    order."""
+    payload = json.dumps(digest_json(digest), ensure_ascii=False, default=str)
+    lead = digest.summary[0].text if digest.summary else None
+    places = {p.code: p for p in digest.places if p.code}
+    return payload, lead, [(code, str(p.name or code)) for code, p in places.items()]
 
 
-def digest_of(payload: str | None) -> dict[str, Any] | None:
+def digest_of(payload: str | None) -> Digest | None:
     """The digest stored as ``payload`` (None: none stored)."""
-    return json.loads(payload) if payload else None
+    return digest_from_json(json.loads(payload)) if payload else None
 
 
 class DigestsSql(SqlCore, DigestStore):
@@ -50,7 +50,7 @@ class DigestsSql(SqlCore, DigestStore):
         )
 
     def save_digest(
-        self, story_id: int, digest: dict[str, Any], stamp: str, title: str | None = None
+        self, story_id: int, digest: Digest, stamp: str, title: str | None = None
     ) -> None:
         payload, lead, places = digest_row(digest)
         with self._tx():

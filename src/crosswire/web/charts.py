@@ -10,7 +10,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from crosswire.models import as_utc
+from crosswire.models import Spread, TimelineEntry, as_utc
 from crosswire.web.dates import absolute as stamp  # "20 Aug 2014, 09:30 UTC", a day alone
 
 LEANING_ORDER = ["left", "lean-left", "center", "lean-right", "right", "not rated", "unknown"]
@@ -55,14 +55,14 @@ def _when(value: Any) -> datetime | None:
 
 
 def timeline_svg(
-    events: list[dict[str, Any]], names: dict[str, str] | None = None, narrow: bool = False
+    events: list[TimelineEntry], names: dict[str, str] | None = None, narrow: bool = False
 ) -> Markup:
     """One row per event (first report, each outlet's first article, updates); a dot on a
     time axis at the left, time, outlet and kind at the right; the title as a tooltip.
     ``names``: outlet domain -> the name shown (the domain where missing). ``narrow``: drawn
     for a phone (360 wide, the time above outlet and kind), so its text stays readable."""
     names = names or {}
-    dated = [(w, e) for e in events if (w := _when(e.get("at"))) is not None]
+    dated = [(w, e) for e in events if (w := _when(e.at)) is not None]
     dated.sort(key=lambda pair: pair[0])
     shown, hidden = dated[:MAX_EVENTS], max(0, len(dated) - MAX_EVENTS)
     if not shown:
@@ -87,12 +87,12 @@ def timeline_svg(
     for i, (when, event) in enumerate(shown):
         x = left + (right - left) * (when - first).total_seconds() / span
         y = top + row * i
-        kind = str(event.get("kind") or "")
+        kind = str(event.kind or "")
         colour = KIND_COLOURS.get(kind, "#9a9a9a")
         label = KIND_LABELS.get(kind, kind)
-        source = str(event.get("source") or "")
+        source = str(event.source or "")
         outlet = names.get(source) or source
-        tip = f"{label}: {outlet} at {stamp(when)}: {event.get('title') or ''}"
+        tip = f"{label}: {outlet} at {stamp(when)}: {event.title or ''}"
         if narrow:
             text = (
                 f'<text x="{text_x}" y="{y + 4}" font-size="12" fill="currentColor">'
@@ -137,14 +137,14 @@ def _ordered(group: str, counts: dict[str, int]) -> list[tuple[str, int]]:
 
 
 def spread_svg(
-    spread: dict[str, Any],
+    spread: Spread,
     groups: Iterable[str] = ("leaning", "country", "language"),
     narrow: bool = False,
 ) -> Markup:
     """A stacked bar of outlets per group (leaning, country, language) with a legend.
     ``narrow``: drawn for a phone (360 wide, the group's name above its bar, the legend
     wrapping), so its text stays readable."""
-    rows = [(g, _ordered(g, spread.get(g) or {})) for g in groups]
+    rows = [(g, _ordered(g, getattr(spread, g) or {})) for g in groups]
     rows = [(g, items) for g, items in rows if items]
     if not rows:
         return Markup("")

@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import (
+    BaseModel,
+    Field,
+    GetJsonSchemaHandler,
+    PlainSerializer,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
+
+from crosswire.models import Digest
+from crosswire.store.digest_json import digest_json
 
 
 class ErrorOut(BaseModel):
@@ -79,16 +91,37 @@ class StoryArticleOut(ArticleOut):
     copy_of: str | None = Field(None, description="outlet of the original when this is a copy")
 
 
+class DescribedAs:
+    """A type sent through a serializer (``PlainSerializer``) whose JSON schema is the type's
+    own: the digest is sent as it is stored (``digest_json``: a changed figure's fields only
+    where it changed) and described part by part (``models.Digest``)."""
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return handler({k: v for k, v in schema.items() if k != "serialization"})
+
+
 class StoryOut(StoryCardOut):
     created: datetime | None
-    digest: dict[str, Any] = Field(
+    digest: Annotated[Digest, PlainSerializer(digest_json), DescribedAs()] = Field(
         description="headline, attributed summary, timeline, spread and comparison"
     )
+    digest_built: bool = Field(True, exclude=True)
     articles: list[StoryArticleOut]
     related: list[StoryCardOut] = Field(
         default_factory=list,
         description="the other live stories of its developing story, latest first",
     )
+
+    # no return annotation: the schema stays the model's own
+    @model_serializer(mode="wrap")
+    def _unbuilt_digest(self, handler: SerializerFunctionWrapHandler):  # noqa: ANN202
+        """A story whose digest is not built yet sends only its timeline and spread."""
+        out: dict[str, Any] = handler(self)
+        if not self.digest_built:
+            out["digest"] = {k: out["digest"][k] for k in ("timeline", "spread")}
+        return out
 
 
 class SourceOut(BaseModel):

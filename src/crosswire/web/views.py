@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
 from crosswire.digest.text import split_sentences
-from crosswire.models import Article, Source, Story, utcnow
+from crosswire.models import Article, Digest, Source, Spread, Story, TimelineEntry, utcnow
 from crosswire.outlets.display import leaning_key, story_spread
 from crosswire.store import Store
 from crosswire.web.charts import leaning_bar, leaning_colour
@@ -100,7 +101,7 @@ def story_cards(
             View(
                 {
                     "id": story.id,
-                    "title": (story.digest or {}).get("headline") or story.title,
+                    "title": story.headline,
                     "lead": first_sentence(lead) if lead else leads.get(story.id or 0, ""),
                     "updated": iso(when),
                     "updated_ago": ago(when),
@@ -123,9 +124,8 @@ def story_cards(
 
 def _lead(story: Story) -> str:
     """The first sentence of the story's summary (from the digest, or the stored lead)."""
-    summary = (story.digest or {}).get("summary") or [{}]
-    first = summary[0] if isinstance(summary[0], dict) else {}
-    return str(first.get("text") or story.lead or "")
+    summary = story.digest.summary if story.digest else []
+    return (summary[0].text if summary else "") or story.lead or ""
 
 
 def article_view(article: Article, table: dict[str, Source] | None = None) -> dict[str, Any]:
@@ -165,12 +165,14 @@ def story_detail(store: Store, story: Story, table: dict[str, Source]) -> dict[s
         view["copy_of"] = original.source if original else None
         views.append(view)
     card = story_cards(store, [story], table)[0]
-    digest = dict(story.digest or {})
-    if not digest.get("timeline"):
-        digest["timeline"] = derived_timeline(articles)
-    # the outlets as known now, counted as the page's header counts them: articles without
-    # a known outlet are articles, not outlets
-    digest["spread"] = story_spread([a for a in articles if a.source], table)
+    digest = replace(
+        story.digest or Digest(),
+        # the outlets as known now, counted as the page's header counts them: articles
+        # without a known outlet are articles, not outlets
+        spread=Spread(**story_spread([a for a in articles if a.source], table)),
+    )
+    if not digest.timeline:
+        digest.timeline = derived_timeline(articles)
     card["article_count"] = len(articles)
     card["source_count"] = len({a.source for a in articles if a.source})
     anchors: dict[str, int] = {}
@@ -182,6 +184,7 @@ def story_detail(store: Store, story: Story, table: dict[str, Source]) -> dict[s
             **card,
             "created": iso(story.created_at),
             "digest": digest,
+            "digest_built": story.digest is not None,  # else only timeline and spread
             "articles": views,
             "anchors": anchors,
             "names": {d: o["name"] for d, o in names.items()},
@@ -200,23 +203,19 @@ def safe_url(url: str | None) -> str | None:
     return url if scheme in ("http", "https") else None
 
 
-def derived_timeline(articles: list[Article]) -> list[dict[str, Any]]:
+def derived_timeline(articles: list[Article]) -> list[TimelineEntry]:
     """First report and each outlet's first article, for stories without a digest yet."""
     seen: set[str] = set()
-    events: list[dict[str, Any]] = []
+    events: list[TimelineEntry] = []
     for a in articles:
         if a.when is None or (a.source or "") in seen:
             continue
         kind = "first_report" if not events else "first_from_source"
         seen.add(a.source or "")
         events.append(
-            {
-                "at": a.when.isoformat(),
-                "source": a.source,
-                "article_id": a.id,
-                "title": a.title,
-                "kind": kind,
-            }
+            TimelineEntry(
+                at=a.when.isoformat(), source=a.source, article_id=a.id, title=a.title, kind=kind
+            )
         )
     return events
 

@@ -95,7 +95,7 @@ def story_atom(request: Request, story_id: Annotated[int, Path(ge=1, le=MAX_ID)]
     base = base_url(request)
     newest = _newest_first(st.store.get_articles(found.article_ids, text=False))[:ENTRIES]
     articles = st.store.get_articles(a.id for a in newest if a.id is not None)
-    title = (found.digest or {}).get("headline") or found.title
+    title = found.headline
     feed = xmlfeed.Feed(
         id=f"{base}/stories/{found.id}",
         title=f"crosswire: {title}",

@@ -93,7 +93,7 @@ def _theme(st, topic: int | None) -> str | None:  # noqa: ANN001 - the app's Sta
     if topic is None:
         return None
     first = st.store.get_story(topic)
-    return ((first.digest or {}).get("headline") or first.title) if first else None
+    return first.headline if first else None
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
