@@ -36,6 +36,7 @@ import sys
 import time
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
@@ -103,7 +104,7 @@ def cheap_digest(story_articles: list[Article], sources: dict[str, Source]) -> D
                 }
                 for a in sorted(story_articles, key=lambda a: (a.published_at, a.id))
             ],
-            "spread": build_spread(story_articles, sources),
+            "spread": asdict(build_spread(story_articles, sources)),
             "comparison": {"numbers": [], "conflicts": [], "quotes": [], "only_in": []},
             "copies": [],
         }

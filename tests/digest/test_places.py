@@ -5,7 +5,7 @@ from __future__ import annotations
 from crosswire.digest import DigestOptions, build_digest
 from crosswire.digest.places import story_places
 from crosswire.digest.render import render_text
-from crosswire.models import Article
+from crosswire.models import Article, Place
 
 
 def reports() -> list[Article]:
@@ -22,11 +22,11 @@ def reports() -> list[Article]:
 
 def test_the_countries_named_up_front_by_a_third_of_the_reports():
     places = story_places(reports(), "en")
-    assert places == [{"code": "PE", "name": "Peru", "articles": 2}]  # not the aid's countries
+    assert places == [Place(code="PE", name="Peru", articles=2)]  # not the aid's countries
 
 
 def test_the_places_are_named_in_the_readers_language():
-    assert [p["name"] for p in story_places(reports(), "fr")] == ["Pérou"]
+    assert [p.name for p in story_places(reports(), "fr")] == ["Pérou"]
 
 
 def test_a_story_that_names_no_country_has_no_place():

@@ -33,8 +33,8 @@ def test_story_spread_counts_each_outlet_once_as_known_now():
         Article(title="4", text="w", source="d.example", language="de"),
     ]
     spread = story_spread(articles, TABLE)
-    assert spread["leaning"] == {"left": 1, NOT_RATED: 1, UNKNOWN: 1}
-    assert spread["country"] == {"US": 1, "FR": 1, "DE": 1}
+    assert spread.leaning == {"left": 1, NOT_RATED: 1, UNKNOWN: 1}
+    assert spread.country == {"US": 1, "FR": 1, "DE": 1}
 
 
 def test_blindspot_needs_three_rated_outlets_mostly_on_one_side():

@@ -36,11 +36,8 @@ from crosswire.models import (
     Dispute,
     DisputeSide,
     Evidence,
-    Place,
     Source,
-    Spread,
     SummaryEntry,
-    TimelineEntry,
     as_utc,
 )
 
@@ -102,10 +99,9 @@ def build_digest(
         headline=headline,
         language=language,
         summary=summary,
-        timeline=[TimelineEntry(**e) for e in build_timeline(chosen, embed, options.max_updates)],
-        spread=Spread(**build_spread(originals, sources)),
-        # the text read: bounded
-        places=[Place(**p) for p in story_places(chosen, options.reader_language)],
+        timeline=build_timeline(chosen, embed, options.max_updates),
+        spread=build_spread(originals, sources),
+        places=story_places(chosen, options.reader_language),  # the text read: bounded
         comparison=comparison,
         copies=copies,
         article_count=len(originals),

@@ -4,17 +4,16 @@ sentence, in the reader's language."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
-from crosswire.models import Article
+from crosswire.models import Article, Place
 
 MAX_PLACES = 5
 
 
-def story_places(articles: list[Article], reader_language: str) -> list[dict[str, Any]]:
+def story_places(articles: list[Article], reader_language: str) -> list[Place]:
     """Countries named in the headline or first sentence of at least a third of
     ``articles`` (the digest's representative ones, at most ``max_articles``; most named
-    first, at most ``MAX_PLACES``): ``{"code", "name", "articles"}``.
+    first, at most ``MAX_PLACES``).
     A country the body alone names (a reaction from abroad, a comparison) is not where the
     story happens."""
     # here, not at the top: the story engine's text module reads the comparison's lexicon,
@@ -28,6 +27,6 @@ def story_places(articles: list[Article], reader_language: str) -> list[dict[str
     least = max(1, -(-len(articles) // 3))
     ranked = sorted((code for code, n in named.items() if n >= least), key=lambda c: -named[c])
     return [
-        {"code": code, "name": country_name(code, reader_language), "articles": named[code]}
+        Place(code=code, name=country_name(code, reader_language), articles=named[code])
         for code in ranked[:MAX_PLACES]
     ]

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from crosswire.digest.sentences import source_of
-from crosswire.models import Article, Source
+from crosswire.models import Article, Source, Spread
 
 LEFT = {"left", "lean-left"}
 RIGHT = {"right", "lean-right"}
@@ -14,7 +13,7 @@ CENTRE = {"center"}
 MIN_OUTLETS_FOR_BLINDSPOT = 3
 
 
-def build_spread(articles: list[Article], sources: dict[str, Source]) -> dict[str, Any]:
+def build_spread(articles: list[Article], sources: dict[str, Source]) -> Spread:
     """Counts over distinct outlets (an outlet with many articles counts once)."""
     outlets: dict[str, Source | None] = {}
     languages: dict[str, str] = {}
@@ -30,13 +29,13 @@ def build_spread(articles: list[Article], sources: dict[str, Source]) -> dict[st
         counts["country"][(source and source.country) or "unknown"] += 1
         counts["typology"][(source and source.typology) or "unknown"] += 1
         language[languages.get(name) or (source and source.language) or "unknown"] += 1
-    return {
-        "leaning": dict(counts["leaning"]),
-        "country": dict(counts["country"]),
-        "language": dict(language),
-        "typology": dict(counts["typology"]),
-        "blindspot": blindspot(list(outlets.values())),
-    }
+    return Spread(
+        leaning=dict(counts["leaning"]),
+        country=dict(counts["country"]),
+        language=dict(language),
+        typology=dict(counts["typology"]),
+        blindspot=blindspot(list(outlets.values())),
+    )
 
 
 def blindspot(outlets: list[Source | None]) -> str | None:

@@ -5,21 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from crosswire.digest.sentences import source_of
-from crosswire.models import Article
+from crosswire.models import Article, TimelineEntry
 
 UPDATE_NOVELTY = 0.8  # a later title this close to an earlier one is not an update
 
 
 def build_timeline(
     articles: list[Article],
-    embed,
-    max_updates: int = 10,  # noqa: ANN001
-) -> list[dict[str, Any]]:
+    embed: Any,  # an object with encode()
+    max_updates: int = 10,
+) -> list[TimelineEntry]:
     dated = sorted((a for a in articles if a.when is not None), key=lambda a: (a.when, a.id or 0))
     if not dated:
         return []
     vectors = embed.encode([a.title or "" for a in dated])
-    events: list[dict[str, Any]] = []
+    events: list[TimelineEntry] = []
     seen_sources: set[str] = set()
     updates = 0
     for i, article in enumerate(dated):
@@ -36,12 +36,12 @@ def build_timeline(
             updates += 1
         seen_sources.add(source)
         events.append(
-            {
-                "at": article.when.isoformat(),  # type: ignore[union-attr]
-                "source": source,
-                "article_id": int(article.id or 0),
-                "title": article.title,
-                "kind": kind,
-            }
+            TimelineEntry(
+                at=article.when.isoformat(),  # type: ignore[union-attr]
+                source=source,
+                article_id=int(article.id or 0),
+                title=article.title,
+                kind=kind,
+            )
         )
     return events

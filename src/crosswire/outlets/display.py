@@ -8,9 +8,8 @@ same resolved outlets (the store's ``sources`` rows), so they agree.
 from __future__ import annotations
 
 import json
-from typing import Any
 
-from crosswire.models import Article, Source
+from crosswire.models import Article, Source, Spread
 from crosswire.outlets.model import CCTLD, PAGE
 
 NOT_RATED = "not rated"
@@ -38,7 +37,7 @@ def leaning_key(source: Source | None) -> str:
     return NOT_RATED if is_known(source) else UNKNOWN
 
 
-def story_spread(articles: list[Article], table: dict[str, Source]) -> dict[str, Any]:
+def story_spread(articles: list[Article], table: dict[str, Source]) -> Spread:
     """The digest's spread (outlets by leaning, country, language, typology) over the
     outlets as they are known now, with "not rated" apart from "unknown"."""
     from crosswire.digest.sentences import source_of
@@ -52,5 +51,5 @@ def story_spread(articles: list[Article], table: dict[str, Source]) -> dict[str,
     for source in outlets.values():
         key = leaning_key(source)
         leanings[key] = leanings.get(key, 0) + 1
-    spread["leaning"] = leanings
+    spread.leaning = leanings
     return spread

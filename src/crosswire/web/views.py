@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import quote
 
 from crosswire.digest.text import split_sentences
-from crosswire.models import Article, Digest, Source, Spread, Story, TimelineEntry, utcnow
+from crosswire.models import Article, Digest, Source, Story, TimelineEntry, utcnow
 from crosswire.outlets.display import leaning_key, story_spread
 from crosswire.store import Store
 from crosswire.web.charts import leaning_bar, leaning_colour
@@ -169,7 +169,7 @@ def story_detail(store: Store, story: Story, table: dict[str, Source]) -> dict[s
         story.digest or Digest(),
         # the outlets as known now, counted as the page's header counts them: articles
         # without a known outlet are articles, not outlets
-        spread=Spread(**story_spread([a for a in articles if a.source], table)),
+        spread=story_spread([a for a in articles if a.source], table),
     )
     if not digest.timeline:
         digest.timeline = derived_timeline(articles)
