@@ -73,14 +73,13 @@ def test_a_long_lived_story_stays_posted_under_its_latest_keys_only():
     assert active._postings == {}
 
 
-def test_a_developing_story_does_not_collect_days_dates_or_figures():
+def test_a_developing_story_does_not_collect_days():
     features = article(1, ["flood"], [0.0, 1.0])
-    features.weekdays, features.headline_numbers = frozenset({2}), frozenset({"#40"})
+    features.weekdays = frozenset({2})
     event, theme = StoryState(1, dim=2), StoryState(2, dim=2, clashes=False)
     event.add(features)
     theme.add(features)
-    assert (event.weekdays, event.headline_numbers) == ({2}, {"#40"})
-    assert (theme.weekdays, theme.headline_numbers) == (set(), set())
+    assert (event.weekdays, theme.weekdays) == ({2}, set())
 
 
 def test_the_nearest_story_search_reads_only_live_rows():
@@ -100,3 +99,17 @@ def test_the_nearest_story_search_reads_only_live_rows():
     story.add(article(6, ["w6"], [1.0, 0.0]))
     active.put(story, [])
     assert active.candidates(query, dense_k=1) == [6]
+
+
+def test_nearest_lists_live_stories_by_embedding_closest_first():
+    active = ActiveStories(dim=2, window_seconds=0, max_active=100)
+    for story_id, dense in {1: [0.0, 1.0], 2: [0.6, 0.8], 3: [1.0, 0.0], 4: [0.8, 0.6]}.items():
+        story = StoryState(story_id, dim=2)
+        story.add(article(story_id, ["word"], dense))
+        active.put(story, ())
+    query = np.array([1.0, 0.0], dtype=np.float32)
+    assert active.nearest(query, 2) == [3, 4]
+    assert active.nearest(query, 10) == [3, 4, 2, 1]
+    active.remove(3)
+    assert active.nearest(query, 1) == [4]
+    assert ActiveStories(dim=2, window_seconds=0, max_active=1).nearest(query, 3) == []
