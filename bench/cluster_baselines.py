@@ -87,8 +87,12 @@ def changed_options(pairs: list[str], embedder: str) -> ClusterOptions:
     for pair in pairs:
         name, value = pair.split("=", 1)
         kind = types[name]
-        if kind in (bool, type(None)):  # a switch (None: the engine's own choice)
-            changes[name] = None if value == "None" else value.lower() in ("1", "true")
+        if value == "None":
+            changes[name] = None
+        elif kind is bool or (kind is type(None) and value.lower() in ("true", "false")):
+            changes[name] = value.lower() in ("1", "true")  # a switch (None: the engine's own)
+        elif kind is type(None):  # a number left unset by default (a threshold)
+            changes[name] = float(value)
         else:
             changes[name] = kind(value)
     return replace(ClusterOptions(embedder=embedder), **changes)

@@ -97,11 +97,11 @@ def fit(
     used: tuple[str, ...] = FEATURES,
     by_size: bool = False,
 ) -> PairModel:
-    """Logistic regression on standardised features (those in ``used``; the others weigh
-    0), each part (file) weighing alike (its pairs as ``article_pairs`` weighs them); the
-    coefficients in the features' own units."""
-    keep = np.array([name in used for name in FEATURES])
-    x = np.vstack([p[0] for p in parts]) * keep
+    """Logistic regression on standardised features (those in ``used``), each part (file)
+    weighing alike (its pairs as ``article_pairs`` weighs them); the coefficients in the
+    features' own units, for those features alone."""
+    columns = [FEATURES.index(name) for name in used]
+    x = np.vstack([p[0] for p in parts])[:, columns]
     y = np.concatenate([p[1] for p in parts])
     w = np.concatenate([article_pairs(p[0], by_size) for p in parts])
     mean, scale = x.mean(axis=0), x.std(axis=0)
@@ -110,7 +110,7 @@ def fit(
     lr.fit((x - mean) / scale, y, sample_weight=w * len(y) / w.sum())
     weights = lr.coef_[0] / scale
     bias = float(lr.intercept_[0] - np.dot(weights, mean))
-    return PairModel(tuple(round(float(v), 6) for v in weights), round(bias, 6))
+    return PairModel(tuple(round(float(v), 6) for v in weights), round(bias, 6), tuple(used))
 
 
 def pair_scores(model: PairModel, x: np.ndarray, y: np.ndarray) -> dict:

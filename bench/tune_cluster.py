@@ -44,8 +44,7 @@ def teacher_forced_features(articles, gold, options):
             fit = measure_fit(features, story, options)
             lexical = fit.lexical if fit.lexical is not None else 0.0
             title = fit.title if fit.title is not None else 0.0
-            clashes = (fit.weekday_clash, fit.date_clash, fit.headline_number_clash)
-            rows.append((fit.dense, lexical, title, fit.anchors, *map(float, clashes)))
+            rows.append((fit.dense, lexical, title, fit.anchors, float(fit.weekday_clash)))
             labels.append(story.story_id == ids.get(label))
         if label not in ids:
             ids[label] = len(ids) + 1
@@ -83,8 +82,6 @@ def main() -> None:
             weight_title=float(weights[2]),
             weight_anchors=float(weights[3]),
             weight_weekday=float(-weights[4]),
-            weight_dates=float(-weights[5]),
-            weight_headline_numbers=float(-weights[6]),
         )
     for t in [float(v) for v in args.thresholds.split(",")]:
         options = dataclasses.replace(base, threshold=t)
@@ -112,7 +109,7 @@ def fit_weights(articles, gold, base: ClusterOptions) -> np.ndarray:
             {
                 "pairs": len(y),
                 "positives": int(y.sum()),
-                "weights_dense_lexical_title_anchors_weekday_dates_figures": [
+                "weights_dense_lexical_title_anchors_weekday": [
                     round(float(w), 3) for w in weights
                 ],
                 "intercept_over_dense": round(float(model.intercept_[0] / scale), 3),

@@ -56,7 +56,7 @@ def stories_of(articles, options: ClusterOptions) -> tuple[list[int], list[tuple
 
 def test_the_shipped_model_loads_with_its_features_and_provenance():
     model = load_pair_model()
-    assert model.features == FEATURES and len(model.weights) == len(FEATURES)
+    assert set(model.features) <= set(FEATURES) and len(model.weights) == len(model.features)
     from importlib import resources
 
     shipped = json.loads(
@@ -75,9 +75,22 @@ def test_consolidation_runs_where_the_embedder_has_the_models_scale():
 
 def test_a_model_of_other_features_is_refused(tmp_path):
     path = tmp_path / "model.json"
-    path.write_text(json.dumps({"features": ["dense"], "weights": [1.0], "bias": 0.0}))
+    path.write_text(json.dumps({"features": ["dense", "mood"], "weights": [1, 1], "bias": 0}))
     with pytest.raises(ValueError, match="features"):
         load_pair_model(path)
+    path.write_text(json.dumps({"features": ["dense"], "weights": [1.0, 2.0], "bias": 0.0}))
+    with pytest.raises(ValueError, match="features"):
+        load_pair_model(path)
+
+
+def test_a_model_of_some_features_reads_those_alone(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({"features": ["lexical"], "weights": [20.0], "bias": -8.0}))
+    model = load_pair_model(path)
+    x = np.zeros(len(FEATURES))
+    x[FEATURES.index("lexical")] = 0.5
+    x[FEATURES.index("dense")] = -100.0  # not in the model: no weight
+    assert model.probability(x) == pytest.approx(1 / (1 + np.exp(-2.0)))
 
 
 def test_pair_features_need_no_headline_and_no_date():
@@ -202,3 +215,51 @@ def test_the_pipeline_stores_the_merges_with_redirects_and_logs_their_cost(
         folded = [s for s in range(1, max(live) + 1) if s not in live]
         assert folded and all(store.get_story(s).id in live for s in folded)  # redirects
     assert any("consolidation scored" in r.getMessage() for r in caplog.records)
+
+
+def test_pair_features_read_the_strongest_links_and_the_names_they_share():
+    eng = engine(APART)
+    text = "Crews at the Tessaport dock unloaded 240 crates of seed after the storm. "
+    articles = [
+        report(1, "", text + "Harbour staff counted the crates twice.", None),
+        report(2, "", text + "The crates went to farms inland.", None),
+        report(3, "", "A choir in Umbrelle sang at the reopened opera house.", None),
+    ]
+    ids = [d.story_id for d in eng.add(articles)]
+    one, two, other = (eng.active.stories[i] for i in ids)
+    same = story_pair_features(one, two, eng.options)
+    apart = story_pair_features(one, other, eng.options)
+    assert feature(same, "shared_names") >= np.log1p(2)  # Tessaport, Crews (and more)
+    assert feature(same, "shared_figures") == pytest.approx(np.log1p(1))  # 240
+    assert feature(apart, "shared_names") == feature(apart, "shared_figures") == 0.0
+    # one article each: the strongest link is the only one
+    assert feature(same, "dense_max") == pytest.approx(feature(same, "dense"), abs=1e-6)
+    assert feature(same, "lexical_max") == pytest.approx(feature(same, "lexical"))
+    assert feature(same, "lexical_max") > feature(apart, "lexical_max")
+
+
+class FirstPairThenGrown:
+    """Calls the first pair it is shown one event, and then any pair with a grown story."""
+
+    threshold = 0.5
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def probability(self, x: np.ndarray) -> float:
+        self.calls += 1
+        return 0.9 if self.calls == 1 or feature(x, "larger") > 0 else 0.1
+
+
+def test_a_grown_story_is_scored_again_against_the_candidates_left():
+    from crosswire.cluster.consolidate import Consolidator
+
+    eng = engine(APART)
+    text = "The Lissendor tram line reopened after repairs to the overhead wires."
+    ids = [d.story_id for d in eng.add([report(i, "Tram", text) for i in (1, 2, 3)])]
+    third = eng.active.stories[ids[2]]
+    consolidator = Consolidator(APART, FirstPairThenGrown())  # type: ignore[arg-type]
+    merged = consolidator.after_placement(eng, third, [ids[0], ids[1]])
+    # the third and the first merge; the two of them, scored again, take in the second
+    assert merged.size == 3 and consolidator.merged == 2 and consolidator.scored == 3
+    assert {eng.resolve(i) for i in ids} == {merged.story_id}

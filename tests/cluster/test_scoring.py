@@ -13,8 +13,6 @@ from crosswire.cluster.scoring import measure_fit, member_score, weakest_link, w
 from crosswire.cluster.state import ArticleFeatures, StoryState
 from crosswire.cluster.text import (
     extract_anchors,
-    extract_dates,
-    extract_headline_numbers,
     extract_terms,
     extract_weekdays,
     extract_years,
@@ -150,53 +148,6 @@ def test_a_report_naming_another_weekday_scores_lower():
     assert not same.weekday_clash and other.weekday_clash and not silent.weekday_clash
     assert other.score == pytest.approx(same.score - 0.5)
     assert silent.score == pytest.approx(same.score)
-
-
-def test_calendar_days_are_read_in_several_word_orders():
-    assert extract_dates("The ferry sank on March 3; divers returned March 14.") == {
-        (3, 3),
-        (3, 14),
-    }
-    assert extract_dates("Le ferry a coulé le 3 mars") == {(3, 3)}
-    assert extract_dates("Die Fähre sank am 3. März") == {(3, 3)}
-    assert extract_dates("El ferry se hundió el 3 de marzo") == {(3, 3)}
-    assert extract_dates("Talks may resume in March 2031, on no day named") == frozenset()
-    assert extract_dates("March 45 is not a day") == frozenset()
-
-
-def test_headline_numbers_leave_out_years_and_single_digits():
-    assert extract_headline_numbers("Claims rose to 853,000 in 2031 as 3 ports shut") == {"853000"}
-    assert extract_headline_numbers("Ferry toll reaches 24") == {"24"}
-    assert extract_headline_numbers("Ferry toll rises") == frozenset()
-
-
-def test_headline_figures_read_scales_and_skip_names():
-    # one figure however it is written; the number in a name is not a figure
-    for title in ("Ferry claims pass 30K", "Ferry claims pass 30,000", "Ferry claims pass 30 000"):
-        assert extract_headline_numbers(title) == {"30000"}, title
-    assert extract_headline_numbers("G-20 ports see 1.2 million crossings") == {"1200000"}
-    assert extract_headline_numbers("COVID-19 ward on Route 66 reopens") == {"66"}
-    assert extract_headline_numbers("Ferry route is 5 km long") == frozenset()
-
-
-@pytest.mark.parametrize("clue", ["dates", "headline_numbers"])
-def test_a_report_naming_another_day_or_figure_scores_lower(clue):
-    options = replace(ClusterOptions(embedder="hashing"), **{f"weight_{clue}": 0.4})
-    mine, same, other = (
-        ({(3, 3)}, {(3, 3), (3, 4)}, {(3, 9)})
-        if clue == "dates"
-        else ({"853000"}, {"853000", "12"}, {"778000"})
-    )
-    story = StoryState(1, dim=4)
-    story.add(replace(features(1, "en", {"@brellin": 1.0}, True), **{clue: frozenset(mine)}))
-    agreeing = replace(features(2, "en", {"@brellin": 1.0}, True), **{clue: frozenset(same)})
-    clashing = replace(features(3, "en", {"@brellin": 1.0}, True), **{clue: frozenset(other)})
-    silent = features(4, "en", {"@brellin": 1.0}, True)
-    fits = [measure_fit(a, story, options) for a in (agreeing, clashing, silent)]
-    flag = "date_clash" if clue == "dates" else "headline_number_clash"
-    assert [getattr(f, flag) for f in fits] == [False, True, False]
-    assert fits[1].score == pytest.approx(fits[0].score - 0.4)
-    assert fits[2].score == pytest.approx(fits[0].score)
 
 
 def test_inflections_agree_by_default():

@@ -4,31 +4,34 @@ Online assignment decides at once, from what it has seen so far; an event whose 
 reports share few words (no headline, no date, another outlet's vocabulary) starts as two
 or three stories. Right after each article is placed, its story is compared with the live
 stories around it (the article's best other candidates) by a learned story-to-story model:
-the probability that the two are one event. At ``consolidate_threshold`` (one probability,
-0.5 by default) they merge; the merge is recorded (``StoryEngine.drain_merges``) and the
-absorbed story redirects to the other one.
+the probability that the two are one event. Those at ``consolidate_threshold`` (one
+probability; by default the one shipped with the model) merge, and the grown story is
+scored again against the candidates left until none reaches it (agglomerative). Each merge
+is recorded (``StoryEngine.drain_merges``) and the absorbed story redirects to the other.
 
-The model is a logistic regression over similarities of the two stories taken as wholes
-(average linkage: the mean over every pair of their articles), each of which works when a
-headline or a date is missing:
+The model is a logistic regression over similarities of the two stories taken as wholes,
+each of which works when a headline or a date is missing:
 
-- ``dense``: mean cosine of the embeddings (title and lead; across languages), and
-  ``dense_min``, the lowest cosine between their kept articles;
-- ``lexical``: mean TF-IDF cosine of the whole texts, over same-language pairs;
+- ``dense``: mean cosine of the embeddings (title and lead; across languages); ``dense_min``
+  and ``dense_max``, the lowest and highest cosine between their kept articles;
+- ``lexical``: mean TF-IDF cosine of the whole texts (same language); ``lexical_max``, the
+  highest between kept articles;
 - ``title``: mean TF-IDF cosine of the headlines over the pairs that have both (where
   none has, the ``lexical`` cosine stands in);
 - ``anchors``: mean cosine of numbers and Latin-script names (they survive translation),
-  and the cosines of the ``figures`` and of the ``names`` alone;
+  the cosines of the ``figures`` and of the ``names`` alone, and how many names and figures
+  the two stories' anchor centroids share (``shared_names``, ``shared_figures``; log 1 + n);
 - ``time_apart``: how far apart the two stories' spans are (1 − a Gaussian of the gap,
   3 days), 0 when one is undated: time counts against a merge only where it is known;
-- ``day_clash``: both stories name days of the week or calendar days, none in common
-  (another day's event of the same theme: the time of an undated text);
+- ``day_clash``: both stories name days of the week, none in common;
 - ``smaller``, ``larger``: the log sizes of the two stories;
-- ``*_gap``: how far the dense, lexical and anchor similarities stand above those of the
-  story's best other candidate (one event is the neighbour a story is clearly closest to).
+- ``*_gap`` and ``*_lead``: how far the dense, lexical and anchor similarities stand above
+  the best and the mean of the story's other candidates (one event is the neighbour a
+  story is clearly closest to; a lead does not depend on how alike a corpus's texts are).
 
-The weights are fitted by ``bench/train_story_pairs.py`` on the candidate pairs that the
-online pass produces on several labelled corpora (files weighted equally) and shipped as
+A model names the features it uses (``PairModel.features``, a subset of ``FEATURES``). The
+weights are fitted by ``bench/train_story_pairs.py`` on the candidate pairs that the online
+pass produces on several labelled corpora (files weighted equally) and shipped as
 ``cluster/data/story_pairs.json`` (coefficients only, with their provenance). Each merge
 costs a handful of sparse dot products; the number of pairs scored is counted
 (``Consolidator.scored``) and logged by the pipeline.
@@ -67,13 +70,22 @@ FEATURES = (
     "day_clash",
     "smaller",
     "larger",
+    "dense_max",
+    "lexical_max",
+    "shared_names",
+    "shared_figures",
     "dense_gap",
     "lexical_gap",
     "anchors_gap",
+    "dense_lead",
+    "lexical_lead",
+    "anchors_lead",
 )
-# the similarities whose lead over the story's other candidates is a feature of its own
+# the similarities whose lead over the story's other candidates is a feature of its own:
+# over the best of the others (``*_gap``) and over their mean (``*_lead``)
 GAPS = (("dense_gap", "dense"), ("lexical_gap", "lexical"), ("anchors_gap", "anchors"))
-PAIR_FEATURES = len(FEATURES) - len(GAPS)
+LEADS = (("dense_lead", "dense"), ("lexical_lead", "lexical"), ("anchors_lead", "anchors"))
+PAIR_FEATURES = len(FEATURES) - len(GAPS) - len(LEADS)
 
 MODEL_FILE = "story_pairs.json"
 
@@ -107,15 +119,42 @@ def story_pair_features(a: StoryState, b: StoryState, options: ClusterOptions) -
             figures,
             names,
             apart,
-            1.0 if _clash(a.weekdays, b.weekdays) or _clash(a.dates, b.dates) else 0.0,
+            1.0 if _clash(a.weekdays, b.weekdays) else 0.0,
             math.log(max(1, min(a.size, b.size))),
             math.log(max(1, a.size, b.size)),
+            *_strongest_links(a, b, options),
+            *_shared_anchors(a, b),
         ]
     )
 
 
+def _strongest_links(a: StoryState, b: StoryState, options: ClusterOptions) -> tuple[float, float]:
+    """The highest embedding cosine (on the model's scale) and the highest full-text TF-IDF
+    cosine (same language) between a kept article of each story: single linkage, an event
+    whose reports drifted apart still has two that tell it alike."""
+    dense, lexical = None, 0.0
+    for m in a.members:
+        for n in b.members:
+            if m.covered == n.covered and (m.covered or m.language == n.language):
+                cosine = float(m.dense @ n.dense)
+                dense = cosine if dense is None else max(dense, cosine)
+            if m.language == n.language:
+                lexical = max(lexical, dot(m.lexical, n.lexical))
+    if dense is None:
+        return 0.0, lexical
+    return options.dense_scale * dense + options.dense_offset, lexical
+
+
+def _shared_anchors(a: StoryState, b: StoryState) -> tuple[float, float]:
+    """How many names (``@``) and figures (``#``) the two stories' anchor centroids share,
+    as log(1 + n): the anchors a centroid keeps are its rarest, heaviest ones."""
+    shared = a.anchors.total.keys() & b.anchors.total.keys()
+    names = sum(1 for k in shared if k[0] == "@")
+    return math.log1p(names), math.log1p(len(shared) - names)
+
+
 def _clash(mine: set, theirs: set) -> bool:
-    """Both stories name days (of the week, of the calendar) and none in common."""
+    """Both stories name days of the week and none in common."""
     return bool(mine and theirs and mine.isdisjoint(theirs))
 
 
@@ -137,12 +176,15 @@ def with_gaps(rows: list[np.ndarray]) -> np.ndarray:
     when there is no other): a story is one event with the neighbour it is clearly closest
     to, not with each of many alike neighbours on its theme."""
     pairs = np.array(rows, dtype=float).reshape(len(rows), PAIR_FEATURES)
-    gaps = np.zeros((len(rows), len(GAPS)))
-    for k, (_, name) in enumerate(GAPS):
+    gaps = np.zeros((len(rows), len(GAPS) + len(LEADS)))
+    for k, (_, name) in enumerate((*GAPS, *LEADS)):
         column = pairs[:, FEATURES.index(name)]
         for i in range(len(rows)):
             others = np.delete(column, i)
-            gaps[i, k] = column[i] - (others.max() if len(others) else 0.0)
+            if not len(others):
+                gaps[i, k] = column[i]
+            else:
+                gaps[i, k] = column[i] - (others.max() if k < len(GAPS) else others.mean())
     return np.hstack([pairs, gaps])
 
 
@@ -206,6 +248,8 @@ class PairModel:
     threshold: float = 0.5
 
     def probability(self, x: np.ndarray) -> float:
+        if self.features != FEATURES:  # a model of some of the features
+            x = x[[FEATURES.index(name) for name in self.features]]
         z = float(np.dot(self.weights, x)) + self.bias
         return 0.5 * (1.0 + math.tanh(z / 2.0))
 
@@ -220,7 +264,8 @@ class PairModel:
     @classmethod
     def from_dict(cls, data: dict) -> PairModel:
         features = tuple(data["features"])
-        if features != FEATURES or len(data["weights"]) != len(FEATURES):
+        unknown = set(features) - set(FEATURES)
+        if unknown or len(data["weights"]) != len(features):
             raise ValueError(f"story pair model has features {features}, expected {FEATURES}")
         weights = tuple(float(w) for w in data["weights"])
         return cls(weights, float(data["bias"]), features, float(data.get("threshold", 0.5)))
@@ -284,20 +329,22 @@ class Consolidator:
             other = engine.active.stories.get(story_id)
             if other is not None and other is not story and other.story_id != story.story_id:
                 others.append(other)
-        if not others:
-            return story
-        features = with_gaps([story_pair_features(story, other, options) for other in others])
-        self.scored += len(others)
-        merging = []
-        for other, x in zip(others, features, strict=True):
-            p = self.model.probability(x)
-            if self.observer is not None:
-                self.observer(story, other, x, p)
-            if p >= self.threshold:
-                merging.append(other)
-        if self.dry:
-            return story
-        for other in merging:
-            story = engine._merge(story, other)  # noqa: SLF001 - the engine's own merge
-            self.merged += 1
+        # agglomerative: merge those that reach the threshold, then score the grown story
+        # again against the candidates left, until none reaches it
+        while others:
+            features = with_gaps([story_pair_features(story, other, options) for other in others])
+            self.scored += len(others)
+            merging: list[StoryState] = []
+            staying: list[StoryState] = []
+            for other, x in zip(others, features, strict=True):
+                p = self.model.probability(x)
+                if self.observer is not None:
+                    self.observer(story, other, x, p)
+                (merging if p >= self.threshold else staying).append(other)
+            if self.dry or not merging:
+                return story
+            for other in merging:
+                story = engine._merge(story, other)  # noqa: SLF001 - the engine's own merge
+                self.merged += 1
+            others = staying
         return story

@@ -29,8 +29,6 @@ from crosswire.cluster.scoring import (
 from crosswire.cluster.state import ArticleFeatures, StoryState
 from crosswire.cluster.text import (
     extract_anchors,
-    extract_dates,
-    extract_headline_numbers,
     extract_terms,
     extract_weekdays,
     extract_years,
@@ -234,10 +232,8 @@ class StoryEngine:
             seq=self._seq,
             title=weigh_terms(headline, self.title_words),
             weekdays=extract_weekdays(full),
-            dates=extract_dates(full),
             years=extract_years(full),
             places=countries(opening(article, self.options.places_sentences), language),
-            headline_numbers=extract_headline_numbers(article.title or ""),
         )
 
     def _place(self, article: Article, dense: np.ndarray) -> Assignment:

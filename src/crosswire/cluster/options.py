@@ -47,8 +47,7 @@ class ClusterOptions:
     growth_pivot: float = 3.0
     # score = bias + dense·cos(embeddings) + lexical·cos(TF-IDF, same language)
     #         + title·cos(TF-IDF of the headlines) + anchors·cos(numbers and Latin-script
-    #         names) − weekday·[the two name different days of the week] − dates·[different
-    #         calendar days] − headline_numbers·[different figures in the headlines].
+    #         names) − weekday·[the two name different days of the week].
     # Chosen on the AllSides train split (bench/tune_cluster.py): lexical 3.6, title 0.5,
     # anchors 0.5, weekday 0.5 at threshold 1.9 with dense 1, all score units (margins,
     # merge threshold, time) then scaled by 2.1 / 1.9 so the threshold setting keeps 2.1.
@@ -62,11 +61,6 @@ class ClusterOptions:
     weight_title: float = 0.55  # TF-IDF cosine of the headlines alone (same language)
     # Subtracted when the article and the story both name days of the week, none the same.
     weight_weekday: float = 0.55
-    # Subtracted when both name calendar days ("March 3"), none the same; and when both
-    # headlines carry figures, none the same. Chosen on AllSides train with the rest fixed
-    # (0, 0.3, 0.6 each; pairwise F1 0.7694 -> 0.7752 over 7 streams, threshold 2.1 kept).
-    weight_dates: float = 0.3
-    weight_headline_numbers: float = 0.6
     # Subtracted when both name years, none the same. Off for stories (events): AllSides
     # train, 7 streams, 0.8004 -> 0.7995 at 0.3 (its texts seldom name years). On for
     # developing stories (``topic_weight_years``).

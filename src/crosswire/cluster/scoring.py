@@ -11,9 +11,6 @@
   in that language, only the closest member's anchors count (a translation keeps them);
 - ``weekday_clash``: the article and the story name days of the week, none in common (a
   report of one event says "on Tuesday" as its sources did; a follow-up names another day);
-- ``date_clash``: the same for calendar days ("March 3" against "March 5");
-- ``headline_number_clash``: both headlines carry figures, none in common ("claims rose to
-  853,000" against a story about the week they rose to 778,000);
 - ``year_clash``: both name years, none in common, and one of them is undated (developing
   stories only, by default: in an undated archive, the 2010 quake in Chile is not the theme
   of the 2004 tsunami, though both are quakes; with publication times the time feature
@@ -44,8 +41,6 @@ class Fit:
     time: float
     title: float | None = None
     weekday_clash: bool = False
-    date_clash: bool = False
-    headline_number_clash: bool = False
     year_clash: bool = False
 
 
@@ -63,33 +58,26 @@ def measure_fit(article: ArticleFeatures, story: StoryState, options: ClusterOpt
         score = translation_score(article, story, options) - options.weight_time * (1.0 - time)
         return Fit(story.story_id, score, 0.0, lexical, anchors, time, title)
     clash = disjoint(article.weekdays, story.weekdays)
-    dates = disjoint(article.dates, story.dates)
-    figures = disjoint(article.headline_numbers, story.headline_numbers)
     years = undated(article.timestamp, story.newest) and disjoint(article.years, story.years)
     places = options.weight_places > 0 and disjoint(
         article.places, story.main_places(options.places_share)
     )
     score = weigh(dense, lexical, anchors, time, options, title) + growth_bonus(story, options)
-    score = less_clashes(score, clash, dates, figures, options, years, places)
-    return Fit(
-        story.story_id, score, dense, lexical, anchors, time, title, clash, dates, figures, years
-    )
+    score = less_clashes(score, clash, options, years, places)
+    return Fit(story.story_id, score, dense, lexical, anchors, time, title, clash, years)
 
 
 def less_clashes(
     score: float,
     weekday: bool,
-    dates: bool,
-    figures: bool,
     options: ClusterOptions,
     years: bool = False,
     places: bool = False,
 ) -> float:
-    """``score`` less the penalties for the clashes found (days of the week, calendar days,
-    headline figures, years, countries)."""
+    """``score`` less the penalties for the clashes found (days of the week, years,
+    countries)."""
     score -= options.weight_weekday * weekday + options.weight_years * years
-    score -= options.weight_places * places
-    return score - (options.weight_dates * dates + options.weight_headline_numbers * figures)
+    return score - options.weight_places * places
 
 
 def undated(*timestamps: float | None) -> bool:
@@ -99,7 +87,7 @@ def undated(*timestamps: float | None) -> bool:
 
 
 def disjoint(mine: frozenset, theirs: set | frozenset) -> bool:
-    """Both sides name something (days, dates, figures) and nothing in common."""
+    """Both sides name something (days, years, countries) and nothing in common."""
     return bool(mine and theirs and mine.isdisjoint(theirs))
 
 
@@ -203,8 +191,6 @@ def member_score(
     return less_clashes(
         score,
         disjoint(article.weekdays, member.weekdays),
-        disjoint(article.dates, member.dates),
-        disjoint(article.headline_numbers, member.headline_numbers),
         options,
         undated(article.timestamp, member.timestamp) and disjoint(article.years, member.years),
         options.weight_places > 0 and disjoint(article.places, member.places),

@@ -24,8 +24,6 @@ class ArticleFeatures:
     seq: int  # arrival order
     title: SparseVector = field(default_factory=dict)  # TF-IDF of the headline's words
     weekdays: frozenset[int] = frozenset()  # days of the week the article names
-    dates: frozenset[tuple[int, int]] = frozenset()  # calendar days (month, day) it names
-    headline_numbers: frozenset[str] = frozenset()  # figures in its headline
     years: frozenset[int] = frozenset()  # years it names (1900-2099)
     places: frozenset[str] = frozenset()  # countries its headline names
 
@@ -52,8 +50,6 @@ class StoryState:
     member_anchors: deque[SparseVector] = field(default_factory=lambda: deque(maxlen=16))
     languages: Counter[str] = field(default_factory=Counter)
     weekdays: set[int] = field(default_factory=set)  # days of the week its members name
-    dates: set[tuple[int, int]] = field(default_factory=set)  # calendar days they name
-    headline_numbers: set[str] = field(default_factory=set)  # figures in their headlines
     years: set[int] = field(default_factory=set)  # years they name (a bounded set)
     places: Counter[str] = field(default_factory=Counter)  # members naming each country
     newest: float | None = None
@@ -63,7 +59,7 @@ class StoryState:
     last_seq: int = 0
     terms: dict[str, None] = field(default_factory=dict)  # keys it is posted under, oldest first
     member_limit: int = 4  # how many of its latest articles it keeps whole (``members``)
-    # whether it collects the days, dates and headline figures its members name (a developing
+    # whether it collects the days of the week its members name (a developing
     # story does not: they tell events apart, and a long-lived one would collect without end)
     clashes: bool = True
     members: deque[ArticleFeatures] = field(init=False)
@@ -89,8 +85,6 @@ class StoryState:
         self.languages[article.language] += 1
         if self.clashes:
             self.weekdays |= article.weekdays
-            self.dates |= article.dates
-            self.headline_numbers |= article.headline_numbers
         self.years |= article.years
         self.places.update(article.places)
         self.touch(article)
@@ -128,8 +122,6 @@ class StoryState:
         self.languages.update(other.languages)
         if self.clashes:
             self.weekdays |= other.weekdays
-            self.dates |= other.dates
-            self.headline_numbers |= other.headline_numbers
         self.years |= other.years
         self.places.update(other.places)
         self.last_seq = max(self.last_seq, other.last_seq)

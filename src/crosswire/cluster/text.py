@@ -11,11 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from crosswire.compare.lexicon import SCALES as _WORD_SCALES
-from crosswire.compare.numbers import parse_number
 from crosswire.models import Article
-
-SCALES = {**_WORD_SCALES, "k": 1e3}
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})+(?!\d)|\d+")
@@ -54,54 +50,6 @@ _WEEKDAYS = {
 }
 
 
-# Month names (en, fr, de, es, it, pt, nl) -> 1 .. 12, for dates written "March 3" or "3 mars".
-_MONTHS = {
-    word: month
-    for month, names in enumerate(
-        [
-            "january janvier januar enero gennaio janeiro januari",
-            "february février februar febrero febbraio fevereiro februari",
-            "march mars märz marzo março maart",
-            "april avril abril aprile",
-            "may mai mayo maggio maio mei",
-            "june juin juni junio giugno junho",
-            "july juillet juli julio luglio julho",
-            "august août agosto augustus",
-            "september septembre septiembre settembre setembro",
-            "october octobre oktober octubre ottobre outubro",
-            "november novembre noviembre novembro",
-            "december décembre dezember diciembre dicembre dezembro",
-        ],
-        start=1,
-    )
-    for word in names.split()
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATE = re.compile(
-    rf"\b(?:({_MONTH})\.?\s+(\d{{1,2}})(?!\d)|(\d{{1,2}})(?:er|\.)?\s+(?:de\s+)?({_MONTH}))\b",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(r"(?:1[89]|2[01])\d\d")
-# A figure: digits not glued to a word before them ("COVID-19" is a name), thousands grouped
-# or with a decimal part, and an optional scale ("30K", "1.2 million").
-_FIGURE = re.compile(
-    r"(?<![\w-])(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?!\d)|\d+(?:[.,]\d+)?)"
-    r"(?:\s?(k\b|[^\W\d_]+))?",
-    re.IGNORECASE,
-)
-
-
-def extract_dates(text: str) -> frozenset[tuple[int, int]]:
-    """The calendar days (month, day) that ``text`` names: "March 3", "3 mars", "3. März"."""
-    days = set()
-    for month_first, day_after, day_first, month_after in _DATE.findall(text):
-        month = _MONTHS[(month_first or month_after).casefold()]
-        day = int(day_after or day_first)
-        if 1 <= day <= 31:
-            days.add((month, day))
-    return frozenset(days)
-
-
 # A year on its own: not part of a longer number or of a Latin-script name ("A2004"), though a
 # Hebrew or Arabic prefix may be glued to it ("ב2004").
 _YEAR_ALONE = re.compile(r"(?<![0-9A-Za-z.,])(?:19|20)\d\d(?![0-9A-Za-z]|[.,]\d)")
@@ -110,21 +58,6 @@ _YEAR_ALONE = re.compile(r"(?<![0-9A-Za-z.,])(?:19|20)\d\d(?![0-9A-Za-z]|[.,]\d)
 def extract_years(text: str) -> frozenset[int]:
     """The years 1900-2099 that ``text`` names, in digits of any script."""
     return frozenset(int(y) for y in _YEAR_ALONE.findall(normalise_digits(text)))
-
-
-def extract_headline_numbers(title: str) -> frozenset[str]:
-    """Figures in a headline ("853,000", "24", "30K" and "30,000" alike, "1.2 million"), years,
-    one-digit numbers and numbers that are part of a name ("COVID-19", "G-20") left out: two
-    reports of one event rarely put different figures in their headlines."""
-    figures = set()
-    for number, scale in _FIGURE.findall(normalise_digits(title)):
-        factor = SCALES.get(scale.casefold(), 1.0)
-        if _YEAR.fullmatch(number) and factor == 1.0:
-            continue
-        value = parse_number(number) * factor
-        if value >= 10:
-            figures.add(f"{value:g}" if value != int(value) else str(int(value)))
-    return frozenset(figures)
 
 
 def extract_weekdays(text: str) -> frozenset[int]:

@@ -6,7 +6,7 @@ builders months later. Readers want both, and the datasets measure both (AllSide
 stories are single events, MultiLing's are months-wide topics).
 
 A topic is scored like a story (``measure_fit``) with its own, looser options: no penalty
-for naming other days, dates or headline figures (those tell events apart, not themes), a
+for naming other days of the week (those tell events apart, not themes), a
 lower join threshold, a wider time window; but, where a side is undated, a penalty for
 naming other years (those do tell themes apart: the 2010 quake in Chile is not a chapter of
 the 2004 tsunami). A story's topic is chosen once, by its first article, among the live
@@ -37,8 +37,6 @@ def topic_options(options: ClusterOptions) -> ClusterOptions:
         options,
         threshold=options.topic_threshold,
         weight_weekday=0.0,
-        weight_dates=0.0,
-        weight_headline_numbers=0.0,
         weight_years=options.topic_weight_years,
         weight_places=options.topic_weight_places,
         places_share=options.topic_places_share,
