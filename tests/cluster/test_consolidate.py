@@ -263,3 +263,31 @@ def test_a_grown_story_is_scored_again_against_the_candidates_left():
     # the third and the first merge; the two of them, scored again, take in the second
     assert merged.size == 3 and consolidator.merged == 2 and consolidator.scored == 3
     assert {eng.resolve(i) for i in ids} == {merged.story_id}
+
+
+class AlwaysOne:
+    """Calls every pair it is shown one event."""
+
+    threshold = 0.5
+
+    def probability(self, x: np.ndarray) -> float:
+        return 1.0
+
+
+def test_stories_whose_embeddings_do_not_compare_are_not_scored():
+    from crosswire.cluster.consolidate import Consolidator
+
+    eng = engine(APART)
+    eng.embedder_languages = frozenset({"en"})  # Greek and Hebrew: each its own space
+    text = "Tessaport 240 Lissendor 2031 Umbrelle 17"
+    articles = [
+        replace(report(1, "", text), language="el"),
+        replace(report(2, "", text), language="he"),
+        replace(report(3, "", text), language="he"),
+    ]
+    ids = [d.story_id for d in eng.add(articles)]
+    consolidator = Consolidator(APART, AlwaysOne())  # type: ignore[arg-type]
+    merged = consolidator.after_placement(eng, eng.active.stories[ids[2]], ids[:2])
+    # the other Hebrew story is scored and merged; the Greek one is never scored
+    assert consolidator.scored == 1 and merged.size == 2
+    assert eng.resolve(ids[0]) == ids[0] and eng.resolve(ids[1]) == eng.resolve(ids[2])

@@ -29,6 +29,11 @@ each of which works when a headline or a date is missing:
   the best and the mean of the story's other candidates (one event is the neighbour a
   story is clearly closest to; a lead does not depend on how alike a corpus's texts are).
 
+Only stories whose embeddings compare (a language the embedder covers on both sides, or
+the same other language) are scored: the model is fitted on such pairs, and without an
+embedding its word and lead features alone merged the translations of unrelated themes
+(MultiLing, 7 languages, topics: 0.9468 without the pass, 0.8492 with it on every pair).
+
 A model names the features it uses (``PairModel.features``, a subset of ``FEATURES``). The
 weights are fitted by ``bench/train_story_pairs.py`` on the candidate pairs that the online
 pass produces on several labelled corpora (files weighted equally) and shipped as
@@ -327,7 +332,9 @@ class Consolidator:
             if len(others) >= options.consolidate_candidates:
                 break
             other = engine.active.stories.get(story_id)
-            if other is not None and other is not story and other.story_id != story.story_id:
+            if other is None or other is story or other.story_id == story.story_id:
+                continue
+            if _mean_dense(story, other) is not None:  # embeddings that compare (see above)
                 others.append(other)
         # agglomerative: merge those that reach the threshold, then score the grown story
         # again against the candidates left, until none reaches it
