@@ -174,3 +174,26 @@ def test_cjk_sentences_end_without_a_space():
         "她说「不」。",
         "为什么？",
     ]
+
+
+def test_bullets_come_in_the_order_chosen_most_important_first():
+    """A word limit that cuts the list, and a reader who stops early, lose the least: the
+    second article's sentence, the closest to the story's centre, comes before the first
+    article's (reading order would put it second); the third, a near-repeat of it, is left out."""
+    from crosswire.digest.options import DigestOptions
+    from crosswire.digest.summary import build_summary
+
+    texts = [
+        "Local farmers gathered near the old mill to trade seeds and stories.",
+        "The regional council approved a new harbour plan after months of debate.",
+        "Councillors voted for the harbour project following a lengthy dispute.",
+    ]
+    sentences = [
+        Sentence(t, article_id=i + 1, source=f"s{i}", language="en", position=0, words=words(t))
+        for i, t in enumerate(texts)
+    ]
+    near = np.array([0.0, 0.75, 0.66])
+    vectors = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], near / np.linalg.norm(near)])
+    story = StorySentences(sentences, vectors.astype(np.float32))
+    summary = build_summary(story, DigestOptions(reader_language="en"), {})
+    assert [e["text"] for e in summary] == [texts[1], texts[0]]

@@ -61,8 +61,9 @@ class DigestOptions:
 # name in their headline and opening sentence; 13: a dateline is never a summary sentence nor
 # the lead ("יום רביעי, ה- 14 במרץ, 2029" is six words long); 14: no two bullets that say
 # the same thing, datelines and credits off a sentence's start (``lead_in``), no bullet that
-# opens with "He" or "But", bullets in one language (``language``)
-DIGEST_VERSION = 14
+# opens with "He" or "But", bullets in one language (``language``); 15: bullets in the order
+# they were chosen (the most important first), not in reading order
+DIGEST_VERSION = 15
 
 
 def options_from_settings(settings: Any) -> DigestOptions:

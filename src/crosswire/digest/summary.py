@@ -70,11 +70,10 @@ def build_summary(
         semantic=embedder_knows(options.embedder, options.reader_language),
         overrun=options.summary_overrun and options.summary_words is not None,
     )
-    # present the chosen sentences in reading order: by article, then position
-    order = {s.article_id: k for k, s in enumerate(story.sentences) if s.position == 0}
-    chosen.sort(
-        key=lambda i: (order.get(story.sentences[i].article_id, 0), story.sentences[i].position)
-    )
+    # present the chosen sentences in the order they were chosen: the most important first, so
+    # that a reader who stops early, and a word limit that cuts the list, lose the least
+    # (in reading order, by article then position, a cut fell on whichever sentence came last
+    # in the text: AllSides train[:1200] R2 0.1935 in reading order, 0.1984 in this one)
     entries = []
     for index in chosen:
         sentence = story.sentences[index]
