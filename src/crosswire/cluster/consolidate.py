@@ -47,18 +47,20 @@ from __future__ import annotations
 import json
 import math
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from crosswire.cluster.lexical import dot
 from crosswire.cluster.options import ClusterOptions
 from crosswire.cluster.scoring import DAY, gaussian
-from crosswire.cluster.state import StoryState
+from crosswire.cluster.state import ArticleFeatures, StoryState
 
 if TYPE_CHECKING:
     from crosswire.cluster.engine import StoryEngine
@@ -140,14 +142,41 @@ def _strongest_links(a: StoryState, b: StoryState, options: ClusterOptions) -> t
     dense, lexical = None, 0.0
     for m in a.members:
         for n in b.members:
-            if m.covered == n.covered and (m.covered or m.language == n.language):
-                cosine = float(m.dense @ n.dense)
+            cosine, words = _link(m, n)
+            if cosine is not None:
                 dense = cosine if dense is None else max(dense, cosine)
-            if m.language == n.language:
-                lexical = max(lexical, dot(m.lexical, n.lexical))
+            if words is not None:
+                lexical = max(lexical, words)
     if dense is None:
         return 0.0, lexical
     return options.dense_scale * dense + options.dense_offset, lexical
+
+
+# (id, id) -> (the two kept articles, their embedding cosine, their TF-IDF cosine): a story's
+# kept articles meet the same neighbours' again at its next placement. The entry holds the
+# two articles, so their ids cannot name other objects while it is kept.
+_LINKS: OrderedDict[tuple[int, int], tuple[Any, Any, float | None, float | None]] = OrderedDict()
+LINKS_KEPT = 4096
+
+
+def _link(m: ArticleFeatures, n: ArticleFeatures) -> tuple[float | None, float | None]:
+    """The embedding cosine of two kept articles (None: their embeddings live in different
+    spaces) and their full-text TF-IDF cosine (None: other languages), remembered."""
+    key = (id(m), id(n))
+    hit = _LINKS.get(key)
+    if hit is not None and hit[0] is m and hit[1] is n:
+        return hit[2], hit[3]
+    cosine = None
+    if m.covered == n.covered and (m.covered or m.language == n.language):
+        cosine = float(m.dense @ n.dense)
+    words = dot(m.lexical, n.lexical) if m.language == n.language else None
+    _LINKS[key] = (m, n, cosine, words)
+    while len(_LINKS) > LINKS_KEPT:
+        try:
+            _LINKS.popitem(last=False)
+        except KeyError:  # emptied by another thread meanwhile
+            break
+    return cosine, words
 
 
 def _shared_anchors(a: StoryState, b: StoryState) -> tuple[float, float]:
@@ -185,26 +214,19 @@ def with_gaps(rows: list[np.ndarray]) -> np.ndarray:
     for k, (_, name) in enumerate((*GAPS, *LEADS)):
         column = pairs[:, FEATURES.index(name)]
         for i in range(len(rows)):
-            others = np.delete(column, i)
-            if not len(others):
+            if len(rows) == 1:
                 gaps[i, k] = column[i]
-            else:
-                gaps[i, k] = column[i] - (others.max() if k < len(GAPS) else others.mean())
+                continue
+            others = np.concatenate((column[:i], column[i + 1 :]))  # np.delete, cheaper
+            gaps[i, k] = column[i] - (others.max() if k < len(GAPS) else others.mean())
     return np.hstack([pairs, gaps])
 
 
 def _weakest_dense(a: StoryState, b: StoryState) -> float | None:
     """The lowest cosine between a kept article of each story, over the pairs whose
     embeddings share a space (complete linkage, where ``dense`` is the average)."""
-    pairs = [
-        (m.dense, n.dense)
-        for m in a.members
-        for n in b.members
-        if m.covered == n.covered and (m.covered or m.language == n.language)
-    ]
-    if not pairs:
-        return None
-    return min(float(x @ y) for x, y in pairs)
+    cosines = [c for m in a.members for n in b.members if (c := _link(m, n)[0]) is not None]
+    return min(cosines) if cosines else None
 
 
 def _mean_dense(a: StoryState, b: StoryState) -> float | None:
@@ -253,9 +275,10 @@ class PairModel:
     threshold: float = 0.5
 
     def probability(self, x: np.ndarray) -> float:
-        if self.features != FEATURES:  # a model of some of the features
-            x = x[[FEATURES.index(name) for name in self.features]]
-        z = float(np.dot(self.weights, x)) + self.bias
+        columns = _columns(self.features)
+        if columns is not None:  # a model of some of the features
+            x = x[columns]
+        z = float(np.dot(_weights(self.weights), x)) + self.bias
         return 0.5 * (1.0 + math.tanh(z / 2.0))
 
     def to_dict(self) -> dict:
@@ -283,6 +306,18 @@ def load_pair_model(path: str | Path | None = None) -> PairModel:
     else:
         text = Path(path).read_text(encoding="utf-8")
     return PairModel.from_dict(json.loads(text))
+
+
+@lru_cache(maxsize=8)
+def _columns(features: tuple[str, ...]) -> list[int] | None:
+    """Where a model's features sit in ``FEATURES`` (None: all of them, in order)."""
+    return None if features == FEATURES else [FEATURES.index(name) for name in features]
+
+
+@lru_cache(maxsize=8)
+def _weights(weights: tuple[float, ...]) -> np.ndarray:
+    """A model's weights as the array ``np.dot`` would make of them at every call."""
+    return np.array(weights)
 
 
 Observer = Callable[[StoryState, StoryState, np.ndarray, float], None]
