@@ -38,3 +38,31 @@ def test_the_digest_and_its_text_say_where():
     digest = build_digest(reports(), {}, DigestOptions())
     assert [p.code for p in digest.places] == ["PE"]
     assert "- Peru (2 reports)" in render_text(digest)
+
+
+TIED = """
+from crosswire.digest.places import story_places
+from crosswire.models import Article
+reports = [
+    Article(id=1, language="en", title="Syria and the United States hold talks", text="Envoys met."),
+]
+print(",".join(p.code for p in story_places(reports, "en")))
+"""
+
+
+def test_places_named_equally_often_come_in_the_same_order_in_every_process():
+    import os
+    import subprocess
+    import sys
+
+    orders = {
+        subprocess.run(
+            [sys.executable, "-c", TIED],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in range(6)
+    }
+    assert orders == {"SY,US"}

@@ -25,7 +25,8 @@ def story_places(articles: list[Article], reader_language: str) -> list[Place]:
     for article in articles:
         named.update(countries(opening(article, 1), article.language))
     least = max(1, -(-len(articles) // 3))
-    ranked = sorted((code for code, n in named.items() if n >= least), key=lambda c: -named[c])
+    # most named first; a tie goes by code, so every process lists the places alike
+    ranked = sorted((code for code, n in named.items() if n >= least), key=lambda c: (-named[c], c))
     return [
         Place(code=code, name=country_name(code, reader_language), articles=named[code])
         for code in ranked[:MAX_PLACES]
