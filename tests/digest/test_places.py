@@ -44,7 +44,8 @@ TIED = """
 from crosswire.digest.places import story_places
 from crosswire.models import Article
 reports = [
-    Article(id=1, language="en", title="Syria and the United States hold talks", text="Envoys met."),
+    Article(id=1, language="en", title="Syria and the United States hold talks",
+            text="Envoys met."),
 ]
 print(",".join(p.code for p in story_places(reports, "en")))
 """
