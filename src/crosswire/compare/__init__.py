@@ -23,6 +23,7 @@ from crosswire.compare.discrepancies import (
 from crosswire.compare.numbers import Quantity, extract_quantities, value_given
 from crosswire.compare.only_in import figures_of, one_side, only_in
 from crosswire.compare.quotes import collect_quotes, quotations
+from crosswire.compare.slots import slot_differences
 from crosswire.digest.attribution import sentences_match
 from crosswire.models import (
     Comparison,
@@ -121,6 +122,7 @@ def compare_story(story: StorySentences, options: CompareOptions) -> Comparison:
         + context_conflicts(sentences)
         + day_conflicts(sentences, published)
         + quote_conflicts(quotations(sentences))
+        + slot_differences(sentences)
     ):
         if (extra["sides"][0]["sentence"], extra["sides"][1]["sentence"]) not in paired:
             conflicts.append(extra)

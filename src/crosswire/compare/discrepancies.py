@@ -125,6 +125,18 @@ def _day_of(weekday: str, published: datetime) -> date:
     return published.date() - timedelta(days=back)
 
 
+EARLIER_THIS_WEEK = "earlier this week"
+
+
+def _days_of(day: str, published: datetime) -> set[date]:
+    """The dates ``day`` may name in a report published at ``published``: a weekday one;
+    "earlier this week" the days of its week (from Sunday) before the publication day."""
+    if day in WEEKDAYS:
+        return {_day_of(day, published)}
+    since_sunday = (published.weekday() + 1) % 7
+    return {published.date() - timedelta(days=k) for k in range(1, since_sunday + 1)}
+
+
 # what may stand between a weekday and the word that says what happened that day
 _DAY_FILLER = frozenset(
     "on last late early this the a an and of night morning afternoon evening to".split()
@@ -133,14 +145,20 @@ _DAY_FILLER = frozenset(
 # expected to disclose his intentions on Monday")
 _FUTURE = frozenset("will won't next expected scheduled plans planned set due upcoming".split())
 _WORD = regex.compile(r"[\p{L}][\p{L}'’\-]*")
+_EARLIER = regex.compile(r"\bearlier\s+this\s+week\b", regex.IGNORECASE)
 
 
 def _day_context(text: str) -> tuple[str, set[str], set[str]] | None:
-    """The sentence's one weekday (a past one), the words around it that say what happened,
-    and the nearest of them on either side, written in lower case (not a name)."""
+    """The sentence's one day (a past weekday, else "earlier this week"), the words around it
+    that say what happened, and the nearest of them on either side, written in lower case
+    (not a name)."""
     tokens = [(m.group(), m.group().casefold()) for m in _WORD.finditer(text)]
+    days = [k for k, (_, t) in enumerate(tokens) if t in WEEKDAYS]
+    if not days:  # "earlier this week" is the day only where no weekday is named
+        text = _EARLIER.sub("earlier-this-week", text)
+        tokens = [(m.group(), m.group().casefold()) for m in _WORD.finditer(text)]
+        days = [k for k, (_, t) in enumerate(tokens) if t == "earlier-this-week"]
     folded = [t for _, t in tokens]
-    days = [k for k, t in enumerate(folded) if t in WEEKDAYS]
     if len({folded[k] for k in days}) != 1:
         return None
     k = days[0]
@@ -148,7 +166,8 @@ def _day_context(text: str) -> tuple[str, set[str], set[str]] | None:
     if _FUTURE & set(folded):
         return None
     context = {t[:6] for t in near if len(t) >= 4 and t not in _PLAIN | set(WEEKDAYS)}
-    return folded[k], context, _neighbours(tokens, k)
+    context.discard("earlie")
+    return folded[k].replace("-", " "), context, _neighbours(tokens, k)
 
 
 def _neighbours(tokens: list[tuple[str, str]], k: int) -> set[str]:
@@ -178,12 +197,19 @@ def day_conflicts(sentences: list[Any], published: dict[int, datetime]) -> list[
     for (a, wa, da, ca, na), (b, wb, db, cb, nb) in combinations(dated, 2):
         if a.source == b.source or da == db or abs(wa - wb) > DAY_REPORTS_APART:
             continue
-        if len(ca & cb) < DAY_SHARED_WORDS or not na & nb or (a.article_id, b.article_id) in seen:
+        # what happened next to each day: the same word, or each one's among the other's words
+        if len(ca & cb) < DAY_SHARED_WORDS or not (na & nb or na & cb and nb & ca):
             continue
-        if _day_of(da, wa) != _day_of(db, wb):
+        if (a.article_id, b.article_id) in seen:
+            continue
+        if not _days_of(da, wa) & _days_of(db, wb):
             seen.add((a.article_id, b.article_id))
-            found.append(_conflict("day", "the day", a, b, da.title(), db.title()))
+            found.append(_conflict("day", "the day", a, b, _said(da), _said(db)))
     return found
+
+
+def _said(day: str) -> str:
+    return day.title() if day in WEEKDAYS else day
 
 
 def _negations(tokens: set[str]) -> set[str]:
