@@ -152,3 +152,11 @@ def test_earlier_this_week_against_the_publication_day():
     # a weekday in the same sentence is the day it names, not "earlier this week"
     named = a.replace("a story", "a story on Friday")
     assert day_conflicts(story(named, b), {1: friday, 2: friday}) == []
+
+
+def test_titles_sentence_openers_and_common_words_are_no_first_names():
+    assert full_names("Then-Mayor Ada Lind opened it.") == [("Ada", "Lind")]
+    assert full_names("Still Ada Lind opened it.") == [("Ada", "Lind")]
+    a = "The Northern Appeals Court ruled on the harbour fees on Monday, the clerk said."
+    b = "The Coastal Appeals Court ruled on the harbour fees, ending a long court fight."
+    assert namesake_conflicts(story(a, b)) == []  # "court" is a word of the story
