@@ -78,6 +78,8 @@ def digest(embed) -> dict:
         ("(Reuters) - Oil rose.", "(Reuters) -", "Oil rose."),
         ("-- Attorney General Ana Ruiz said", "--", "Attorney General Ana Ruiz said"),
         ("Updated: Rain fell.", "Updated:", "Rain fell."),
+        ("VIDEO: Rain fell.", "VIDEO:", "Rain fell."),
+        ("Video-game makers met.", "", "Video-game makers met."),
         (
             "By Ana Ruiz and Tom Lee, Reuters OSLO (Reuters) - Talks ended.",
             "By Ana Ruiz and Tom Lee, Reuters OSLO (Reuters) -",
@@ -208,6 +210,9 @@ def test_the_quality_counts_find_what_they_count(embed):
         ("CORRECTION: This article originally said the bridge opened in May.", True),
         ("Watchdogs said the levee was sound.", False),
         ("Video from a bystander showed the levee holding.", False),
+        ("CLAIM: The mayor said the levee was never inspected.", True),  # a fact check's
+        ("THE FACTS: It was inspected in May.", True),
+        ("Claims adjusters reached the levee on Monday.", False),
     ],
 )
 def test_the_page_speaking_is_never_a_summary_sentence(text, furniture):

@@ -33,8 +33,10 @@ _BYLINE = regex.compile(
     rf"(?:,\s*(?:{_WIRES}|{_NAME}(?:\s+{_NAME}){{0,3}}))?\s*(?=\p{{Lu}}{{2}}|\(|$)"
 )
 _LABEL = regex.compile(
-    r"^(?:Updated|Published|Posted|Last updated|UPDATE|Breaking|BREAKING|Exclusive|EXCLUSIVE)"
-    r"\s*(?::|" + _DASH + r")\s*"
+    r"^(?:(?:Updated|Published|Posted|Last updated|UPDATE|Breaking|BREAKING|Exclusive|EXCLUSIVE)"
+    r"\s*(?::|" + _DASH + r")"
+    # a media label only before a colon or a dash set off ("Video-game makers" is a sentence)
+    r"|(?:VIDEO|Video|PHOTOS?|Photos?|WATCH|Watch)(?:\s*[:–—―]|\s+" + _DASH + r"))\s*"
 )
 _PATTERNS = (_DASHES, _BYLINE, _CREDIT, _DATELINE, _LABEL)
 
@@ -91,10 +93,13 @@ def dangling_opening(text: str) -> bool:
 _FURNITURE = regex.compile(
     r"^(?:Watch|Click|Read more|Sign up|Subscribe|Follow us|Download|Listen)\b"
     r"|^(?:CORRECTION|Correction|UPDATE|Editor['’]s [Nn]ote)\b\s*[:—–-]"
+    # a fact check's headings: the claim it examines is not the story's fact
+    r"|^(?:CLAIM|THE FACTS|FACT CHECK|AP'S ASSESSMENT)\s*:"
 )
 
 
 def page_furniture(text: str) -> bool:
     """Whether ``text`` is the page speaking, not the story ("Watch the full interview.",
-    "CORRECTION: This article originally said …"): never a summary sentence."""
+    "CORRECTION: This article originally said …", a fact check's "CLAIM: …"): never a
+    summary sentence."""
     return bool(_FURNITURE.match(text.strip()))
