@@ -62,7 +62,8 @@ class DigestOptions:
 # the lead ("יום רביעי, ה- 14 במרץ, 2029" is six words long); 14: no two bullets that say
 # the same thing, datelines and credits off a sentence's start (``lead_in``), no bullet that
 # opens with "He" or "But", bullets in one language (``language``); 15: bullets in the order
-# they were chosen (the most important first), not in reading order
+# they were chosen (the most important first), not in reading order; "VIDEO:" taken off a
+# sentence, a fact check's "CLAIM:" never a bullet
 DIGEST_VERSION = 15
 
 
