@@ -157,6 +157,7 @@ def test_earlier_this_week_against_the_publication_day():
 def test_titles_sentence_openers_and_common_words_are_no_first_names():
     assert full_names("Then-Mayor Ada Lind opened it.") == [("Ada", "Lind")]
     assert full_names("Still Ada Lind opened it.") == [("Ada", "Lind")]
+    assert full_names("The Fifth Harbour Court ruled.") == []
     a = "The Northern Appeals Court ruled on the harbour fees on Monday, the clerk said."
     b = "The Coastal Appeals Court ruled on the harbour fees, ending a long court fight."
     assert namesake_conflicts(story(a, b)) == []  # "court" is a word of the story

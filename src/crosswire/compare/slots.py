@@ -183,7 +183,7 @@ def common_words(sentences: Iterable[Any]) -> set[str]:
 
 
 def full_names(text: str) -> list[tuple[str, str]]:
-    """(first name, surname) of each run of two or three names in a row, titles before it
+    """(first name, surname) of each run of two names in a row, titles before it
     left out and initials ("T.") skipped: "Representative Linda T. Sánchez" → ("Linda",
     "Sánchez"). A first name is written as one ("Ana", not "ANA")."""
     out: list[tuple[str, str]] = []
@@ -210,7 +210,8 @@ def _is_title(token: str) -> bool:
 
 def _close(run: list[str], out: list[tuple[str, str]]) -> list[str]:
     names = [t for t in run if fold(t) not in _CALENDAR]
-    if 2 <= len(names) <= 3 and not any(_is_title(t) for t in names):
+    # two names, no more: "Ninth Circuit Court" names no person
+    if len(names) == 2 and not any(_is_title(t) for t in names):
         if not names[0].isupper():
             out.append((names[0], names[-1]))
     return []
