@@ -32,9 +32,9 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
 from crosswire.digest.sentences import is_dateline
-from crosswire.digest.text import split_sentences, words
 from crosswire.eval.digest_cmd import evaluate, load_gold
 from crosswire.eval.rouge import average, rouge, truncate_words
+from crosswire.text.words import split_sentences, words
 
 SUMY_LANGUAGES = {
     "en": "english",

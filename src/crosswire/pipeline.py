@@ -31,9 +31,9 @@ from typing import TYPE_CHECKING
 from crosswire.constants import ASSIGNER_LOCK, ASSIGNER_META, DIGEST_META
 from crosswire.corrections import engine_outdated, respect_corrections
 from crosswire.models import Article, Assignment, article_stamp, utcnow
-from crosswire.scripts import reading_rank
 from crosswire.settings import Settings
 from crosswire.store import Store
+from crosswire.text.scripts import reading_rank
 from crosswire.vectors import prime_from_store
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from crosswire.compare.discrepancies import (
     quote_conflicts,
 )
 from crosswire.digest.sentences import Sentence
-from crosswire.digest.text import words
+from crosswire.text.words import words
 
 
 def sentence(text: str, article: int, source: str) -> Sentence:

@@ -9,7 +9,7 @@ import pytest
 from crosswire.compare.quotes import collect_quotes
 from crosswire.compare.speakers import clean_name, people_in, speaker_in
 from crosswire.digest.sentences import Sentence
-from crosswire.digest.text import split_sentences, words
+from crosswire.text.words import split_sentences, words
 
 
 def quotes_of(text: str, source: str = "a.example", language: str = "en") -> list[dict]:

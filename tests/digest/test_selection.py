@@ -7,7 +7,7 @@ import pytest
 
 from crosswire.digest.selection import budget_words, select_sentences
 from crosswire.digest.sentences import Sentence, StorySentences, is_dateline
-from crosswire.digest.text import words
+from crosswire.text.words import words
 
 
 def _story() -> StorySentences:
@@ -125,7 +125,7 @@ def test_a_six_word_dateline_is_neither_the_lead_nor_a_summary_sentence():
 
 
 def test_an_ordinal_date_does_not_end_a_sentence():
-    from crosswire.digest.text import split_sentences
+    from crosswire.text.words import split_sentences
 
     assert split_sentences("Rada schválila dar 10. ledna. Pak odešla.") == [
         "Rada schválila dar 10. ledna.",
@@ -134,7 +134,7 @@ def test_an_ordinal_date_does_not_end_a_sentence():
 
 
 def test_czech_abbreviations_do_not_end_a_sentence():
-    from crosswire.digest.text import split_sentences
+    from crosswire.text.words import split_sentences
 
     assert split_sentences("Velká města, např. Praha a Brno, hlasovala pro. Pak odešla.") == [
         "Velká města, např. Praha a Brno, hlasovala pro.",
@@ -147,7 +147,7 @@ def test_czech_abbreviations_do_not_end_a_sentence():
 
 
 def test_ranks_before_a_name_do_not_end_a_sentence():
-    from crosswire.digest.text import split_sentences
+    from crosswire.text.words import split_sentences
 
     text = "The court's officer, Maj. Tove Lind, spoke. Adm. Ruiz and Brig. Gen. Oka left."
     assert split_sentences(text) == [
@@ -157,7 +157,7 @@ def test_ranks_before_a_name_do_not_end_a_sentence():
 
 
 def test_an_abbreviation_of_number_ends_a_sentence_unless_a_figure_follows():
-    from crosswire.digest.text import split_sentences
+    from crosswire.text.words import split_sentences
 
     assert split_sentences("The court said no. It was final. Room No. 5 stays shut.") == [
         "The court said no.",
@@ -167,7 +167,7 @@ def test_an_abbreviation_of_number_ends_a_sentence_unless_a_figure_follows():
 
 
 def test_cjk_sentences_end_without_a_space():
-    from crosswire.digest.text import split_sentences
+    from crosswire.text.words import split_sentences
 
     assert split_sentences("他说好。她说「不」。为什么？") == [
         "他说好。",

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crosswire.cluster.places import countries, country_name
+from crosswire.text.places import countries, country_name
 from tests.fuzz.profile import fuzz
 
 pytestmark = pytest.mark.timeout(600)

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from crosswire.ingest.dates import parse_date
 from crosswire.ingest.feeds import parse_feed
+from crosswire.text.dates import parse_date
 
 pytestmark = pytest.mark.timeout(20)
 

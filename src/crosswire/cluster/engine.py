@@ -17,7 +17,6 @@ from crosswire.cluster.index import ActiveStories, query_keys
 from crosswire.cluster.languages import covered_languages, detect_language
 from crosswire.cluster.lexical import DocumentFrequencies, weigh_terms
 from crosswire.cluster.options import ClusterOptions, consolidates
-from crosswire.cluster.places import countries
 from crosswire.cluster.scoring import (
     DAY,
     Fit,
@@ -39,6 +38,7 @@ from crosswire.cluster.topics import Topics
 from crosswire.dedup import CopyIndex, CopyOptions
 from crosswire.embed import load_embedder
 from crosswire.models import Article, Assignment
+from crosswire.text.places import countries
 
 
 class StoryEngine:

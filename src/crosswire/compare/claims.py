@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from crosswire.compare.lexicon import NUMBER_WORDS, classes_in, negated
 from crosswire.compare.numbers import extract_quantities, numbers_mentioned, values_differ
-from crosswire.digest.text import words
+from crosswire.text.words import words
 
 SAME_FIGURE_SUBJECT = 0.8  # cosine for two figures to be about the same subject
 SAME_EVENT = 0.6  # cosine for casualty claims with matching counts

@@ -34,7 +34,7 @@ import regex
 
 from crosswire.compare.lexicon import NEGATIONS
 from crosswire.compare.numbers import extract_quantities
-from crosswire.digest.text import split_sentences, words
+from crosswire.text.words import split_sentences, words
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAY_REPORTS_APART = timedelta(days=2)

@@ -21,8 +21,8 @@ from crosswire.compare.lexicon import (
     TWENTIES,
     YEAR_UNITS,
 )
-from crosswire.digest.text import words
-from crosswire.months import MONTHS
+from crosswire.text.months import MONTHS
+from crosswire.text.words import words
 
 # Thousands separated by , . space or the Arabic thousands separator; decimals after . , the
 # Arabic decimal separator or the Arabic comma, which Arabic writers also use for it ("4،7").

@@ -19,7 +19,7 @@ from crosswire.compare.speakers import (
     pronoun_speaks,
     speaker_in,
 )
-from crosswire.digest.text import words
+from crosswire.text.words import words
 
 _SPEECH = frozenset(SPEECH_VERBS) | {"according", "selon", "según", "secondo", "laut"}
 

@@ -38,7 +38,7 @@ import regex
 from crosswire.compare.discrepancies import _conflict
 from crosswire.compare.lexicon import negated
 from crosswire.compare.numbers import extract_quantities, values_differ
-from crosswire.digest.text import words
+from crosswire.text.words import words
 
 SHARED_TERMS = 3  # terms two sentences share to say the same thing
 STEM = 5  # letters of a word in lower case that stand for it ("defeated"/"defeating")

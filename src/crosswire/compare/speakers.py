@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import regex
 
-from crosswire.digest.text import words
+from crosswire.text.words import words
 
 # speech verbs, as the word before or after the speaker (lower case; several words allowed)
 SPEECH_VERBS = (

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex
 
-from crosswire.digest.text import words
+from crosswire.text.words import words
 
 _DASH = r"[-–—―‒−]"
 _DASHES = regex.compile(rf"^(?:{_DASH}|[•*|>])+\s*")

@@ -1,12 +1,12 @@
 """The story's headline: the most representative title, in the reader's language if any,
-else in the reader's script (``crosswire.scripts``)."""
+else in the reader's script (``crosswire.text.scripts``)."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from crosswire.models import Article
-from crosswire.scripts import reading_rank
+from crosswire.text.scripts import reading_rank
 
 
 def choose_headline(articles: list[Article], embed, language: str) -> tuple[str, str]:  # noqa: ANN001

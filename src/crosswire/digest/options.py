@@ -45,8 +45,8 @@ class DigestOptions:
 
 # 2: lexical vectors for unknown languages; 3: Czech abbreviations; 4: one conflict per
 # disagreement, summary sentences marked "disputed"; 5: the selection matches Hebrew and Arabic
-# words without their clitic prefixes (crosswire.clitics); 6: "no." ends a sentence unless a figure
-# follows, CJK sentences end without a space, "only in one outlet" leaves out the summary's
+# words without their clitic prefixes (crosswire.text.clitics); 6: "no." ends a sentence unless
+# a figure follows, CJK sentences end without a space, "only in one outlet" leaves out the summary's
 # sentences; 7: quotes and their translations are one quote (``translations``); 8: facts only
 # one side of the spectrum reports (``comparison.one_side``); 9: what an outlet or a side does
 # not report needs more than a missed match (``compare.only_in.ABSENCE_COSINE``); 10:

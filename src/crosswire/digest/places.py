@@ -18,8 +18,8 @@ def story_places(articles: list[Article], reader_language: str) -> list[Place]:
     story happens."""
     # here, not at the top: the story engine's text module reads the comparison's lexicon,
     # which reads the digest's helpers
-    from crosswire.cluster.places import countries, country_name
     from crosswire.cluster.text import opening
+    from crosswire.text.places import countries, country_name
 
     named: Counter[str] = Counter()
     for article in articles:

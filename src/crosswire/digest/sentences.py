@@ -10,9 +10,9 @@ import regex
 
 from crosswire.digest.debris import strip_debris
 from crosswire.digest.similarity import sentence_vectors
-from crosswire.digest.text import split_sentences, words
 from crosswire.models import Article
-from crosswire.months import MONTHS
+from crosswire.text.months import MONTHS
+from crosswire.text.words import split_sentences, words
 
 LEAD_MIN_WORDS = 6  # shorter lines (datelines, credits) share the next sentence's position
 DATELINE_OTHER_WORDS = 2  # a dateline's words besides its date: a weekday ("יום חמישי")

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from crosswire.digest.text import words
+from crosswire.text.words import words
 
 # The languages multilingual USE v3 was trained on (Yang et al., 2019); other embedders
 # (sentence-transformers models) are assumed to cover the reader's language, and the hashing

@@ -10,8 +10,8 @@ from __future__ import annotations
 from crosswire.digest.attribution import lexical_match
 from crosswire.digest.debris import strip_debris
 from crosswire.digest.similarity import sentence_vectors
-from crosswire.digest.text import split_sentences, words
 from crosswire.models import Article, Digest
+from crosswire.text.words import split_sentences, words
 
 
 def _norm(text: str) -> str:

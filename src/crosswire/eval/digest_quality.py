@@ -28,8 +28,8 @@ import regex
 from crosswire.compare.numbers import figures_disagree
 from crosswire.digest.attribution import lexical_match
 from crosswire.digest.similarity import sentence_vectors
-from crosswire.digest.text import split_sentences, words
 from crosswire.models import Digest
+from crosswire.text.words import split_sentences, words
 
 _DEBRIS = regex.compile(
     r"^(?:"

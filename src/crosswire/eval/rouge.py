@@ -24,7 +24,7 @@ from statistics import mean
 
 import regex
 
-from crosswire.digest.text import words
+from crosswire.text.words import words
 
 
 class UnicodeTokenizer:

@@ -17,7 +17,7 @@ from typing import Any
 
 from lxml import html as lxml_html
 
-from crosswire.months import MONTHS
+from crosswire.text.months import MONTHS
 
 _SPLIT = re.compile(r"\s*(?:,|;|\||\s/\s|\band\b|&|\bund\b|\bet\b)\s*", re.I)
 _BY = re.compile(

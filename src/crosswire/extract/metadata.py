@@ -10,7 +10,7 @@ from html import unescape
 from typing import Any
 
 from crosswire.extract.authors import is_article_object, json_ld_objects
-from crosswire.ingest.dates import parse_date
+from crosswire.text.dates import parse_date
 
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|•)\s+")
 _DATE_META = (

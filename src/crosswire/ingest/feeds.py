@@ -24,10 +24,10 @@ import feedparser
 from defusedxml import DefusedXmlException
 
 from crosswire.extract.text import plain_text
-from crosswire.ingest.dates import parse_date
 from crosswire.ingest.decoding import decode_text, header_charset
 from crosswire.ingest.errors import FeedError
 from crosswire.models import Article, plausible_publication
+from crosswire.text.dates import parse_date
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
 _JSON_TYPES = ("application/feed+json", "application/json")

@@ -46,7 +46,7 @@ def follow_label(store: Any, kind: str, target: str) -> str:
             raise FollowError(f"no such outlet: {target}")
         return source.name or source.domain
     if kind == "place":
-        from crosswire.cluster.places import country_name
+        from crosswire.text.places import country_name
 
         return country_name(target) or target
     return target

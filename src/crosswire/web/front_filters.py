@@ -10,8 +10,8 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
-from crosswire.cluster.places import country_name
 from crosswire.store import Store
+from crosswire.text.places import country_name
 from crosswire.web.deps import MAX_ID, MAX_QUERY, Filters, clean_query, state
 
 Options = dict[str, list[tuple[str, str]]]  # field -> (value, label), in label order

@@ -8,10 +8,10 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
-from crosswire.digest.text import split_sentences
 from crosswire.models import Article, Digest, Source, Story, TimelineEntry, utcnow
 from crosswire.outlets.display import leaning_key, story_spread
 from crosswire.store import Store
+from crosswire.text.words import split_sentences
 from crosswire.web.charts import leaning_bar, leaning_colour
 from crosswire.web.dates import newest, readable
 

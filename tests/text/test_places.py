@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosswire.cluster.places import countries
+from crosswire.text.places import countries
 
 
 @pytest.mark.parametrize(

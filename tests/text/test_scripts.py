@@ -7,7 +7,7 @@ import pytest
 from crosswire.digest.headline import choose_headline
 from crosswire.embed import load_embedder
 from crosswire.models import Article
-from crosswire.scripts import language_script, reading_rank, text_script
+from crosswire.text.scripts import language_script, reading_rank, text_script
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import regex
 
-from crosswire.clitics import PREFIXES
+from crosswire.text.clitics import PREFIXES
 
 LANGUAGES = ("fr", "de", "es", "it", "pt", "nl", "pl", "cs", "ru", "tr", "ar", "el", "he", "hi")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from crosswire.clitics import match_words, strip_proclitics
 from crosswire.digest.selection import SelectionWeights, select_sentences
 from crosswire.digest.sentences import Sentence, StorySentences
-from crosswire.digest.text import words
+from crosswire.text.clitics import match_words, strip_proclitics
+from crosswire.text.words import words
 
 
 def test_hebrew_prefixes_come_off_in_their_grammatical_order():
