@@ -70,7 +70,7 @@ def cli(ctx: click.Context, config_file: str | None, verbose: bool) -> None:
 
 
 def main() -> None:
-    from crosswire.cli.common import run_cli
+    from crosswire.console import run_cli
 
     sys.exit(run_cli(cli))
 

@@ -8,7 +8,7 @@ import logging
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from crosswire.cli.common import UserError, expected_errors, settings_from, store_from
+from crosswire.console import UserError, expected_errors, settings_from, store_from
 
 
 @click.command("backfill")

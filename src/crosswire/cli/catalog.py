@@ -7,8 +7,8 @@ import json
 
 import click
 
-from crosswire.cli.common import UserError, db_option, expected_errors, settings_from, store_from
 from crosswire.cli.feeds import feeds
+from crosswire.console import UserError, db_option, expected_errors, settings_from, store_from
 
 
 @feeds.command("catalog")

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from crosswire.cli.common import settings_from
+from crosswire.console import settings_from
 from crosswire.settings import setting_help
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from crosswire.cli.common import UserError, db_option, expected_errors, settings_from, store_from
+from crosswire.console import UserError, db_option, expected_errors, settings_from, store_from
 
 
 @click.group()

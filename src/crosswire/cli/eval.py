@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from crosswire.cli import LazyGroup
-from crosswire.cli.common import UserError
+from crosswire.console import UserError
 
 EVALS = {
     "cluster": "crosswire.eval.cluster_cmd:cluster",

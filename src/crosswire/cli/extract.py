@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from crosswire.cli.common import UserError, settings_from
+from crosswire.console import UserError, settings_from
 from crosswire.models import Article
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from crosswire.cli.common import UserError, db_option, expected_errors, settings_from, store_from
+from crosswire.console import UserError, db_option, expected_errors, settings_from, store_from
 from crosswire.extract.article import domain_of
 from crosswire.ingest.errors import FeedError, FetchError, UnsafeURLError
 from crosswire.ingest.safety import settings_policy

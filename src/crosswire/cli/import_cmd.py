@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from crosswire.cli.common import UserError, db_option, expected_errors, settings_from, store_from
+from crosswire.console import UserError, db_option, expected_errors, settings_from, store_from
 from crosswire.jsonl import LineError, json_lines
 from crosswire.models import Article
 from crosswire.pipeline import IngestReport, Pipeline

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import click
 
-from crosswire.cli.common import UserError, db_option, expected_errors, settings_from, store_from
+from crosswire.console import UserError, db_option, expected_errors, settings_from, store_from
 from crosswire.models import Feed, as_utc, utcnow
 
 

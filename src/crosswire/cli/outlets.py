@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from crosswire.cli.common import UserError, db_option, expected_errors, settings_from, store_from
+from crosswire.console import UserError, db_option, expected_errors, settings_from, store_from
 from crosswire.outlets.model import FIELDS, OutletChange
 from crosswire.outlets.resolve import NotAnOutlet, split_address
 from crosswire.store import Store

@@ -8,7 +8,7 @@ import threading
 
 import click
 
-from crosswire.cli.common import db_option, expected_errors, settings_from, store_from
+from crosswire.console import db_option, expected_errors, settings_from, store_from
 from crosswire.pipeline import Pipeline
 from crosswire.store import StoreError
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from crosswire.cli.common import UserError, db_option, expected_errors, settings_from, store_from
+from crosswire.console import UserError, db_option, expected_errors, settings_from, store_from
 from crosswire.digest.render import render_text
 from crosswire.models import Digest, Story
 from crosswire.store import Store

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from crosswire.cli.common import UserError, db_option, expected_errors, settings_from, store_from
+from crosswire.console import UserError, db_option, expected_errors, settings_from, store_from
 
 
 @click.command("submit")

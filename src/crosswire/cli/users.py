@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from crosswire.cli.common import UserError, db_option, expected_errors, settings_from, store_from
+from crosswire.console import UserError, db_option, expected_errors, settings_from, store_from
 
 ROLE_CHOICE = click.Choice(["user", "moderator", "admin"])
 

@@ -6,7 +6,7 @@ import signal
 
 import click
 
-from crosswire.cli.common import db_option, expected_errors, settings_from, store_from
+from crosswire.console import db_option, expected_errors, settings_from, store_from
 
 
 @click.command("worker")

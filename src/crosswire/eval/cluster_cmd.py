@@ -8,8 +8,8 @@ import time
 
 import click
 
-from crosswire.cli.common import settings_from
 from crosswire.cluster import StoryEngine, options_from_settings
+from crosswire.console import settings_from
 from crosswire.eval.datasets import load_labelled_articles
 from crosswire.eval.metrics import score_bcubed, score_pairs
 from crosswire.models import Article

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from crosswire.cli.common import UserError, settings_from
+from crosswire.console import UserError, settings_from
 
 T = TypeVar("T")
 

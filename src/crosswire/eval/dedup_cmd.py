@@ -19,8 +19,8 @@ from datetime import UTC, datetime, timedelta
 
 import click
 
-from crosswire.cli.common import settings_from
 from crosswire.cluster import options_from_settings
+from crosswire.console import settings_from
 from crosswire.dedup import CopyIndex, CopyOptions
 from crosswire.eval.copy_variants import KINDS, make_variant
 from crosswire.eval.datasets import load_labelled_articles

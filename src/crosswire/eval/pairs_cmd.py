@@ -9,8 +9,8 @@ from collections import defaultdict
 import click
 import numpy as np
 
-from crosswire.cli.common import settings_from
 from crosswire.cluster import StoryEngine, options_from_settings
+from crosswire.console import settings_from
 from crosswire.eval.cluster_cmd import cache_embeddings_on_disk
 from crosswire.eval.datasets import read_jsonl
 from crosswire.models import Article

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import click
 
-from crosswire.cli.common import settings_from
+from crosswire.console import settings_from
 from crosswire.eval.cluster_cmd import SCORES, evaluate_file, mean_scores
 
 EVENT_FILES = (

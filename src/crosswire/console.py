@@ -1,4 +1,5 @@
-"""Helpers every subcommand shares: settings, the store, one-line errors, logging."""
+"""What every command shares (the CLI's and `crosswire eval`'s): settings, the store,
+one-line errors, logging."""
 
 from __future__ import annotations
 
