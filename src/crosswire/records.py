@@ -22,7 +22,8 @@ def article_from_record(record: dict[str, Any]) -> Article:
     """One JSON Lines record (the dataset layout) as an Article."""
     if not isinstance(record, dict):
         raise ValueError("expected a JSON object")
-    title, text = record.get("title", ""), record.get("text", "")
+    # null is "none": a report without a headline (or a headline alone) is still a report
+    title, text = (("" if v is None else v) for v in (record.get("title"), record.get("text")))
     if not isinstance(title, str) or not isinstance(text, str):
         raise ValueError("'title' and 'text' must be strings")
     if not title.strip() and not text.strip():

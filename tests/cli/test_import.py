@@ -220,3 +220,24 @@ def test_a_date_in_the_future_is_set_aside_and_does_not_close_live_stories(tmp_p
         by_key = {a.key: a for a in store.get_articles(range(1, 4))}
         assert by_key["x"].published_at is None
         assert by_key["q1"].story_id == by_key["q2"].story_id
+
+
+def test_a_null_headline_or_text_is_none_not_a_bad_line(tmp_path, sqlite_url):
+    """Datasets write a missing headline as null (half of ECB+'s documents): the report is
+    kept, with an empty title; a record with neither is still refused."""
+    records = [
+        {"id": "n1", "title": None, "text": "The harbour reopened after a week of repairs."},
+        {"id": "n2", "title": "Harbour reopens", "text": None},
+    ]
+    data = tmp_path / "nulls.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    result = crosswire("import", str(data), "--db", sqlite_url, "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    with open_store(sqlite_url) as store:
+        by_key = {a.key: a for a in store.get_articles(range(1, 3))}
+        assert by_key["n1"].title == "" and by_key["n1"].text.startswith("The harbour")
+        assert by_key["n2"].title == "Harbour reopens"
+    both = tmp_path / "empty.jsonl"
+    both.write_text('{"id": "e", "title": null, "text": null}\n', encoding="utf-8")
+    refused = crosswire("import", str(both), "--db", sqlite_url, cwd=tmp_path)
+    assert refused.returncode != 0 and "'title' and 'text' are both empty" in refused.stderr
