@@ -23,6 +23,7 @@ def backfill_scores(path: str, workers: int) -> dict:
     from crosswire.backfill.run import DaskOptions, backfill, start_client
     from crosswire.eval.datasets import read_jsonl
     from crosswire.eval.metrics import score_bcubed, score_pairs
+    from crosswire.records import article_from_record
     from crosswire.settings import load_settings
     from crosswire.store import open_store
 
@@ -35,15 +36,22 @@ def backfill_scores(path: str, workers: int) -> dict:
         finally:
             client.close()
             client.cluster.close()
+        records = read_jsonl(path)
         with open_store(settings.database_url) as store:
-            assignments = store.story_assignments()
-            story_of = {
-                a.external_id: store.get_story(a.story_id).id  # follow merges
-                for a in store.get_articles(sorted(assignments))
-            }
-    records = read_jsonl(path)
+
+            def story_of(record: dict) -> int:
+                # a record at the URL (or with the content) of an earlier one is that article
+                # ("already known"): it is in the story of the article it matched
+                article = article_from_record(record)
+                found = store.find_article(
+                    external_id=article.external_id,
+                    url=article.url,
+                    content_hash=article.content_hash,
+                )
+                return store.get_story(found.story_id).id  # follows merges
+
+            predicted = [story_of(r) for r in records]
     gold = [str(r["story"]) for r in records]
-    predicted = [story_of[str(r["id"])] for r in records]
     return {
         **score_pairs(gold, predicted),
         **score_bcubed(gold, predicted),
