@@ -213,19 +213,27 @@ class Pipeline:
             merges = engine.drain_merges()
             if not merges:
                 return report
-            now = utcnow()
             with self._engine_forgotten_on_error(), self.store.transaction():
                 _, merges, vetoed = respect_corrections(self.store, [], merges)
-                for from_id, into_id in merges:
-                    merged = self.store.get_story(from_id, follow_merges=False)
-                    at = merged.updated_at if merged and merged.updated_at else now
-                    self.store.merge_stories(from_id, into_id, min(at, now))
-                    report.merged_stories += 1
-                    report.story_ids.add(into_id)
+                report.story_ids.update(self._write_merges(merges, utcnow(), report))
                 self.store.set_meta(ASSIGNER_META, self._token)
             if vetoed:
                 self._engine = None
         return report
+
+    def _write_merges(
+        self, merges: Sequence[tuple[int, int]], latest: datetime, report: IngestReport
+    ) -> set[int]:
+        """Store the engine's merges (inside the caller's transaction); a merged story keeps
+        its own time, never later than ``latest``. Returns the stories merged into."""
+        grown: set[int] = set()
+        for from_id, into_id in merges:
+            merged = self.store.get_story(from_id, follow_merges=False)
+            at = merged.updated_at if merged and merged.updated_at else latest
+            self.store.merge_stories(from_id, into_id, min(at, latest))
+            report.merged_stories += 1
+            grown.add(into_id)
+        return grown
 
     # storing and assigning -------------------------------------------------------------
     def _store_articles(self, articles: Sequence[Article]) -> tuple[IngestReport, list[Article]]:
@@ -318,7 +326,6 @@ class Pipeline:
             for old_id, new_id in self.engine.drain_new_originals():
                 self.store.hand_original(old_id, new_id)
             self.store.set_story_topics(topics)
-            grown: set[int] = set()
             newest = max(times.values(), default=now)
             moves, merges, vetoed = respect_corrections(
                 self.store, self.engine.drain_moves(), self.engine.drain_merges()
@@ -329,12 +336,7 @@ class Pipeline:
                 self.store.move_article(article_id, into_id, self._time_of(article_id, times))
                 report.moved_articles += 1
                 report.story_ids.update((from_id, into_id))
-            for from_id, into_id in merges:
-                merged = self.store.get_story(from_id, follow_merges=False)
-                at = merged.updated_at if merged and merged.updated_at else newest
-                self.store.merge_stories(from_id, into_id, min(at, newest))
-                report.merged_stories += 1
-                grown.add(into_id)
+            grown = self._write_merges(merges, newest, report)
             # until its digest exists, a story is called by its first article's title (one
             # in the reader's language where it has one)
             for story_id in created & set(by_story):

@@ -28,7 +28,6 @@ import threading
 from collections.abc import Callable
 
 from crosswire.constants import ASSIGNER_LOCK
-from crosswire.models import Article
 from crosswire.pipeline import Pipeline
 from crosswire.settings import Settings
 from crosswire.store import Store, StoreError, open_store
@@ -94,8 +93,6 @@ class Assigner:
             log.info("assigner: this worker now assigns stories")
             # a fresh engine restores itself from the store: the previous holder's decisions
             self._pipeline = Pipeline(self._store, self.settings, cluster=True)
-            recent: list[Article] = getattr(self._pipeline, "_recent_assigned_articles", list)()
-            prime_from_store(self._store, self.settings, recent)
         # the timed pass over the recent stories (its merges' digests follow below or at
         # the next idle poll)
         self.consolidation.maybe_run(self._pipeline)
