@@ -31,9 +31,9 @@ from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from crosswire.digest.sentences import is_dateline
 from crosswire.eval.digest_cmd import evaluate, load_gold
 from crosswire.eval.rouge import average, rouge, truncate_words
+from crosswire.text.sentences import is_dateline
 from crosswire.text.words import split_sentences, words
 
 SUMY_LANGUAGES = {

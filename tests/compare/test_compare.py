@@ -82,8 +82,8 @@ def test_only_in_names_a_single_outlet(comparison):
 
 def test_only_in_leaves_out_what_the_summary_shows():
     from crosswire.compare import CompareOptions, compare_story
-    from crosswire.digest.sentences import collect_sentences
     from crosswire.embed import load_embedder
+    from crosswire.text.sentences import collect_sentences
 
     embed = load_embedder("usem3")
     story = collect_sentences(story_articles(), embed, 40)

@@ -13,7 +13,7 @@ from crosswire.compare.discrepancies import (
     day_conflicts,
     quote_conflicts,
 )
-from crosswire.digest.sentences import Sentence
+from crosswire.text.sentences import Sentence
 from crosswire.text.words import words
 
 

@@ -14,7 +14,7 @@ from crosswire.compare.slots import (
     slot_conflicts,
     slot_differences,
 )
-from crosswire.digest.sentences import Sentence
+from crosswire.text.sentences import Sentence
 
 
 def story(*texts: str) -> list[Sentence]:

@@ -8,7 +8,7 @@ import pytest
 
 from crosswire.compare.quotes import collect_quotes
 from crosswire.compare.speakers import clean_name, people_in, speaker_in
-from crosswire.digest.sentences import Sentence
+from crosswire.text.sentences import Sentence
 from crosswire.text.words import split_sentences, words
 
 

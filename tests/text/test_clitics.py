@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from crosswire.digest.selection import SelectionWeights, select_sentences
-from crosswire.digest.sentences import Sentence, StorySentences
 from crosswire.text.clitics import match_words, strip_proclitics
+from crosswire.text.sentences import Sentence, StorySentences
 from crosswire.text.words import words
 
 

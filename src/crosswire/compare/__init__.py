@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
@@ -24,7 +24,6 @@ from crosswire.compare.numbers import Quantity, extract_quantities, value_given
 from crosswire.compare.only_in import figures_of, one_side, only_in
 from crosswire.compare.quotes import collect_quotes, quotations
 from crosswire.compare.slots import slot_differences
-from crosswire.digest.attribution import sentences_match
 from crosswire.models import (
     Comparison,
     Conflict,
@@ -40,9 +39,8 @@ from crosswire.models import (
     SideEvidence,
     SummaryEntry,
 )
-
-if TYPE_CHECKING:
-    from crosswire.digest.sentences import Sentence, StorySentences
+from crosswire.text.matching import sentences_match
+from crosswire.text.sentences import Sentence, StorySentences
 
 MAX_CONFLICTS = 20
 # Different figures given by reports this far apart, each side's reports all before the

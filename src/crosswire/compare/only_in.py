@@ -26,7 +26,7 @@ import numpy as np
 import regex
 
 from crosswire.compare.numbers import Quantity
-from crosswire.digest.attribution import MIN_CONTAINMENT, lexical_match, sentences_match
+from crosswire.text.matching import MIN_CONTAINMENT, lexical_match, sentences_match
 
 _NAME = regex.compile(r"(?<=\S\s)\p{Lu}\p{Ll}+")
 _DIGIT = regex.compile(r"\d")

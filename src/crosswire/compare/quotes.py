@@ -19,6 +19,7 @@ from crosswire.compare.speakers import (
     pronoun_speaks,
     speaker_in,
 )
+from crosswire.text.similarity import sentence_vectors
 from crosswire.text.words import words
 
 _SPEECH = frozenset(SPEECH_VERBS) | {"according", "selon", "según", "secondo", "laut"}
@@ -226,8 +227,6 @@ def collect_quotes(  # noqa: ANN001 - digest Sentence list, an embedder
     found = [(quote, speaker, s.source, s.language) for quote, speaker, s in quotations(sentences)]
     vectors = None
     if embed is not None and len({language for *_, language in found}) > 1:
-        from crosswire.digest.similarity import sentence_vectors
-
         vectors = sentence_vectors([f[0] for f in found], [f[3] for f in found], embed)
     groups: list[dict[str, Any]] = []
     for k, (quote, speaker, source, language) in enumerate(found):

@@ -23,8 +23,6 @@ import numpy as np
 from crosswire.digest.headline import choose_headline
 from crosswire.digest.options import DigestOptions
 from crosswire.digest.places import story_places
-from crosswire.digest.sentences import collect_sentences, source_of
-from crosswire.digest.similarity import embedder_knows
 from crosswire.digest.spread import build_spread, side_of
 from crosswire.digest.summary import build_summary
 from crosswire.digest.timeline import build_timeline
@@ -40,6 +38,8 @@ from crosswire.models import (
     SummaryEntry,
     as_utc,
 )
+from crosswire.text.sentences import collect_sentences, source_of
+from crosswire.text.similarity import embedder_knows
 
 
 def build_digest(

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from crosswire.digest.attribution import MIN_CONTAINMENT, lexical_match
-from crosswire.digest.sentences import StorySentences
 from crosswire.text.clitics import match_words
+from crosswire.text.matching import MIN_CONTAINMENT, lexical_match
+from crosswire.text.sentences import StorySentences
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from crosswire.digest.sentences import source_of
 from crosswire.models import Article, Source, Spread
+from crosswire.text.sentences import source_of
 
 LEFT = {"left", "lean-left"}
 RIGHT = {"right", "lean-right"}

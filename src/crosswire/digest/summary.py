@@ -14,11 +14,11 @@ from typing import Any
 import numpy as np
 
 from crosswire.digest.attribution import attribute
-from crosswire.digest.debris import dangling_opening, page_furniture
 from crosswire.digest.options import DigestOptions
 from crosswire.digest.selection import select_sentences
-from crosswire.digest.sentences import StorySentences
-from crosswire.digest.similarity import embedder_knows
+from crosswire.text.debris import dangling_opening, page_furniture
+from crosswire.text.sentences import StorySentences
+from crosswire.text.similarity import embedder_knows
 
 
 def summary_candidates(story: StorySentences, language: str, options: DigestOptions) -> list[int]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from crosswire.digest.sentences import source_of
 from crosswire.models import Article, TimelineEntry
+from crosswire.text.sentences import source_of
 
 UPDATE_NOVELTY = 0.8  # a later title this close to an earlier one is not an update
 

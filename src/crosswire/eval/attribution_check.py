@@ -7,10 +7,10 @@ shared within a language)."""
 
 from __future__ import annotations
 
-from crosswire.digest.attribution import lexical_match
-from crosswire.digest.debris import strip_debris
-from crosswire.digest.similarity import sentence_vectors
 from crosswire.models import Article, Digest
+from crosswire.text.debris import strip_debris
+from crosswire.text.matching import lexical_match
+from crosswire.text.similarity import sentence_vectors
 from crosswire.text.words import split_sentences, words
 
 

@@ -137,8 +137,8 @@ def _overlaps(side: set, labelled: dict) -> bool:
 
 def score_pairs(pairs: list[dict], embedder: str) -> dict:
     from crosswire.compare.claims import detect_conflict
-    from crosswire.digest.similarity import sentence_vectors
     from crosswire.embed import load_embedder
+    from crosswire.text.similarity import sentence_vectors
 
     embed = load_embedder(embedder)
     counts: Counter[str] = Counter()

@@ -26,9 +26,9 @@ from typing import Any
 import regex
 
 from crosswire.compare.numbers import figures_disagree
-from crosswire.digest.attribution import lexical_match
-from crosswire.digest.similarity import sentence_vectors
 from crosswire.models import Digest
+from crosswire.text.matching import lexical_match
+from crosswire.text.similarity import sentence_vectors
 from crosswire.text.words import split_sentences, words
 
 _DEBRIS = regex.compile(

@@ -39,7 +39,7 @@ def score_speakers(articles: list, labels: list[dict[str, Any]], name: str) -> d
     ``articles`` (``models.Article`` with ``external_id``)."""
     from crosswire.compare.quotes import quotations
     from crosswire.digest.options import DigestOptions
-    from crosswire.digest.sentences import article_sentences
+    from crosswire.text.sentences import article_sentences
 
     by_id = {a.external_id: a for a in articles}
     limit = DigestOptions().max_sentences_per_article

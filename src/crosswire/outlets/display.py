@@ -40,8 +40,8 @@ def leaning_key(source: Source | None) -> str:
 def story_spread(articles: list[Article], table: dict[str, Source]) -> Spread:
     """The digest's spread (outlets by leaning, country, language, typology) over the
     outlets as they are known now, with "not rated" apart from "unknown"."""
-    from crosswire.digest.sentences import source_of
     from crosswire.digest.spread import build_spread
+    from crosswire.text.sentences import source_of
 
     spread = build_spread(articles, table)
     outlets: dict[str, Source | None] = {}

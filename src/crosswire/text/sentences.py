@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import regex
 
-from crosswire.digest.debris import strip_debris
-from crosswire.digest.similarity import sentence_vectors
 from crosswire.models import Article
+from crosswire.text.debris import strip_debris
 from crosswire.text.months import MONTHS
+from crosswire.text.similarity import sentence_vectors
 from crosswire.text.words import split_sentences, words
 
 LEAD_MIN_WORDS = 6  # shorter lines (datelines, credits) share the next sentence's position
@@ -98,7 +98,7 @@ def article_sentences(article: Article, limit: int) -> list[Sentence]:
     return out
 
 
-def collect_sentences(articles: list[Article], embed, limit: int) -> StorySentences:  # noqa: ANN001
+def collect_sentences(articles: list[Article], embed, limit: int) -> StorySentences:
     """Sentences of ``articles`` embedded with ``embed`` (an object with ``encode``); see
     ``similarity`` for sentences in languages the embedder does not know."""
     sentences = [s for a in articles for s in article_sentences(a, limit)]

@@ -45,7 +45,7 @@ def embedder_knows(embedder: str, language: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _hasher():  # noqa: ANN202
+def _hasher():
     from sklearn.feature_extraction.text import HashingVectorizer
 
     return HashingVectorizer(
@@ -65,7 +65,7 @@ def lexical_vectors(token_lists: Sequence[list[str]]) -> np.ndarray:
     return dense / norms
 
 
-def sentence_vectors(texts: Sequence[str], languages: Sequence[str], embed) -> np.ndarray:  # noqa: ANN001
+def sentence_vectors(texts: Sequence[str], languages: Sequence[str], embed) -> np.ndarray:
     """One row per text: the embedding where ``embed`` knows the language, else a lexical
     vector in a block of its own (see the module's docstring)."""
     name = getattr(embed, "name", "")
