@@ -26,18 +26,20 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
+from crosswire.cluster import StoryEngine
+from crosswire.cluster import options_from_settings as cluster_options
+from crosswire.cluster.text import lead_text
 from crosswire.constants import ASSIGNER_LOCK, ASSIGNER_META, DIGEST_META
 from crosswire.corrections import engine_outdated, respect_corrections
+from crosswire.digest import build_digest
+from crosswire.digest import options_from_settings as digest_options
+from crosswire.digest.build import representative
 from crosswire.models import Article, Assignment, article_stamp, utcnow
 from crosswire.settings import Settings
 from crosswire.store import Store
 from crosswire.text.scripts import reading_rank
 from crosswire.vectors import prime_from_store
-
-if TYPE_CHECKING:
-    from crosswire.cluster import StoryEngine
 
 log = logging.getLogger(__name__)
 
@@ -81,11 +83,7 @@ class Pipeline:
     @property
     def engine(self) -> StoryEngine:
         if self._engine is None:
-            from crosswire.cluster import StoryEngine, options_from_settings
-
-            engine = StoryEngine(
-                options_from_settings(self.settings), new_story_id=self._new_story_id
-            )
+            engine = StoryEngine(cluster_options(self.settings), new_story_id=self._new_story_id)
             older, recent = self._assigned_articles_to_restore(engine.options.topic_window_days)
             if older:  # closed stories: one article each, for their developing stories
                 log.info("story engine: restoring %d developing stories' older events", len(older))
@@ -256,8 +254,6 @@ class Pipeline:
 
     @staticmethod
     def _embed_ahead(engine: StoryEngine, articles: list[Article]) -> None:
-        from crosswire.cluster.text import lead_text
-
         engine.embedder.encode([lead_text(a, engine.options.lead_chars) for a in articles])
 
     def _assign_if_assigner(self, fresh: list[Article]) -> IngestReport:
@@ -389,8 +385,6 @@ class Pipeline:
     def _digest_articles(self, article_ids: list[int], cap: int) -> list[Article]:
         """A story's articles for its digest: the text only of those the digest reads
         (``digest.build.representative``), so a story of 20,000 articles loads 60 texts."""
-        from crosswire.digest.build import representative
-
         if len(article_ids) <= cap:
             return self.store.get_articles(article_ids)
         heads = self.store.get_articles(article_ids, text=False)
@@ -416,9 +410,7 @@ class Pipeline:
 
     def refresh_digests(self, limit: int = 100) -> int:
         """Rebuild the digests of stories whose articles changed; return how many."""
-        from crosswire.digest import build_digest, options_from_settings
-
-        options = options_from_settings(self.settings)
+        options = digest_options(self.settings)
         self._rebuild_digests_of_other_options(options.cache_key())
         done = 0
         for story_id in self.store.stale_digests(limit=limit):

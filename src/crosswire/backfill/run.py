@@ -21,6 +21,7 @@ import numpy as np
 
 from crosswire.backfill.prepare import Prepared, prepare_part
 from crosswire.backfill.sources import archive_files, read_part, split_file
+from crosswire.cluster import options_from_settings
 from crosswire.embed import load_embedder
 from crosswire.models import Article
 from crosswire.pipeline import IngestReport, Pipeline
@@ -193,6 +194,4 @@ def _in_order(batch, pieces) -> tuple[list[Article], list[str], Any]:
 
 
 def _lead_chars(settings: Settings) -> int:
-    from crosswire.cluster import options_from_settings
-
     return options_from_settings(settings).lead_chars

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from crosswire.backfill.warc import read_warc
 from crosswire.jsonl import LineError, json_lines
 
 SUFFIXES = (".jsonl", ".json", ".ndjson", ".parquet", ".warc", ".warc.gz")
@@ -68,8 +69,6 @@ def read_part(part: tuple[str, int, int]) -> list[dict[str, Any]]:
     if path.endswith(".parquet"):
         return list(_parquet_rows(path, start, stop))
     if path.endswith((".warc", ".warc.gz")):
-        from crosswire.backfill.warc import read_warc
-
         return read_warc(path)
     try:
         return [record for _, record in json_lines(path, start, stop)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from crosswire.extract.article import ExtractionError, extract_article
 from crosswire.models import Article, as_utc
 
 SUFFIXES = (".warc", ".warc.gz")
@@ -48,8 +49,6 @@ def read_warc(path: str) -> list[dict[str, Any]]:
 
 def article_from_page(page: dict[str, Any]) -> Article:
     """Extract one archived page; ``ValueError`` when it holds no article."""
-    from crosswire.extract.article import ExtractionError, extract_article
-
     try:
         article = extract_article(page["html"], page["url"], fetched_at=as_utc(page["fetched"]))
     except ExtractionError as exc:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from crosswire.cli.extract import article_row
 from crosswire.console import UserError, db_option, expected_errors, settings_from, store_from
 from crosswire.extract.article import domain_of
 from crosswire.ingest.errors import FeedError, FetchError, UnsafeURLError
@@ -169,7 +170,6 @@ def list_feeds(ctx: click.Context, database_url: str | None, as_json: bool, fail
 def parse(ctx: click.Context, source: str, feed_url: str | None, as_json: bool) -> None:
     """Show the entries of a feed as crosswire would store them (nothing is stored). A URL
     is fetched through the SSRF guard; a FILE is read as it is."""
-    from crosswire.cli.extract import article_row
     from crosswire.ingest.feeds import parse_feed
 
     settings = settings_from(ctx)

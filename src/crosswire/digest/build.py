@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from crosswire.compare import CompareOptions, compare_story, disputes_of
 from crosswire.digest.headline import choose_headline
 from crosswire.digest.options import DigestOptions
 from crosswire.digest.places import story_places
@@ -55,7 +56,6 @@ def build_digest(
     reused = _reuse(previous, articles, originals, options)
     if reused is not None:
         return reused
-    from crosswire.compare import CompareOptions, compare_story, disputes_of
 
     embed = embed or load_embedder(options.embedder)
     copies = copies_of(articles)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from crosswire.cluster.text import opening
 from crosswire.models import Article, Place
+from crosswire.text.places import countries, country_name
 
 MAX_PLACES = 5
 
@@ -16,11 +18,6 @@ def story_places(articles: list[Article], reader_language: str) -> list[Place]:
     first, at most ``MAX_PLACES``).
     A country the body alone names (a reaction from abroad, a comparison) is not where the
     story happens."""
-    # here, not at the top: the story engine's text module reads the comparison's lexicon,
-    # which reads the digest's helpers
-    from crosswire.cluster.text import opening
-    from crosswire.text.places import countries, country_name
-
     named: Counter[str] = Counter()
     for article in articles:
         named.update(countries(opening(article, 1), article.language))

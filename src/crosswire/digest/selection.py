@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from crosswire.compare.numbers import figures_disagree
 from crosswire.text.clitics import match_words
 from crosswire.text.matching import MIN_CONTAINMENT, lexical_match
 from crosswire.text.sentences import StorySentences
@@ -145,8 +146,6 @@ def select_sentences(
     limit, as DUC and MultiLing did): sentences are added until the budget is spent. The budget
     counts words as a reader and ROUGE's cut do (``budget_words``); the cost per word that
     ranks candidates counts the tokenizer's words."""
-    from crosswire.compare.numbers import figures_disagree  # compare imports digest
-
     w = weights or SelectionWeights()
     if not candidates:
         return []

@@ -16,7 +16,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from crosswire.compare.quotes import quotations
+from crosswire.digest.options import DigestOptions
 from crosswire.eval.datasets import read_jsonl
+from crosswire.text.sentences import article_sentences
 
 DEFAULT_SAMPLE = Path(__file__).parent / "data" / "quote_speakers_sample.jsonl"
 
@@ -37,10 +40,6 @@ def _found(speaker: str | None, names: list[str]) -> bool:
 def score_speakers(articles: list, labels: list[dict[str, Any]], name: str) -> dict[str, Any]:
     """Named quotations of ``labels`` in set ``name`` whose speaker crosswire finds, over
     ``articles`` (``models.Article`` with ``external_id``)."""
-    from crosswire.compare.quotes import quotations
-    from crosswire.digest.options import DigestOptions
-    from crosswire.text.sentences import article_sentences
-
     by_id = {a.external_id: a for a in articles}
     limit = DigestOptions().max_sentences_per_article
     speakers: dict[str, dict[int, str | None]] = {}

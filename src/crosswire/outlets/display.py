@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 
+from crosswire.digest.spread import build_spread
 from crosswire.models import Article, Source, Spread
 from crosswire.outlets.model import CCTLD, PAGE
+from crosswire.text.sentences import source_of
 
 NOT_RATED = "not rated"
 UNKNOWN = "unknown"
@@ -40,9 +42,6 @@ def leaning_key(source: Source | None) -> str:
 def story_spread(articles: list[Article], table: dict[str, Source]) -> Spread:
     """The digest's spread (outlets by leaning, country, language, typology) over the
     outlets as they are known now, with "not rated" apart from "unknown"."""
-    from crosswire.digest.spread import build_spread
-    from crosswire.text.sentences import source_of
-
     spread = build_spread(articles, table)
     outlets: dict[str, Source | None] = {}
     for article in articles:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from crosswire.ingest.errors import UnsafeURLError
+from crosswire.ingest.safety import split_url
 from crosswire.models import Feed
 from crosswire.outlets.catalog import Category, feed_outlet
 
@@ -23,9 +25,6 @@ class Followed:
 def follow_category(store: Store, category: Category, interval_seconds: int) -> Followed:
     """Add the category's feeds not yet followed (one transaction). URLs that are not
     plain http(s) are refused; the fetcher's SSRF guard still checks every fetch."""
-    from crosswire.ingest.errors import UnsafeURLError
-    from crosswire.ingest.safety import split_url
-
     resolver = store.outlet_resolver()
     known = {f.url for f in store.list_feeds()}
     urls = category.followable_feeds()

@@ -11,6 +11,7 @@ from crosswire.models import Follow
 from crosswire.readers.follows import FollowError, normalise_target
 from crosswire.readers.mutes import Mutes, build_mutes
 from crosswire.store.readers import readers_of
+from crosswire.text.places import country_name
 
 NEW_CAP = 100  # a count of new articles stops here ("100+")
 
@@ -46,8 +47,6 @@ def follow_label(store: Any, kind: str, target: str) -> str:
             raise FollowError(f"no such outlet: {target}")
         return source.name or source.domain
     if kind == "place":
-        from crosswire.text.places import country_name
-
         return country_name(target) or target
     return target
 

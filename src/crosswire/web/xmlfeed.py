@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from typing import Any
 
+from crosswire.models import as_utc
 from crosswire.web.charts import clean
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -123,6 +124,4 @@ def story_entry(
 
 
 def parse_time(value: str | None) -> datetime | None:
-    from crosswire.models import as_utc
-
     return as_utc(value) if value else None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from crosswire.embed import load_embedder
 from crosswire.models import Article
 from crosswire.pipeline import IngestReport, Pipeline
 from crosswire.settings import Settings
@@ -30,8 +31,6 @@ class VectorPipeline(Pipeline):
     def add_articles(self, articles: Sequence[Article]) -> IngestReport:
         """Store ``articles`` with the embeddings of the new ones. The feed scheduler has
         already dropped URLs it knows, so nearly every article here is new."""
-        from crosswire.embed import load_embedder
-
         embedder = load_embedder(self.settings.embedder)
         vectors = embedder.encode(lead_texts(articles, self.settings)) if articles else None
         report = IngestReport(received=len(articles))

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from crosswire.models import User, utcnow
 from crosswire.readers.follows import KIND_LABELS, KINDS, Follow, FollowError, new_feed_token
 from crosswire.readers.mutes import MUTE_KINDS, content_filters, normalise_mute
-from crosswire.readers.news import follow_stories, make_follow, new_counts
+from crosswire.readers.news import follow_stories, make_follow, new_counts, reader_mutes
 from crosswire.store.readers import readers_of
 from crosswire.web import xmlfeed
 from crosswire.web.deps import (
@@ -249,7 +249,6 @@ def follow_atom(
     follow = readers.follow_by_token(token)
     if follow is None:
         raise HTTPException(404, "no such feed (its address may have been renewed)")
-    from crosswire.readers.news import reader_mutes
 
     mutes = reader_mutes(store, follow.user_id)
     ids = follow_stories(store, [follow], mutes, limit=FEED_ENTRIES)

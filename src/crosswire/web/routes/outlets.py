@@ -1,5 +1,6 @@
-"""Outlets by name: what the source page shows of the registry, and the blindspot view
-(``/blindspot``, ``/blindspot.atom``): stories reported mostly from one side."""
+"""Outlets by name: the pages of an outlet's language services (``/sources/bbc.com/mundo``,
+the source page and feed of ``bbc.com/mundo``), and the blindspot view (``/blindspot``,
+``/blindspot.atom``): stories reported mostly from one side."""
 
 from __future__ import annotations
 
@@ -8,10 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, Response
 
-from crosswire.models import Source
 from crosswire.outlets.blindspot import SIDE_WORDS, blindspot_side, describe, side_counts
-from crosswire.outlets.display import leaning_key
-from crosswire.store import Store
 from crosswire.web import xmlfeed
 from crosswire.web.deps import (
     STORY_LISTS,
@@ -23,72 +21,14 @@ from crosswire.web.deps import (
     sources,
     state,
 )
+from crosswire.web.routes.feeds import source_atom
+from crosswire.web.routes.pages import source
 from crosswire.web.views import story_cards
 
 router = APIRouter(include_in_schema=False)
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
 SCANNED = 500  # the hottest stories looked at for blindspots
 SHOWN = 50
-LABELS = {
-    "name": "Name",
-    "country": "Country",
-    "languages": "Languages",
-    "owner": "Owner",
-    "typology": "Type",
-    "leaning": "Leaning",
-}
-SOURCE_NAMES = {
-    "crosswire": "crosswire's own list",
-    "kite-media": "Kagi kite-public media data (MIT)",
-    "kite-feeds": "Kagi kite-public feed catalogue (MIT)",
-    "cctld": "its country-code domain",
-    "page": "its own pages",
-    "operator": "this site's operator",
-}
-
-
-def registry_source(store: Store, domain: str) -> Source | None:
-    """An outlet the registry knows but no article came from yet, as a ``Source``."""
-    outlet = store.get_outlet(domain)
-    if outlet is None:
-        return None
-    return Source(
-        domain=outlet.domain,
-        name=outlet.name or outlet.domain,
-        country=outlet.country,
-        language=outlet.language,
-        leaning=outlet.leaning,
-        owner=outlet.owner,
-        typology=outlet.typology,
-        provenance="registry",
-    )
-
-
-def outlet_fields(store: Store, source: Source) -> list[dict[str, Any]]:
-    """The source page's rows: each field, its value and where the value came from."""
-    outlet = store.get_outlet(source.domain)
-    provenance = outlet.provenance if outlet else {}
-    rows = []
-    for field, label in LABELS.items():
-        if outlet is not None:
-            value: Any = getattr(outlet, field)
-            value = ", ".join(value) if isinstance(value, list) else value
-        else:
-            value = source.language if field == "languages" else getattr(source, field, None)
-        if field == "name":
-            value = value or source.name
-        if field == "leaning" and not value:
-            value = leaning_key(source)  # "not rated" for a known outlet, else "unknown"
-        origin = provenance.get(field)
-        rows.append(
-            {
-                "field": field,
-                "label": label,
-                "value": value or "unknown",
-                "source": SOURCE_NAMES.get(origin or "", origin) if origin else None,
-            }
-        )
-    return rows
 
 
 def blindspots(st: State) -> list[dict[str, Any]]:
@@ -130,15 +70,11 @@ def service_page(
     request: Request, host: Host, service: Service, cursor: CursorParam = None
 ) -> Response:
     """The page of an outlet's language service (``/sources/bbc.com/mundo``)."""
-    from crosswire.web.routes.pages import source
-
     return source(request, f"{host}/{service}", cursor)
 
 
 @router.get("/sources/{host}/{service}/feed.atom")
 def service_atom(request: Request, host: Host, service: Service) -> Response:
-    from crosswire.web.routes.feeds import source_atom
-
     return source_atom(request, f"{host}/{service}")
 
 

@@ -25,8 +25,9 @@ from crosswire.web.deps import (
     state,
 )
 from crosswire.web.front_filters import FilterFormDep
+from crosswire.web.outlet_fields import outlet_fields, registry_source
 from crosswire.web.personal import hide_muted, hide_muted_articles, unmuted_front_page
-from crosswire.web.routes import community, outlets
+from crosswire.web.routes import community
 from crosswire.web.security import current_user
 from crosswire.web.views import (
     article_view,
@@ -117,7 +118,7 @@ def story(request: Request, story_id: StoryId) -> Response:
 @router.get("/sources/{domain}", response_class=HTMLResponse)
 def source(request: Request, domain: Domain, cursor: CursorParam = None) -> Response:
     store = state(request).store
-    found = store.get_source(domain.lower()) or outlets.registry_source(store, domain.lower())
+    found = store.get_source(domain.lower()) or registry_source(store, domain.lower())
     if found is None:
         raise HTTPException(404, "no such source")
     size = 30
@@ -132,7 +133,7 @@ def source(request: Request, domain: Domain, cursor: CursorParam = None) -> Resp
         "source.html",
         {
             "source": source_view(found),
-            "outlet": outlets.outlet_fields(store, found),
+            "outlet": outlet_fields(store, found),
             "articles": [article_view(a, table) for a in articles],
             "stories": hide_muted(
                 request, story_cards(store, list({s.id: s for s in stories}.values()), table)
