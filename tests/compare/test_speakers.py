@@ -192,3 +192,53 @@ def test_a_quotation_goes_on_after_a_short_one_keeps_its_speaker():
     )
     quotes = quotes_of(text)
     assert quotes[-1]["speaker"] == "Mr. Fox"
+
+
+def test_a_headline_left_in_the_text_is_not_the_person_a_pronoun_stands_for():
+    # the title line has no full stop: its capitals do not run on into the next sentence
+    text = (
+        "Koss Stuns the Harbour Crowd\n\n"
+        "Lena Koss, the mayor of the town, opened the new harbour on Sunday.\n\n"
+        "But she warned the fishermen that the pier was not finished.\n\n"
+        "“We will rebuild the pier before the winter storms,” she said."
+    )
+    [quote] = quotes_of(text)
+    assert quote["speaker"] == "Lena Koss"
+
+
+def test_a_name_after_an_opening_participle_is_not_the_subject():
+    text = (
+        "Tom Varga spoke to the harbour workers on Sunday. "
+        "Blaming Governor Ana Ruiz, he said, was “too simple an answer to the flooding.” "
+        "“We have to fix the levee ourselves this year,” he said."
+    )
+    assert [q["speaker"] for q in quotes_of(text)] == ["Tom Varga", "Tom Varga"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Saying "the levee will hold through the night," Koss left.', None),
+        ('Added Koss: "The levee will hold through the night and beyond."', "Koss"),
+        # a long run of capitals (place, office, title) before the name is read to its end
+        (
+            '"The levee will hold through the night," said Harbour Valley Port Authority '
+            "Director Lena Koss.",
+            "Harbour Valley Port Authority Director Lena Koss",
+        ),
+        # an initial before a bracket: the name goes on past it
+        (
+            '"The levee will hold through the night," said Senator Tom J. Varga (D-Vt.).',
+            "Senator Tom J. Varga",
+        ),
+    ],
+)
+def test_a_speech_verb_opening_a_sentence_and_long_titles(text, speaker):
+    [quote] = quotes_of(text)
+    assert quote["speaker"] == speaker
+
+
+def test_clean_name_drops_a_verb_that_opens_the_run():
+    assert clean_name("Saying President Ana Ruiz") == "President Ana Ruiz"
+    assert clean_name("Added Koss") == "Koss"
+    assert clean_name("Saying") is None

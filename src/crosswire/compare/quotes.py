@@ -106,7 +106,9 @@ def _quotes_of(texts: list[str]) -> list[tuple[str, str | None, int]]:
         at += len(text) + 1
     out = []
     spans = quote_spans(joined)
-    unquoted = _blank(joined, spans)  # the article's own words: names inside quotes are not
+    # the article's own words (names inside quotes are not), a sentence a line: a name never
+    # runs on from a headline without a full stop into the sentence below it
+    unquoted = _blank("\n".join(texts), spans)
     previous: tuple[int, str | None] = (-2, None)  # the last quotation's last sentence, speaker
     for begin, end in spans:
         quote = joined[begin:end].strip()

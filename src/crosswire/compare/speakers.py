@@ -101,7 +101,9 @@ PRONOUNS = frozenset(
 # "Monday. Mayor Lena Koss" is two runs of capitals, not one
 _WORD = r"(?:\p{Lu}\p{Ll}{0,3}\.(?=\s+\p{Lu})|\p{Lu}\.|\p{Lu}[\p{L}'’\-]*)"
 _LINK = r"(?:of|for|de|da|do|dos|del|della|di|du|des|la|le|van|von|der|den|al|el|bin|ibn|ben|y)"
-_NAME = rf"(?:{_WORD}(?:\s+(?:{_LINK}\s+)?{_WORD}){{0,4}})"
+# (the words of a name are on one line: a headline without a full stop, "Beck Wows the CPAC
+# Crowd", and the sentence below it, "Glenn Beck, the hero of …", are two runs)
+_NAME = rf"(?:{_WORD}(?:[^\S\n]+(?:{_LINK}[^\S\n]+)?{_WORD}){{0,8}})"
 _NAME_RUN = regex.compile(_NAME)
 # "said senior adviser David Axelrod": a few lower-case words between the verb and the name
 # lower-case words between a verb and a name: "senior adviser", "the former" (no preposition:
@@ -119,7 +121,7 @@ _AFTER_VERBS = "|".join(
 )
 _AFTER = regex.compile(
     rf"\b(?:{_AFTER_VERBS})[,:]?\s+(?:{_FILLER}\s+){{0,3}}?({_NAME})"
-    rf"(?=\s*(?:[,.;:!?)\"“”»]|$|\s(?:in|on|at|during|of|from|to|after|before|when|while|"
+    rf"(?=\s*(?:[,.;:!?()\"“”»]|$|\s(?:in|on|at|during|of|from|to|after|before|when|while|"
     rf"who|about|last|this|late|early|on|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     rf"Sunday)))(?!\s+\p{{Lu}})"
 )
@@ -162,7 +164,8 @@ _PRONOUN_VERB = regex.compile(
 
 
 def clean_name(raw: str, part: int = -1) -> str | None:
-    """``raw`` without the words that name nobody around it ("The", "Monday"); None when
+    """``raw`` without the words that name nobody around it ("The", "Monday", a speech verb
+    opening a sentence: "Saying President Obama …, he said", "Added Gibbs: …"); None when
     nothing but those, titles and links is left. Titles stay: "Captain Mara Lind". A run
     that holds a sentence's end ("Bush. Mayor Lena Koss") gives its ``part`` (the last: the
     name before a verb; 0: the name after one)."""
@@ -175,7 +178,8 @@ def clean_name(raw: str, part: int = -1) -> str | None:
         if ends and k < len(tokens) - 1:
             parts.append([])
     tokens = parts[part]
-    while tokens and tokens[0].casefold() in NOT_NAMES:
+    # "The", and a verb that opens a sentence: "Saying President Obama", "Added Gibbs"
+    while tokens and (tokens[0].casefold() in NOT_NAMES or tokens[0].casefold() in _SPEECH_SET):
         tokens.pop(0)
     while tokens and tokens[-1].casefold().rstrip(".,") in NOT_NAMES:
         tokens.pop()
@@ -306,7 +310,10 @@ def person_mentions(text: str) -> list[tuple[int, str]]:
         if not names and titled and 1 <= len(tokens) - titled[-1] - 1 <= 3:
             names = people_in(" ".join(tokens[titled[-1] :]))
         if names:
-            found.append((run.start(), run.end(), names[-1]))
+            # where the name begins: past a participle that opens the run ("Saying
+            # President Obama, he said, …": the name is its object, ``_is_subject``)
+            start = run.start() + max(0, run.group().find(names[-1]))
+            found.append((start, run.end(), names[-1]))
     surnames = {name.split()[-1].casefold(): name for *_, name in found}
     for word in _CAPITAL_WORD.finditer(text):
         inside = any(a <= word.start() < b for a, b, _ in found)
@@ -323,15 +330,17 @@ def antecedent(sentences: list[str], pronoun: str) -> str | None:
     ``sentences`` are the text before it, one sentence each, quotations blanked: going back
     sentence by sentence, the subject of the first one whose subject is a named person (a
     sentence led by a pronoun or a description goes on the same person); in a sentence
-    without a subject, its first person named. A name the pronoun cannot stand for ("he" and
-    "Ms. Koss") is passed over."""
-    everything = " ".join(sentences)
+    without a subject, its first person named. A headline left in the text is passed over, and
+    so is a name the pronoun cannot stand for ("he" and "Ms. Koss")."""
+    everything = "\n".join(sentences)  # one line each: a name does not run on into the next
     mentions = person_mentions(everything)
     end = len(everything)
     for sentence in reversed(sentences):
         start = end - len(sentence)
         own = [(at - start, name) for at, name in mentions if start <= at < end]
         end = start - 1
+        if headline(sentence):
+            continue  # "Beck Wows the CPAC Crowd": a title, not a sentence with a subject
         first_name = own[0] if own else None
         leading = _leading_reference(words(sentence))
         if first_name and _is_subject(sentence, first_name[0], leading):
@@ -360,8 +369,23 @@ def _leading_reference(tokens: list[str]) -> int | None:
 def _is_subject(sentence: str, at: int, leading: int | None) -> bool:
     """Whether the name at ``at`` stands in the sentence's first words, before any pronoun or
     description there (``leading``)."""
-    k = len(words(sentence[:at]))
+    preceding = words(sentence[:at])
+    k = len(preceding)
+    if k == 1 and preceding[0].endswith("ing") and preceding[0] != "during":
+        return False  # the object of a participle: "Saying President Obama, he said, was …"
     return k < SUBJECT_WORDS and (leading is None or k < leading)
+
+
+_SENTENCE_END = regex.compile(r"[.!?:;\"'”’»)…]\s*$")
+
+
+def headline(text: str) -> bool:
+    """Whether ``text`` is a title left in an article's text: no full stop at its end and
+    every word of four letters or more capitalised ("Beck Wows the CPAC Crowd")."""
+    if _SENTENCE_END.search(text):
+        return False
+    long_words = [w for w in text.split() if len(w) >= 4 and w[:1].isalpha()]
+    return bool(long_words) and all(w[:1].isupper() for w in long_words)
 
 
 _DESCRIBED = regex.compile(
@@ -388,8 +412,8 @@ def clause_speaker(before: list[str], own: str) -> str | None:
     if not verbs:
         return None
     leading = _leading_reference(tokens)
-    mentions = person_mentions(" ".join([*before, own]))
-    offset = len(" ".join(before)) + 1 if before else 0
+    mentions = person_mentions("\n".join([*before, own]))
+    offset = len("\n".join(before)) + 1 if before else 0
     for at, name in mentions:
         if at >= offset and _is_subject(own, at - offset, leading):
             return name if len(words(own[: at - offset])) < verbs[-1] else None

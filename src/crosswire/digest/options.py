@@ -63,8 +63,9 @@ class DigestOptions:
 # the same thing, datelines and credits off a sentence's start (``lead_in``), no bullet that
 # opens with "He" or "But", bullets in one language (``language``); 15: bullets in the order
 # they were chosen (the most important first), not in reading order; "VIDEO:" taken off a
-# sentence, a fact check's "CLAIM:" never a bullet
-DIGEST_VERSION = 15
+# sentence, a fact check's "CLAIM:" never a bullet; 16: quote speakers: a title left in the
+# text is no one's name, nor is a participle that opens a sentence, names read to their end
+DIGEST_VERSION = 16
 
 
 def options_from_settings(settings: Any) -> DigestOptions:
