@@ -16,7 +16,7 @@ does not cover joins a topic through the words of earlier articles in its langua
 through a translation's figures.
 
 For such an article the embedding of its own language is left out here: those vectors place
-every text of the language close to every other (see ``digest.similarity``), which at a
+every text of the language close to every other (see ``text.similarity``), which at a
 topic's low threshold would join them all.
 """
 

@@ -20,7 +20,7 @@ def _norm(text: str) -> str:
 
 def _said(article: Article) -> set[str]:
     """The article's sentences, each as written and without the dateline, byline or credit
-    before it (a summary quotes the sentence from its first word: ``digest.debris``)."""
+    before it (a summary quotes the sentence from its first word: ``text.debris``)."""
     sentences = [_norm(s) for s in split_sentences(article.text)]
     return set(sentences) | {strip_debris(s)[1] for s in sentences}
 

@@ -1,7 +1,7 @@
 """``crosswire eval conflicts``: precision and recall of conflict flags on a labelled set of
 sentence pairs (``data/conflict_pairs.jsonl``, written for crosswire, several languages).
 Sentences are compared as the comparison stage compares them: embeddings where the embedder
-knows the language, word overlap where it does not (``digest.similarity``).
+knows the language, word overlap where it does not (``text.similarity``).
 
 With ``--stories`` (an event-clusters ``*.articles.jsonl`` file) it also scores the story
 page's "where the outlets differ" on real coverage: each story's digest is built as the page

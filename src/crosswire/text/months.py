@@ -1,5 +1,5 @@
 """Month names in the languages crosswire reads: where a number is a date, not a figure
-(``compare.numbers``), and where a line is an article's dateline (``digest.sentences``).
+(``compare.numbers``), and where a line is an article's dateline (``text.sentences``).
 
 Case-folded, as ``digest.text.words`` gives words; several forms per language where dates
 inflect them (Czech "8. ledna" and "leden", Hebrew "בינואר", "in January").
