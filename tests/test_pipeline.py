@@ -286,3 +286,59 @@ def test_an_article_a_newer_story_takes_over_moves_with_its_copies(url):
         assert sorted(took.digest.originals) == sorted(
             by_url[u].id for u in (suspension.url, suspension_alone.url)
         )
+
+
+def ingest_with_moves_and_merges(pipeline: Pipeline) -> None:
+    """Batches that open stories, move an article into a newer story and merge two."""
+    start = datetime(2026, 3, 1, tzinfo=UTC)
+    reopening, suspension, alone = (dataclasses.replace(a, id=None) for a in stray_report())
+    reports = [pipeline.add_articles([reopening, suspension])]
+    reports.append(pipeline.add_articles([alone, event(5, 1, alone.published_at)]))
+    batch = [event(n, k, start + timedelta(hours=n)) for n in range(4) for k in (1, 2)]
+    reports.append(pipeline.add_articles(batch))
+    for a, b in [(0, 1), (2, 3)]:  # a report of two events joins their stories
+        one, two = event(a, 3, start + timedelta(hours=a)), event(b, 3, start + timedelta(hours=b))
+        title, text = f"{one.title} {two.title}", f"{one.text} {two.text}"
+        reports.append(pipeline.add_articles([dataclasses.replace(one, title=title, text=text)]))
+    assert sum(r.moved_articles for r in reports) and sum(r.merged_stories for r in reports)
+
+
+def test_a_story_row_exists_only_with_its_articles(url):
+    """The engine opens stories under provisional ids; their rows are made in the
+    transaction that gives them their articles: every live story has articles, and the
+    stories counted and listed are exactly those the articles are in."""
+    with open_store(url) as store:
+        settings = load_settings(database_url=url, embedder="hashing", dedup_enabled=False)
+        pipeline = Pipeline(store, settings)
+        ingest_with_moves_and_merges(pipeline)
+        live = set(store.story_assignments().values())
+        listed = store.list_stories(limit=100)
+        assert {s.id for s in listed} == live and store.count_stories() == len(live)
+        assert all(s.article_ids and s.title for s in listed)
+        assert len(store.ranked_stories(limit=100)) == len(live)
+        assert pipeline.engine.drain_opened() == []  # renamed to their stored ids
+        assert set(pipeline.engine.active.stories) <= live
+
+
+def test_a_failed_assignment_leaves_no_story_row_and_no_provisional_story(url, monkeypatch):
+    """A write that fails inside the assignment transaction (the database gone, the disk
+    full) rolls back the story rows made for the batch and drops the engine with its
+    provisional stories; the backlog is assigned later as if nothing had happened."""
+    start = datetime(2026, 3, 1, tzinfo=UTC)
+    articles = [event(n, k, start + timedelta(hours=n)) for n in range(3) for k in (1, 2)]
+    with open_store(url) as store:
+        pipeline = Pipeline(store, settings_for(url))
+
+        def fail(topics):
+            raise OSError("disk full")
+
+        monkeypatch.setattr(store, "set_story_topics", fail)  # after the rows and articles
+        with pytest.raises(OSError):
+            pipeline.add_articles(articles)
+        assert pipeline._engine is None
+        assert store.count_stories() == 0 and store.list_stories() == []
+        assert store.story_assignments() == {}
+        monkeypatch.undo()
+        report = pipeline.process_backlog()
+        assert report.new_stories == store.count_stories() == 3
+        assert len(partition(store)) == 3

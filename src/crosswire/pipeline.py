@@ -76,14 +76,13 @@ class Pipeline:
         self._engine: StoryEngine | None = None
         self._lock = threading.RLock()  # one assigner per process; see workers/ for many
         self._token = uuid.uuid4().hex  # names this engine's batches in the store
-        self._created: set[int] = set()  # stories the engine opened in the current batch
         self._digest_key_checked = False  # digests of other options flagged (once)
 
     # the story engine --------------------------------------------------------------
     @property
     def engine(self) -> StoryEngine:
         if self._engine is None:
-            engine = StoryEngine(cluster_options(self.settings), new_story_id=self._new_story_id)
+            engine = StoryEngine(cluster_options(self.settings))
             older, recent = self._assigned_articles_to_restore(engine.options.topic_window_days)
             if older:  # closed stories: one article each, for their developing stories
                 log.info("story engine: restoring %d developing stories' older events", len(older))
@@ -104,11 +103,6 @@ class Pipeline:
         """Vectors that `crosswire worker`'s fetchers stored with the articles spare the
         engine the model (whichever process assigns: a worker, serve, import)."""
         prime_from_store(self.store, self.settings, articles)
-
-    def _new_story_id(self) -> int:
-        story_id = int(self.store.create_story("", [], utcnow()).id)  # type: ignore[arg-type]
-        self._created.add(story_id)
-        return story_id
 
     def _assigned_articles_to_restore(
         self, topic_days: float
@@ -280,16 +274,35 @@ class Pipeline:
         return True
 
     def _assign(self, articles: list[Article]) -> IngestReport:
-        report = IngestReport()
+        """Place ``articles`` and write the decisions in one transaction. The engine opens
+        stories under provisional ids; their rows are made in that transaction, so a story
+        row exists only with its articles, and the engine learns the stored ids after it."""
         if engine_outdated(self):  # a moderator corrected stories: rebuild from the store
             self._engine = None
         ordered = sorted(articles, key=lambda a: (a.when is None, a.when or utcnow(), a.id or 0))
-        created: set[int] = set()
-        self._created = created
         self._prime_stored_vectors(ordered)
-        consolidator = self.engine.consolidator
+        with self._engine_forgotten_on_error():  # a failure leaves no provisional story
+            engine = self.engine
+            assignments = self._place(engine, ordered)
+            now = utcnow()
+            times = {a.id: min(a.when, now) if a.when is not None else now for a in articles}
+            # one unit of work: a crash leaves a batch either fully assigned or in the backlog
+            with self.store.transaction():
+                ids = {
+                    opened: int(self.store.create_story("", [], now).id)  # type: ignore[arg-type]
+                    for opened in sorted(engine.drain_opened())
+                }
+                report, vetoed = self._write_assignments(engine, assignments, ids, articles, times)
+            engine.rename_stories(ids)
+        if vetoed:  # the engine undid a moderator's correction: its state is not the store's
+            self._engine = None
+        return report
+
+    def _place(self, engine: StoryEngine, ordered: list[Article]) -> list[Assignment]:
+        """The engine's decisions for ``ordered``, with the cost of its consolidation logged."""
+        consolidator = engine.consolidator
         before = consolidator.cost() if consolidator is not None else None
-        assignments: list[Assignment] = self.engine.add(ordered)
+        assignments: list[Assignment] = engine.add(ordered)
         if consolidator is not None and before is not None:
             after = consolidator.cost()
             log.info(
@@ -298,54 +311,64 @@ class Pipeline:
                 after["merged"] - before["merged"],
                 1000 * (after["seconds"] - before["seconds"]),
             )
-        now = utcnow()
+        return assignments
+
+    def _write_assignments(
+        self,
+        engine: StoryEngine,
+        assignments: list[Assignment],
+        ids: dict[int, int],
+        articles: list[Article],
+        times: dict[int | None, datetime],
+    ) -> tuple[IngestReport, bool]:
+        """Store the engine's decisions (inside the caller's transaction), its provisional
+        story ids read through ``ids``; returns the report and whether a correction vetoed
+        one of the engine's moves or merges."""
+        report = IngestReport()
         by_story: dict[int, list[int]] = defaultdict(list)
         topics: dict[int, int] = {}
         for decision in assignments:
+            if decision.duplicate_of is not None:
+                self.store.mark_duplicate(decision.article_id, decision.duplicate_of)
+                report.duplicates += 1
             if decision.story_id is not None:
-                by_story[decision.story_id].append(decision.article_id)
+                story_id = ids.get(decision.story_id, decision.story_id)
+                by_story[story_id].append(decision.article_id)
                 if decision.topic_id is not None:
-                    topics[decision.story_id] = decision.topic_id
+                    topics[story_id] = ids.get(decision.topic_id, decision.topic_id)
+        # a story is as new as its newest article: an imported archive's stories keep
+        # their own times instead of all looking updated now
+        for story_id, article_ids in by_story.items():
+            self.store.attach_to_story(story_id, article_ids, max(times[i] for i in article_ids))
+            report.story_ids.add(story_id)
+        for old_id, new_id in engine.drain_new_originals():
+            self.store.hand_original(old_id, new_id)
+        self.store.set_story_topics(topics)
+        newest = max(times.values(), default=utcnow())
+        moves, merges, vetoed = respect_corrections(
+            self.store,
+            [(a, ids.get(f, f), ids.get(t, t)) for a, f, t in engine.drain_moves()],
+            [(ids.get(f, f), ids.get(t, t)) for f, t in engine.drain_merges()],
+        )
+        # a story a move or merge reaches gets the moved articles' own times, not the
+        # batch's newest (a 2014 story would otherwise look updated in 2018)
+        for article_id, from_id, into_id in moves:
+            self.store.move_article(article_id, into_id, self._time_of(article_id, times))
+            report.moved_articles += 1
+            report.story_ids.update((from_id, into_id))
+        grown = self._write_merges(merges, newest, report)
+        # until its digest exists, a story is called by its first article's title (one
+        # in the reader's language where it has one)
         by_id = {a.id: a for a in articles}
-        times = {a.id: min(a.when, now) if a.when is not None else now for a in articles}
-        # one unit of work: a crash leaves a batch either fully assigned or in the backlog
-        with self._engine_forgotten_on_error(), self.store.transaction():
-            for decision in assignments:
-                if decision.duplicate_of is not None:
-                    self.store.mark_duplicate(decision.article_id, decision.duplicate_of)
-                    report.duplicates += 1
-            # a story is as new as its newest article: an imported archive's stories keep
-            # their own times instead of all looking updated now
-            for story_id, ids in by_story.items():
-                self.store.attach_to_story(story_id, ids, max(times[i] for i in ids))
-                report.story_ids.add(story_id)
-            for old_id, new_id in self.engine.drain_new_originals():
-                self.store.hand_original(old_id, new_id)
-            self.store.set_story_topics(topics)
-            newest = max(times.values(), default=now)
-            moves, merges, vetoed = respect_corrections(
-                self.store, self.engine.drain_moves(), self.engine.drain_merges()
-            )
-            # a story a move or merge reaches gets the moved articles' own times, not the
-            # batch's newest (a 2014 story would otherwise look updated in 2018)
-            for article_id, from_id, into_id in moves:
-                self.store.move_article(article_id, into_id, self._time_of(article_id, times))
-                report.moved_articles += 1
-                report.story_ids.update((from_id, into_id))
-            grown = self._write_merges(merges, newest, report)
-            # until its digest exists, a story is called by its first article's title (one
-            # in the reader's language where it has one)
-            for story_id in created & set(by_story):
-                report.new_stories += 1
-                if story_id in grown:  # its first article may come from the absorbed story
-                    self._title_from_store(story_id)
-                else:
-                    first = self._first_readable([by_id[i] for i in by_story[story_id]])
-                    self.store.set_story_title(story_id, first.title or "")
-            self.store.set_meta(ASSIGNER_META, self._token)
-        if vetoed:  # the engine undid a moderator's correction: its state is not the store's
-            self._engine = None
-        return report
+        for story_id in set(ids.values()) & set(by_story):
+            report.new_stories += 1
+            if story_id in grown:  # its first article may come from the absorbed story
+                self._title_from_store(story_id)
+            else:
+                first = self._first_readable([by_id[i] for i in by_story[story_id]])
+                self.store.set_story_title(story_id, first.title or "")
+        self.store.set_meta(ASSIGNER_META, self._token)
+        return report, vetoed
 
     def _time_of(self, article_id: int, times: dict[int | None, datetime]) -> datetime:
         """An article's time as the batch counts it, else as stored (a moved article from

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import random
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -211,3 +211,60 @@ def test_whatever_the_arrival_order_the_first_published_copy_ends_as_the_origina
                 points_at[new] = None
         first = min(copies, key=lambda a: (a.published_at, arrival.index(a))).id
         assert points_at == {a.id: None if a.id == first else first for a in copies}
+
+
+@pytest.mark.parametrize("dedup", [False, True])
+def test_stories_renamed_after_each_batch_decide_as_before(dedup):
+    """A pipeline gives the stories the engine opened their stored ids after each batch
+    (``rename_stories``): every later decision (stories, topics, copies, moves, merges) is
+    the one the engine makes without the renaming, read through the new names."""
+    articles, gold = make_stream()
+    a, b = articles[gold.index(0)], articles[gold.index(1)]
+    bridge = replace(a, title=f"{a.title} {b.title}", text=f"{a.text} {b.text}")
+    reprint = replace(b, url="https://reprint.example/b", source="reprint.example")
+    stream = [*stray_report(datetime(2026, 2, 1, tzinfo=UTC)), *articles, bridge, reprint]
+    stream = [replace(article, id=i) for i, article in enumerate(stream, start=1)]
+    options = replace(OPTIONS, dedup=dedup)
+    kept, renamed = StoryEngine(options), StoryEngine(options)
+    stored = itertools.count(1)
+    name: dict[int, int] = {}  # the ids ``kept`` gave -> the stored ids
+    merges, moves, copies = [], [], []
+    for start in range(0, len(stream), 4):
+        batch = stream[start : start + 4]
+        want, got = kept.add(batch), renamed.add(batch)
+        ids = {opened: next(stored) for opened in renamed.drain_opened()}
+        assert sorted(ids) == list(ids)  # opened in order
+        name.update(zip(kept.drain_opened(), ids.values(), strict=True))
+
+        def now(s: int | None, ids: dict[int, int] = ids) -> int | None:
+            return ids.get(s, s) if s is not None else None
+
+        assert [(d.article_id, now(d.story_id), now(d.topic_id), d.duplicate_of) for d in got] == [
+            (d.article_id, name[d.story_id], name.get(d.topic_id), d.duplicate_of)  # type: ignore[index, arg-type]
+            for d in want
+        ]
+        merges.append([(now(f), now(t)) for f, t in renamed.drain_merges()])
+        assert merges[-1] == [(name[f], name[t]) for f, t in kept.drain_merges()]
+        moves.append([(x, now(f), now(t)) for x, f, t in renamed.drain_moves()])
+        assert moves[-1] == [(x, name[f], name[t]) for x, f, t in kept.drain_moves()]
+        assert renamed.drain_new_originals() == kept.drain_new_originals()
+        copies += [d.duplicate_of for d in got if d.duplicate_of is not None]
+        renamed.rename_stories(ids)
+        for opened, stored_id in ids.items():  # ``kept`` opened them with the same ids
+            assert renamed.topic_of(stored_id) == name.get(kept.topic_of(opened))  # type: ignore[arg-type]
+    assert set(renamed.active.stories) == {name[s] for s in kept.active.stories}
+    assert all(s.story_id == i for i, s in renamed.active.stories.items())
+    assert set(renamed.topics.active.stories) == {name[t] for t in kept.topics.active.stories}
+    for story_id in kept.active.stories:
+        assert renamed.topic_of(name[story_id]) == name[kept.topic_of(story_id)]  # type: ignore[index]
+    assert {renamed.resolve(name[s]) for s in name} == {name[kept.resolve(s)] for s in name}
+    # the stream exercises what the renaming must reach
+    assert any(moves) and (any(merges) if not dedup else copies)
+
+
+def test_renamed_stories_keep_their_order():
+    engine = StoryEngine(OPTIONS)
+    engine.add(make_stream()[0][:8])
+    first, second, *_ = engine.drain_opened()
+    with pytest.raises(ValueError, match="order"):
+        engine.rename_stories({first: 2, second: 1})

@@ -91,6 +91,12 @@ class ProposingEngine:
     def drain_new_originals(self):
         return []
 
+    def drain_opened(self):
+        return []  # it opens no story
+
+    def rename_stories(self, ids):
+        assert not ids
+
 
 def _pipeline(store, settings, engine) -> Pipeline:
     pipeline = Pipeline(store, settings)

@@ -7,7 +7,7 @@ the decisions do not depend on how a stream is split into batches.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -40,11 +40,23 @@ from crosswire.embed import load_embedder
 from crosswire.models import Article, Assignment
 from crosswire.text.places import countries
 
+# The ids of the stories the engine opens, until their owner stores them and tells it their
+# stored ids (``rename_stories``): counting up from far above any stored id, so they sort as
+# the stored ids will (after every stored one, in the order opened) and every tie between
+# stories breaks the same before and after the renaming.
+PROVISIONAL_STORY_ID = 1 << 50
+
 
 class StoryEngine:
-    def __init__(self, options: ClusterOptions, new_story_id: Callable[[], int]) -> None:
+    def __init__(
+        self, options: ClusterOptions, new_story_id: Callable[[], int] | None = None
+    ) -> None:
+        """``new_story_id`` numbers the stories the engine opens; by default they get
+        provisional ids (``PROVISIONAL_STORY_ID`` on) that a caller storing them renames."""
         self.options = options
-        self.new_story_id = new_story_id
+        self.new_story_id = new_story_id or self._provisional_id
+        self._next_provisional = PROVISIONAL_STORY_ID
+        self._opened: list[int] = []  # provisional ids given since ``drain_opened``
         self.embedder = load_embedder(options.embedder)
         self.embedder_languages = covered_languages(options.embedder)
         self.active = ActiveStories(
@@ -80,6 +92,7 @@ class StoryEngine:
         vectors = self._embed(ordered)
         for article, vector in zip(ordered, vectors, strict=True):
             story_id = self.resolve(int(article.story_id))  # type: ignore[arg-type]
+            self._past_provisional(story_id, topics.get(story_id))
             features = self._features(article, vector)
             story = self.active.stories.get(story_id)
             if story is None:
@@ -108,7 +121,30 @@ class StoryEngine:
         ordered = [a for a in articles if a.story_id is not None and int(a.story_id) in topics]
         for article, vector in zip(ordered, self._embed(ordered), strict=True):
             story_id = int(article.story_id)  # type: ignore[arg-type]
+            self._past_provisional(story_id, topics[story_id])
             self.topics.restore(story_id, topics[story_id], self._features(article, vector), False)
+
+    def drain_opened(self) -> list[int]:
+        """The provisional ids of the stories opened since the last call, in order."""
+        opened, self._opened = self._opened, []
+        return opened
+
+    def rename_stories(self, ids: Mapping[int, int]) -> None:
+        """Give stories their stored ids: ``ids`` maps the ids the engine gave them
+        (``drain_opened``) to new ones in the same order, all above the ids it knew
+        otherwise (as a store numbers new rows), so every decision to come is the same."""
+        if not ids:
+            return
+        old = sorted(ids)
+        if any(ids[a] >= ids[b] for a, b in zip(old, old[1:], strict=False)):
+            raise ValueError("renamed stories must keep their order")
+        self.active.rename(ids)
+        self.topics.rename(ids)
+        self._story_of = {a: ids.get(s, s) for a, s in self._story_of.items()}
+        self._merged_into = {ids.get(a, a): ids.get(b, b) for a, b in self._merged_into.items()}
+        self._merges = [(ids.get(a, a), ids.get(b, b)) for a, b in self._merges]
+        self._moves = [(x, ids.get(a, a), ids.get(b, b)) for x, a, b in self._moves]
+        self._opened = [ids.get(s, s) for s in self._opened]
 
     def drain_merges(self) -> list[tuple[int, int]]:
         """Story merges (from id, into id) decided since the last call."""
@@ -417,6 +453,18 @@ class StoryEngine:
 
     def _new_story(self, story_id: int) -> StoryState:
         return StoryState(story_id, self.embedder.dim, member_limit=self.options.link_members)
+
+    def _provisional_id(self) -> int:
+        story_id = self._next_provisional
+        self._next_provisional += 1
+        self._opened.append(story_id)
+        return story_id
+
+    def _past_provisional(self, *story_ids: int | None) -> None:
+        """Provisional ids restored as they are (no store in between) are not given again."""
+        for story_id in story_ids:
+            if story_id is not None and story_id >= self._next_provisional:
+                self._next_provisional = story_id + 1
 
     def _merge(self, into: StoryState, other: StoryState) -> StoryState:
         """Fold the smaller story into the larger (the older on a tie); record the merge."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 
@@ -116,6 +116,24 @@ class ActiveStories:
             story = self.stories.get(story_id)
             if story is not None and story.last_seq == seq:
                 self.remove(story_id)
+
+    def rename(self, ids: Mapping[int, int]) -> None:
+        """Give stories new ids (old id -> new id, in the same order as the old ones, so
+        the heaps stay heaps and every tie breaks as before)."""
+        renamed = [s for s in self.stories.values() if s.story_id in ids]
+        self.stories = {ids.get(k, k): s for k, s in self.stories.items()}
+        self._row_of = {ids.get(k, k): row for k, row in self._row_of.items()}
+        self._id_at = [ids.get(k, k) for k in self._id_at]
+        for story in renamed:
+            for key in story.terms:  # the postings the story is in, in the same order
+                posting = self._postings.get(key)
+                if posting is not None and story.story_id in posting:
+                    self._postings[key] = OrderedDict((ids.get(k, k), None) for k in posting)
+            story.story_id = ids[story.story_id]
+        self._by_time = [(t, ids.get(k, k)) for t, k in self._by_time]
+        self._by_seq = [(seq, ids.get(k, k)) for seq, k in self._by_seq]
+        heapq.heapify(self._by_time)
+        heapq.heapify(self._by_seq)
 
     def _grow(self) -> None:
         size = len(self._matrix)

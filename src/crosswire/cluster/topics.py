@@ -22,7 +22,7 @@ topic's low threshold would join them all.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Mapping
 from dataclasses import replace
 
 from crosswire.cluster.index import ActiveStories, query_keys
@@ -90,6 +90,11 @@ class Topics:
     def forget(self, live: Container[int]) -> None:
         """Keep the topic of the stories in ``live`` only (the engine's live stories)."""
         self._topic_of = {s: t for s, t in self._topic_of.items() if s in live}
+
+    def rename(self, ids: Mapping[int, int]) -> None:
+        """Give stories, and the topics named after them, new ids (``ActiveStories.rename``)."""
+        self.active.rename(ids)
+        self._topic_of = {ids.get(s, s): ids.get(t, t) for s, t in self._topic_of.items()}
 
     def _new(self, topic_id: int) -> StoryState:
         return StoryState(topic_id, self.dim, member_limit=1, clashes=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import time
 
@@ -86,8 +85,7 @@ def evaluate_file(
     """One dataset file clustered by a fresh engine with ``settings``' options."""
     articles, gold = load_labelled_articles(path, limit=limit, languages=languages)
     cache_embeddings_on_disk(settings.embedder)
-    counter = itertools.count(1)
-    engine = StoryEngine(options_from_settings(settings), new_story_id=lambda: next(counter))
+    engine = StoryEngine(options_from_settings(settings))
     result = evaluate_clustering(articles, gold, engine, level=level)
     result["level"] = level
     return result

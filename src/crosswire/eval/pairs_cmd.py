@@ -57,7 +57,7 @@ def pairs(ctx: click.Context, path: str, limit: int | None, as_json: bool) -> No
     settings = settings_from(ctx)
     records = read_jsonl(path, required=("text1", "text2", "overall"))[:limit]
     cache_embeddings_on_disk(settings.embedder)
-    engine = StoryEngine(options_from_settings(settings), new_story_id=lambda: 0)
+    engine = StoryEngine(options_from_settings(settings))
     result = score_pairs_file(records, engine)
     if as_json:
         click.echo(json.dumps(result, indent=2))

@@ -59,7 +59,7 @@ def run_suite(root: Path, settings, include_train: bool = False) -> dict:  # noq
         out["topics"].append({"dataset": label, **{k: result[k] for k in (*SCORES, "docs")}})
     path = root / PAIRS_FILE
     if path.is_file():
-        engine = StoryEngine(options_from_settings(settings), new_story_id=lambda: 0)
+        engine = StoryEngine(options_from_settings(settings))
         records = read_jsonl(path, required=("text1", "text2", "overall"))
         result = score_pairs_file(records, engine)
         out["pairs"] = {"dataset": PAIRS_FILE, "pearson": result["pearson"]}

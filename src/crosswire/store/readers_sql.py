@@ -12,7 +12,7 @@ from crosswire.store.readers import ReaderStore
 from crosswire.store.sql_core import SqlCore
 
 _FOLLOW_TIMES = ("created_at", "seen_at")
-_LIVE = "s.merged_into IS NULL AND s.article_count > 0"
+_LIVE = "s.merged_into IS NULL"
 MAX_MERGE_HOPS = 32
 
 
@@ -228,14 +228,12 @@ class ReaderSql(SqlCore, ReaderStore):
     def live_story_ids(self, story_ids: Iterable[int]) -> dict[int, int]:
         ids = list(dict.fromkeys(int(i) for i in story_ids))
         out: dict[int, int] = {}
-        for r in self._rows_in(
-            "SELECT id, merged_into, article_count FROM stories WHERE id IN ({ids})", ids
-        ):
+        for r in self._rows_in("SELECT id, merged_into FROM stories WHERE id IN ({ids})", ids):
             if r["merged_into"] is not None:  # rare: follow the merges one by one
                 live = self._live_story_id(int(r["id"]))
                 if live is not None:
                     out[int(r["id"])] = live
-            elif r["article_count"] > 0:
+            else:
                 out[int(r["id"])] = int(r["id"])
         return out
 

@@ -156,14 +156,14 @@ class StoriesSql(SqlCore, StoryStore, StoryQueries):
     ) -> list[Story]:
         if before is None:
             rows = self._rows(
-                "SELECT * FROM stories WHERE merged_into IS NULL AND article_count > 0 "
+                "SELECT * FROM stories WHERE merged_into IS NULL "
                 "ORDER BY updated_at DESC, id DESC LIMIT ?",
                 (limit,),
             )
         else:
             when, last_id = before
             rows = self._rows(
-                "SELECT * FROM stories WHERE merged_into IS NULL AND article_count > 0 "
+                "SELECT * FROM stories WHERE merged_into IS NULL "
                 "AND (updated_at < ? OR (updated_at = ? AND id < ?)) "
                 "ORDER BY updated_at DESC, id DESC LIMIT ?",
                 (self._time(when), self._time(when), last_id, limit),
@@ -176,7 +176,7 @@ class StoriesSql(SqlCore, StoryStore, StoryQueries):
         language, country, query, topic, one_per_topic, place = keywords(
             filters, _FILTERS, "ranked_stories"
         )
-        where = ["s.merged_into IS NULL", "s.article_count > 0"]
+        where = ["s.merged_into IS NULL"]
         params: list[Any] = []
         if place:
             where.append(
@@ -191,7 +191,7 @@ class StoriesSql(SqlCore, StoryStore, StoryQueries):
                 "(s.topic_id IS NULL OR NOT EXISTS (SELECT 1 FROM stories t "
                 "WHERE t.topic_id = s.topic_id AND t.hotness >= s.hotness "
                 "AND (t.hotness > s.hotness OR t.id > s.id) "
-                "AND t.merged_into IS NULL AND t.article_count > 0))"
+                "AND t.merged_into IS NULL))"
             )
         if after is not None:
             where.append("(s.hotness < ? OR (s.hotness = ? AND s.id < ?))")
@@ -281,11 +281,7 @@ class StoriesSql(SqlCore, StoryStore, StoryQueries):
         return "" if row is None else f"{row['u']}|{row['i']}|{row['c']}"
 
     def count_stories(self) -> int:
-        return int(
-            self._scalar(
-                "SELECT count(*) AS n FROM stories WHERE merged_into IS NULL AND article_count > 0"
-            )
-        )
+        return int(self._scalar("SELECT count(*) AS n FROM stories WHERE merged_into IS NULL"))
 
     def story_assignments(self) -> dict[int, int]:
         rows = self._rows("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL")
@@ -313,7 +309,7 @@ class StoriesSql(SqlCore, StoryStore, StoryQueries):
     def topic_sizes(self, topic_ids: Iterable[int]) -> dict[int, int]:
         rows = self._rows_in(
             "SELECT topic_id, count(*) AS n FROM stories WHERE topic_id IN ({ids}) "
-            "AND merged_into IS NULL AND article_count > 0 GROUP BY topic_id",
+            "AND merged_into IS NULL GROUP BY topic_id",
             list(dict.fromkeys(int(i) for i in topic_ids)),
         )
         return {int(r["topic_id"]): int(r["n"]) for r in rows}
@@ -324,7 +320,7 @@ class StoriesSql(SqlCore, StoryStore, StoryQueries):
             return []
         rows = self._rows(
             "SELECT id FROM stories WHERE topic_id = ? AND id <> ? AND merged_into IS NULL "
-            "AND article_count > 0 ORDER BY updated_at DESC, id DESC LIMIT ?",
+            "ORDER BY updated_at DESC, id DESC LIMIT ?",
             (story.topic_id, story.id, limit),
         )
         return self._stories_by_id([int(r["id"]) for r in rows])
