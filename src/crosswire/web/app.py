@@ -15,21 +15,25 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from crosswire.pipeline import Pipeline
 from crosswire.settings import Settings
 from crosswire.store import Store
+from crosswire.web import errors
 from crosswire.web.deps import TEMPLATES
 from crosswire.web.routes import (
     accounts,
-    api,
+    articles,
     catalog,
     comments,
     comments_api,
     community,
     corrections,
+    feed_status,
     feeds,
     following,
     greader,
     moderation,
     outlets,
-    pages,
+    search,
+    sources,
+    stories,
     submit,
 )
 
@@ -57,14 +61,16 @@ def create_app(
         response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
         return response
 
-    app.add_exception_handler(StarletteHTTPException, pages.http_error)
-    app.add_exception_handler(RequestValidationError, pages.validation_error)
+    app.add_exception_handler(StarletteHTTPException, errors.http_error)
+    app.add_exception_handler(RequestValidationError, errors.validation_error)
     community.install(app)
-    routed = (pages, api, feeds, following, outlets, corrections, catalog)
+    # one module per resource; each has its pages (``router``) and its JSON (``api``)
+    pages = (stories, sources, search, feeds, following, outlets, corrections, catalog)
     community_routes = (accounts, submit, comments, moderation, comments_api)
-    for module in (*routed, *community_routes):
+    for module in (*pages, *community_routes):
         app.include_router(module.router)
-    app.include_router(corrections.api)
+    for module in (stories, articles, sources, search, feed_status, corrections):
+        app.include_router(module.api)
     for router in greader.routers:
         app.include_router(router)
     return app

@@ -20,7 +20,7 @@ from crosswire.pipeline import Pipeline
 from crosswire.settings import Settings
 from crosswire.store import Store
 from crosswire.store.readers import readers_of
-from crosswire.web import charts, dates
+from crosswire.web import charts, dates, schemas
 from crosswire.web.views import safe_url as _safe_url
 from crosswire.web.views import story_cards
 
@@ -140,6 +140,10 @@ CursorParam = Annotated[
     str | None,
     Query(max_length=64, description="`next_cursor` of the previous page"),
 ]
+Limit = Annotated[int, Query(ge=1, le=100)]
+# the error bodies the JSON API documents
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": schemas.ErrorOut}}
+BAD: dict[int | str, dict[str, Any]] = {400: {"model": schemas.ErrorOut}}
 
 
 def story_cursor(story: Story) -> str:

@@ -1,5 +1,5 @@
 """Writing comments through the JSON API with a per-user bearer token
-(``crosswire users token NAME`` prints one). Reading them is in ``routes/api.py``."""
+(``crosswire users token NAME`` prints one). Reading them is in ``routes/stories.py``."""
 
 from __future__ import annotations
 

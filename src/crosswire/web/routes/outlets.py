@@ -22,7 +22,7 @@ from crosswire.web.deps import (
     state,
 )
 from crosswire.web.routes.feeds import source_atom
-from crosswire.web.routes.pages import source
+from crosswire.web.routes.sources import source_page
 from crosswire.web.views import story_cards
 
 router = APIRouter(include_in_schema=False)
@@ -70,7 +70,7 @@ def service_page(
     request: Request, host: Host, service: Service, cursor: CursorParam = None
 ) -> Response:
     """The page of an outlet's language service (``/sources/bbc.com/mundo``)."""
-    return source(request, f"{host}/{service}", cursor)
+    return source_page(request, f"{host}/{service}", cursor)
 
 
 @router.get("/sources/{host}/{service}/feed.atom")
