@@ -238,6 +238,38 @@ def test_a_speech_verb_opening_a_sentence_and_long_titles(text, speaker):
     assert quote["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # two asides between the name and the verb
+        (
+            'Sen. Ana Ruiz, D-VT, who chairs the water panel, said Tuesday, "The levee will '
+            'hold through the night."',
+            "Sen. Ana Ruiz",
+        ),
+        # a place after "of" is not the speaker, before the verb or after it
+        (
+            "One candidate, Lena Koss, the mayor of Harbourton, who grew up there, said the "
+            'plan "leaves the lower town without a levee."',
+            "Lena Koss",
+        ),
+        (
+            '"The levee will hold through the night," said Representative Ana Ruiz of New York.',
+            "Representative Ana Ruiz of New York",
+        ),
+        # a name after "on" is a thing; the name set off by commas after it is the speaker
+        (
+            'In a clip posted on Valley Radio, Koss, speaking to the crowd, clearly says, "The '
+            'levee will hold through the night."',
+            "Koss",
+        ),
+    ],
+)
+def test_asides_and_places_between_the_name_and_the_verb(text, speaker):
+    [quote] = quotes_of(text)
+    assert quote["speaker"] == speaker
+
+
 def test_clean_name_drops_a_verb_that_opens_the_run():
     assert clean_name("Saying President Ana Ruiz") == "President Ana Ruiz"
     assert clean_name("Added Koss") == "Koss"

@@ -70,7 +70,7 @@ NOT_NAMES = frozenset(
     "feb apr jun jul aug sep sept oct nov dec "
     "the a an in on at for by from with after before during since later however meanwhile "
     "but and he she they it we i you his her their this that these those there when while "
-    "if as one two three several many some all both".split()
+    "if as one two three several many some all both then".split()
 )
 # words of institutions: a speaker, but not the person a later "he" stands for
 INSTITUTIONS = frozenset(
@@ -137,8 +137,9 @@ _BRACKET = r"(?:\s*\([^()]{1,40}\))?"
 _FINITE = "|".join(
     v for v in sorted(set(SPEECH_VERBS), key=len, reverse=True) if not v.endswith("ing")
 )
+# (a name begins a run of capitals: in "on You Tube, Blumenthal, … says" not "Tube")
 _BEFORE = regex.compile(
-    rf"({_NAME}){_BRACKET}(?:\s*,\s*[^,\"“”«»]{{2,90}},){{0,3}}{_WHEN}\s+{_AUX}(?:{_FINITE})\b"
+    rf"(?<!(?:\p{{Lu}}[\p{{L}}'’\-]*|\p{{Lu}}\p{{Ll}}{{0,3}}\.)\s)({_NAME}){_BRACKET}(?:(?:\s*,\s*[^,\"“”«»]{{2,90}}){{1,3}},)?{_WHEN}\s+{_AUX}(?:{_FINITE})\b"
 )
 # "the Republican leader, Michael Thibodeau, said": a person's name set off by commas just
 # before the verb (tried first: the words before it describe that person)
@@ -209,10 +210,21 @@ def speaker_in(text: str) -> str | None:
             return found.group(1)
     for pattern in (_AFTER_JOB, _AFTER_ROLE):
         for found in pattern.finditer(text):
+            if _PREPOSITION.search(text[: found.start(1)][-8:]):
+                continue  # "said Representative Ana Ruiz of New York": a place
             if found.group(1) in people_in(found.group(1)):
                 return found.group(1)
     for pattern in (_AFTER, _BEFORE, _ACCORDING):
-        for found in pattern.finditer(text):
+        # (overlapping: a name after a preposition that is no person's is a place or a thing,
+        # "on You Tube, Blumenthal, … says", "the mayor of Mesa, who …, said"; the next one
+        # may be the speaker)
+        for found in pattern.finditer(text, overlapped=pattern is _BEFORE):
+            after_preposition = (
+                _PREPOSITION.search(text[: found.start(1)][-8:])
+                or found.group(1).split()[0].casefold() in _PREPOSITIONS  # "In Varn, …"
+            )
+            if pattern is _BEFORE and after_preposition and not people_in(found.group(1)):
+                continue
             name = clean_name(found.group(1), -1 if pattern is _BEFORE else 0)
             if name:
                 return name
@@ -249,6 +261,11 @@ def agrees(pronoun: str, name: str) -> bool:
     return True
 
 
+# a name after one is not a sentence's subject
+_PREPOSITIONS = frozenset(
+    "of in from to at on by with for about into de en à di aus nach auf mit".split()
+)
+_PREPOSITION = regex.compile(rf"\b(?:{'|'.join(sorted(_PREPOSITIONS))})\s+$")
 _PLACE_BEFORE = regex.compile(r"\b(?:of|in|from|to|at|de|en|à|di|in|aus|nach)\s+$")
 
 

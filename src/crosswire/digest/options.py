@@ -64,8 +64,9 @@ class DigestOptions:
 # opens with "He" or "But", bullets in one language (``language``); 15: bullets in the order
 # they were chosen (the most important first), not in reading order; "VIDEO:" taken off a
 # sentence, a fact check's "CLAIM:" never a bullet; 16: quote speakers: a title left in the
-# text is no one's name, nor is a participle that opens a sentence, names read to their end
-DIGEST_VERSION = 16
+# text is no one's name, nor is a participle that opens a sentence, names read to their end;
+# 17: several asides between a speaker and the verb, no place after a preposition as speaker
+DIGEST_VERSION = 17
 
 
 def options_from_settings(settings: Any) -> DigestOptions:
