@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
@@ -21,10 +23,10 @@ def signup_form(request: Request, next: str = "/") -> Response:  # noqa: A002
 @router.post("/signup", response_class=HTMLResponse)
 def signup(
     request: Request,
-    name: str = Form(""),
-    password: str = Form(""),
-    password2: str = Form(""),
-    next: str = Form("/"),  # noqa: A002
+    name: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    password2: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/",  # noqa: A002
 ) -> Response:
     rate_limit(request, "signup")
     target = local_path(next)
@@ -47,9 +49,9 @@ def login_form(request: Request, next: str = "/") -> Response:  # noqa: A002
 @router.post("/login", response_class=HTMLResponse)
 def login(
     request: Request,
-    name: str = Form(""),
-    password: str = Form(""),
-    next: str = Form("/"),  # noqa: A002
+    name: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/",  # noqa: A002
 ) -> Response:
     name = name.strip()
     rate_limit(request, "login", user_key=name.lower() or None)

@@ -61,7 +61,7 @@ def catalog_page(request: Request, lang: Lang = None) -> Response:
 
 
 @router.post("/catalog/follow", response_class=HTMLResponse)
-def follow(request: Request, name: str = Form("", max_length=200)) -> Response:
+def follow(request: Request, name: Annotated[str, Form(max_length=200)] = "") -> Response:
     user = require_user(request)
     if user.role != "admin":
         raise HTTPException(403, "only an administrator adds feeds")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
@@ -46,7 +47,10 @@ def _comment(request: Request, comment_id: int) -> Comment:
 
 @router.post("/stories/{story_id}/comments")
 def post_comment(
-    request: Request, story_id: Id, body: str = Form(""), parent_id: str = Form("")
+    request: Request,
+    story_id: Id,
+    body: Annotated[str, Form()] = "",
+    parent_id: Annotated[str, Form()] = "",
 ) -> Response:
     user = require_user(request)
     store = state(request).store
@@ -76,7 +80,7 @@ def post_comment(
 
 
 @router.post("/comments/{comment_id}/edit")
-def edit_comment(request: Request, comment_id: Id, body: str = Form("")) -> Response:
+def edit_comment(request: Request, comment_id: Id, body: Annotated[str, Form()] = "") -> Response:
     user = require_user(request)
     st = state(request)
     comment = _comment(request, comment_id)
@@ -139,20 +143,24 @@ def flag(request: Request, target_type: str, target_id: int, reason: str) -> Res
 
 
 @router.post("/comments/{target_id}/vote")
-def vote_comment(request: Request, target_id: Id, value: str = Form("1")) -> Response:
+def vote_comment(request: Request, target_id: Id, value: Annotated[str, Form()] = "1") -> Response:
     return vote(request, "comment", target_id, value)
 
 
 @router.post("/submissions/{target_id}/vote")
-def vote_submission(request: Request, target_id: Id, value: str = Form("1")) -> Response:
+def vote_submission(
+    request: Request, target_id: Id, value: Annotated[str, Form()] = "1"
+) -> Response:
     return vote(request, "submission", target_id, value)
 
 
 @router.post("/comments/{target_id}/flag")
-def flag_comment(request: Request, target_id: Id, reason: str = Form("")) -> Response:
+def flag_comment(request: Request, target_id: Id, reason: Annotated[str, Form()] = "") -> Response:
     return flag(request, "comment", target_id, reason)
 
 
 @router.post("/submissions/{target_id}/flag")
-def flag_submission(request: Request, target_id: Id, reason: str = Form("")) -> Response:
+def flag_submission(
+    request: Request, target_id: Id, reason: Annotated[str, Form()] = ""
+) -> Response:
     return flag(request, "submission", target_id, reason)

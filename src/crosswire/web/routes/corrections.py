@@ -4,7 +4,7 @@ correction is in the public moderation log and in ``/api/corrections``."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -50,7 +50,12 @@ def _target(raw: str) -> int | None:
 
 
 @router.post("/moderation/stories/{story_id}/merge")
-def merge(request: Request, story_id: Id, into: str = Form(""), reason: str = Form("")) -> Response:
+def merge(
+    request: Request,
+    story_id: Id,
+    into: Annotated[str, Form()] = "",
+    reason: Annotated[str, Form()] = "",
+) -> Response:
     moderator = require_moderator(request)
     target = _target(into)
     if target is None:
@@ -67,9 +72,9 @@ def merge(request: Request, story_id: Id, into: str = Form(""), reason: str = Fo
 def split(
     request: Request,
     story_id: Id,
-    article_id: int = Form(0),
-    into: str = Form(""),
-    reason: str = Form(""),
+    article_id: Annotated[int, Form()] = 0,
+    into: Annotated[str, Form()] = "",
+    reason: Annotated[str, Form()] = "",
 ) -> Response:
     moderator = require_moderator(request)
     store = state(request).store

@@ -115,7 +115,9 @@ def following(request: Request) -> Response:
 
 
 @router.post("/following/email")
-def daily_email(request: Request, email: str = Form(""), daily: str = Form("")) -> Response:
+def daily_email(
+    request: Request, email: Annotated[str, Form()] = "", daily: Annotated[str, Form()] = ""
+) -> Response:
     """The reader's address and whether it wants a daily email of what it follows."""
     user = _reader(request)
     address = email.strip()
@@ -130,10 +132,10 @@ def daily_email(request: Request, email: str = Form(""), daily: str = Form("")) 
 @router.post("/following")
 def follow(
     request: Request,
-    kind: str = Form(""),
-    target: str = Form(""),
-    label: str = Form(""),
-    next: str = Form("/following"),  # noqa: A002
+    kind: Annotated[str, Form()] = "",
+    target: Annotated[str, Form()] = "",
+    label: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/following",  # noqa: A002
 ) -> Response:
     user = _reader(request)
     try:
@@ -156,7 +158,7 @@ def all_seen(request: Request) -> Response:
 def unfollow(
     request: Request,
     follow_id: Id,
-    next: str = Form("/following"),  # noqa: A002
+    next: Annotated[str, Form()] = "/following",  # noqa: A002
 ) -> Response:
     user = _reader(request)
     follow = _own_follow(request, user, follow_id)
@@ -166,7 +168,9 @@ def unfollow(
 
 
 @router.post("/following/{follow_id}/feed")
-def private_feed(request: Request, follow_id: Id, action: str = Form("new")) -> Response:
+def private_feed(
+    request: Request, follow_id: Id, action: Annotated[str, Form()] = "new"
+) -> Response:
     """``new``: a (new) secret address for the follow's feed, the old one stops working;
     ``off``: no feed."""
     user = _reader(request)
@@ -273,9 +277,9 @@ def follow_atom(
 @router.post("/mutes")
 def mute(
     request: Request,
-    kind: str = Form(""),
-    value: str = Form(""),
-    next: str = Form("/following"),  # noqa: A002
+    kind: Annotated[str, Form()] = "",
+    value: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/following",  # noqa: A002
 ) -> Response:
     user = _reader(request)
     if kind not in MUTE_KINDS:
@@ -292,9 +296,9 @@ def mute(
 @router.post("/mutes/delete")
 def unmute(
     request: Request,
-    kind: str = Form(""),
-    value: str = Form(""),
-    next: str = Form("/following"),  # noqa: A002
+    kind: Annotated[str, Form()] = "",
+    value: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/following",  # noqa: A002
 ) -> Response:
     user = _reader(request)
     readers_of(state(request).store).remove_mute(user.id or 0, kind, value)

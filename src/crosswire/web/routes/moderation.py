@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
@@ -93,8 +93,8 @@ def act(
     request: Request,
     target_type: str,
     target_id: Id,
-    action: str = Form(""),
-    reason: str = Form(""),
+    action: Annotated[str, Form()] = "",
+    reason: Annotated[str, Form()] = "",
 ) -> Response:
     moderator = require_moderator(request)
     if action not in ACTIONS:

@@ -4,6 +4,7 @@ guard stays on), extracted and given its story, the same path as ``crosswire sub
 from __future__ import annotations
 
 import logging
+from typing import Annotated
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -35,7 +36,7 @@ def submit_form(request: Request) -> Response:
 
 
 @router.post("/submit", response_class=HTMLResponse)
-def submit(request: Request, url: str = Form("")) -> Response:
+def submit(request: Request, url: Annotated[str, Form()] = "") -> Response:
     user = require_user(request)
     rate_limit(request, "submit", user_key=str(user.id))
     url = url.strip()
