@@ -215,3 +215,14 @@ def test_a_quake_in_another_country_is_another_developing_story():
     assert same_topic("Peru and Chile")  # names the topic's country among others
     assert not same_topic("Nepal")
     assert same_topic("Nepal", replace(near, topic_weight_places=0.0))  # the country parts them
+
+
+def test_a_merged_story_keeps_the_developing_story_with_more_reports():
+    engine, decisions = run(stream())
+    collapse, theft, inquiry = (decisions[i].story_id for i in (0, 2, 3))
+    topics = engine.topics
+    theme = topics.topic_of(inquiry)  # the bridge: four reports; the masks: one
+    topics.merged(inquiry, theft)  # the masks folded into the inquiry
+    assert topics.topic_of(inquiry) == theme
+    topics.merged(theft, collapse)  # the collapse folded into the masks
+    assert topics.topic_of(theft) == theme != theft

@@ -304,8 +304,8 @@ class StoryEngine:
         placed = story.story_id
         if self.consolidator is not None:
             story = self.consolidator.after_placement(self, story, [f.story_id for f in fits])
-        if story.story_id != placed:  # folded into an older story: that story's topic
-            topic = self.topics.topic_of(story.story_id) if self.options.topics else None
+        if self.consolidator is not None and self.options.topics:  # the merged story's topic
+            topic = self.topics.topic_of(story.story_id)
         return Assignment(article.id, placed, score=score, topic_id=topic)
 
     def _take_stray(self, story: StoryState, features: ArticleFeatures, fits: list[Fit]) -> None:
@@ -473,6 +473,8 @@ class StoryEngine:
         self.active.remove(other.story_id)
         into.absorb(other)
         self.active.put(into, other.terms)
+        if self.options.topics:
+            self.topics.merged(into.story_id, other.story_id)
         self._merged_into[other.story_id] = into.story_id
         self._merges.append((other.story_id, into.story_id))
         return into

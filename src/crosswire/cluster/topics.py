@@ -96,6 +96,14 @@ class Topics:
         self.active.rename(ids)
         self._topic_of = {ids.get(s, s): ids.get(t, t) for s, t in self._topic_of.items()}
 
+    def merged(self, into: int, gone: int) -> None:
+        """Story ``gone`` was folded into ``into``: the story keeps whichever of their two
+        developing stories holds more reports (the other story's topic may be one it opened
+        alone, and would carry the larger theme's reports away)."""
+        mine, theirs = self._live_topic(into), self._live_topic(gone)
+        if theirs is not None and (mine is None or theirs.size > mine.size):
+            self._topic_of[into] = theirs.story_id
+
     def _new(self, topic_id: int) -> StoryState:
         return StoryState(topic_id, self.dim, member_limit=1, clashes=False)
 
