@@ -238,6 +238,31 @@ def test_pair_features_read_the_strongest_links_and_the_names_they_share():
     assert feature(same, "lexical_max") > feature(apart, "lexical_max")
 
 
+def test_pair_features_read_the_names_all_of_one_storys_reports_give_and_the_other_lacks():
+    """Two wrecks off one port: each event's reports all name its own ship and reef; a
+    later report of the first event names them too."""
+    eng = engine(APART)
+    port = "Coastguards at Tessaport pulled sailors from the water after the storm. "
+    articles = [
+        report(1, "", port + "The trawler Mirelda sank near the Quarn reef.", None),
+        report(2, "", port + "Mirelda had left Quarn at dawn.", None),
+        report(3, "", port + "The ferry Ostavel ran aground off Brisk point.", None),
+        report(4, "", port + "Ostavel was towed back from Brisk.", None),
+        report(5, "", port + "Mirelda went down off Quarn with six aboard.", None),
+        report(6, "", port + "Ostavel hit rocks off Brisk.", None),
+    ]
+    ids = [d.story_id for d in eng.add(articles)]
+    first = eng._merge(eng.active.stories[ids[0]], eng.active.stories[ids[1]])
+    second = eng._merge(eng.active.stories[ids[2]], eng.active.stories[ids[3]])
+    late = eng.active.stories[ids[4]]
+    other_event = story_pair_features(first, second, eng.options)
+    same_event = story_pair_features(first, late, eng.options)
+    assert feature(other_event, "unshared") > 0.3  # Mirelda, Quarn; Ostavel, Brisk
+    assert feature(same_event, "unshared") == 0.0  # all that both reports name, the third names
+    singles = story_pair_features(late, eng.active.stories[ids[5]], eng.options)
+    assert feature(singles, "unshared") == 0.0  # one report: no names that all its reports give
+
+
 class FirstPairThenGrown:
     """Calls the first pair it is shown one event, and then any pair with a grown story."""
 

@@ -25,6 +25,9 @@ each of which works when a headline or a date is missing:
   3 days), 0 when one is undated: time counts against a merge only where it is known;
 - ``day_clash``: both stories name days of the week, none in common;
 - ``smaller``, ``larger``: the log sizes of the two stories;
+- ``unshared``: the share of one story's core anchors (those at least half its kept
+  members name) that the other never names: two events of one kind share the kind's names,
+  not their participants, places and figures;
 - ``*_gap`` and ``*_lead``: how far the dense, lexical and anchor similarities stand above
   the best and the mean of the story's other candidates (one event is the neighbour a
   story is clearly closest to; a lead does not depend on how alike a corpus's texts are).
@@ -81,6 +84,7 @@ FEATURES = (
     "lexical_max",
     "shared_names",
     "shared_figures",
+    "unshared",
     "dense_gap",
     "lexical_gap",
     "anchors_gap",
@@ -131,8 +135,31 @@ def story_pair_features(a: StoryState, b: StoryState, options: ClusterOptions) -
             math.log(max(1, a.size, b.size)),
             *_strongest_links(a, b, options),
             *_shared_anchors(a, b),
+            max(_unshared(a, b), _unshared(b, a)),
         ]
     )
+
+
+def _unshared(a: StoryState, b: StoryState) -> float:
+    """The share of ``a``'s core anchors (names and figures that at least half of its kept
+    members name, two at least; weighted by their TF-IDF) that ``b`` never names among its
+    heaviest: two events of one kind share the kind's names, but each has participants,
+    places and figures that all its own reports give (0 for a single report)."""
+    if len(a.member_anchors) < 2:
+        return 0.0
+    seen: dict[str, list[float]] = {}
+    for anchors in a.member_anchors:
+        for key, weight in anchors.items():
+            entry = seen.setdefault(key, [0.0, 0.0])
+            entry[0] += 1
+            entry[1] += weight
+    least = max(2.0, len(a.member_anchors) / 2)
+    core = {key: weight for key, (n, weight) in seen.items() if n >= least}
+    total = sum(core.values())
+    if not total:
+        return 0.0
+    theirs = b.anchors.total
+    return sum(w for key, w in core.items() if key not in theirs) / total
 
 
 def _strongest_links(a: StoryState, b: StoryState, options: ClusterOptions) -> tuple[float, float]:
