@@ -53,7 +53,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -107,7 +107,8 @@ def story_pair_features(a: StoryState, b: StoryState, options: ClusterOptions) -
     dense = _mean_dense(a, b)
     if dense is not None:
         dense = options.dense_scale * dense + options.dense_offset
-    weakest = _weakest_dense(a, b)
+    links = [_link(m, n) for m in a.members for n in b.members]
+    weakest = _weakest_dense(a, b, links)
     if weakest is not None:
         weakest = options.dense_scale * weakest + options.dense_offset
     lexical, _ = _mean_centroids(a.lexical, b.lexical, a.lexical, b.lexical)
@@ -133,7 +134,7 @@ def story_pair_features(a: StoryState, b: StoryState, options: ClusterOptions) -
             1.0 if _clash(a.weekdays, b.weekdays) else 0.0,
             math.log(max(1, min(a.size, b.size))),
             math.log(max(1, a.size, b.size)),
-            *_strongest_links(a, b, options),
+            *_strongest_links(a, b, options, links),
             *_shared_anchors(a, b),
             max(_unshared(a, b), _unshared(b, a)),
         ]
@@ -162,18 +163,21 @@ def _unshared(a: StoryState, b: StoryState) -> float:
     return sum(w for key, w in core.items() if key not in theirs) / total
 
 
-def _strongest_links(a: StoryState, b: StoryState, options: ClusterOptions) -> tuple[float, float]:
+def _strongest_links(
+    a: StoryState, b: StoryState, options: ClusterOptions, links: list | None = None
+) -> tuple[float, float]:
     """The highest embedding cosine (on the model's scale) and the highest full-text TF-IDF
     cosine (same language) between a kept article of each story: single linkage, an event
-    whose reports drifted apart still has two that tell it alike."""
+    whose reports drifted apart still has two that tell it alike. ``links``: their
+    ``_link`` pairs, when the caller has them."""
+    if links is None:
+        links = [_link(m, n) for m in a.members for n in b.members]
     dense, lexical = None, 0.0
-    for m in a.members:
-        for n in b.members:
-            cosine, words = _link(m, n)
-            if cosine is not None:
-                dense = cosine if dense is None else max(dense, cosine)
-            if words is not None:
-                lexical = max(lexical, words)
+    for cosine, words in links:
+        if cosine is not None:
+            dense = cosine if dense is None else max(dense, cosine)
+        if words is not None:
+            lexical = max(lexical, words)
     if dense is None:
         return 0.0, lexical
     return options.dense_scale * dense + options.dense_offset, lexical
@@ -197,13 +201,19 @@ def _link(m: ArticleFeatures, n: ArticleFeatures) -> tuple[float | None, float |
     if m.covered == n.covered and (m.covered or m.language == n.language):
         cosine = float(m.dense @ n.dense)
     words = dot(m.lexical, n.lexical) if m.language == n.language else None
-    _LINKS[key] = (m, n, cosine, words)
+    _remember(m, n, cosine, words)
+    return cosine, words
+
+
+def _remember(
+    m: ArticleFeatures, n: ArticleFeatures, cosine: float | None, words: float | None
+) -> None:
+    _LINKS[(id(m), id(n))] = (m, n, cosine, words)
     while len(_LINKS) > LINKS_KEPT:
         try:
             _LINKS.popitem(last=False)
         except KeyError:  # emptied by another thread meanwhile
             break
-    return cosine, words
 
 
 def _shared_anchors(a: StoryState, b: StoryState) -> tuple[float, float]:
@@ -237,22 +247,28 @@ def with_gaps(rows: list[np.ndarray]) -> np.ndarray:
     when there is no other): a story is one event with the neighbour it is clearly closest
     to, not with each of many alike neighbours on its theme."""
     pairs = np.array(rows, dtype=float).reshape(len(rows), PAIR_FEATURES)
-    gaps = np.zeros((len(rows), len(GAPS) + len(LEADS)))
-    for k, (_, name) in enumerate((*GAPS, *LEADS)):
-        column = pairs[:, FEATURES.index(name)]
-        for i in range(len(rows)):
-            if len(rows) == 1:
-                gaps[i, k] = column[i]
-                continue
-            others = np.concatenate((column[:i], column[i + 1 :]))  # np.delete, cheaper
-            gaps[i, k] = column[i] - (others.max() if k < len(GAPS) else others.mean())
+    n = len(rows)
+    gaps = np.zeros((n, len(GAPS) + len(LEADS)))
+    if n == 1:
+        for k, (_, name) in enumerate((*GAPS, *LEADS)):
+            gaps[0, k] = pairs[0, FEATURES.index(name)]
+    elif n > 1:
+        # row i of ``others``: the indices of every row but i, in order
+        others = np.array([[j for j in range(n) if j != i] for i in range(n)])
+        for k, (_, name) in enumerate((*GAPS, *LEADS)):
+            column = pairs[:, FEATURES.index(name)]
+            rest = column[others]
+            gaps[:, k] = column - (rest.max(axis=1) if k < len(GAPS) else rest.mean(axis=1))
     return np.hstack([pairs, gaps])
 
 
-def _weakest_dense(a: StoryState, b: StoryState) -> float | None:
+def _weakest_dense(a: StoryState, b: StoryState, links: list | None = None) -> float | None:
     """The lowest cosine between a kept article of each story, over the pairs whose
-    embeddings share a space (complete linkage, where ``dense`` is the average)."""
-    cosines = [c for m in a.members for n in b.members if (c := _link(m, n)[0]) is not None]
+    embeddings share a space (complete linkage, where ``dense`` is the average).
+    ``links``: their ``_link`` pairs, when the caller has them."""
+    if links is None:
+        links = [_link(m, n) for m in a.members for n in b.members]
+    cosines = [c for c, _ in links if c is not None]
     return min(cosines) if cosines else None
 
 
@@ -302,11 +318,17 @@ class PairModel:
     threshold: float = 0.5
 
     def probability(self, x: np.ndarray) -> float:
-        columns = _columns(self.features)
+        columns, weights = self._arrays
         if columns is not None:  # a model of some of the features
             x = x[columns]
-        z = float(np.dot(_weights(self.weights), x)) + self.bias
+        z = float(np.dot(weights, x)) + self.bias
         return 0.5 * (1.0 + math.tanh(z / 2.0))
+
+    @cached_property
+    def _arrays(self) -> tuple[list[int] | None, np.ndarray]:
+        """Where its features sit in ``FEATURES`` (None: all, in order), and its weights
+        as the array ``np.dot`` would make of them at every call."""
+        return _columns(self.features), _weights(self.weights)
 
     def to_dict(self) -> dict:
         return {

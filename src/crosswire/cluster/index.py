@@ -173,7 +173,17 @@ class ActiveStories:
 
 
 def query_keys(article: ArticleFeatures, limit: int = QUERY_TERMS) -> list[str]:
-    """The article's heaviest lexical terms and anchors, namespaced by language."""
+    """The article's heaviest lexical terms and anchors, namespaced by language (made once
+    per article: the engine and its developing stories look up and post under them)."""
+    kept = article.cache.get(("keys", limit))
+    if kept is not None and kept[0] is article.lexical and kept[1] is article.anchors:
+        return kept[2]
+    keys = _query_keys(article, limit)
+    article.cache[("keys", limit)] = (article.lexical, article.anchors, keys)
+    return keys
+
+
+def _query_keys(article: ArticleFeatures, limit: int) -> list[str]:
     lexical = sorted(article.lexical.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     anchors = sorted(article.anchors.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     return [f"{article.language}:{t}" for t, _ in lexical] + [a for a, _ in anchors]

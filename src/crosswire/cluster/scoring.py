@@ -144,8 +144,11 @@ def time_affinity(timestamp: float | None, story: StoryState, sigma: float) -> f
     if timestamp is None or story.newest is None or story.oldest is None or sigma <= 0:
         return 1.0
     mean = story.time_sum / story.timed if story.timed else story.newest
-    gaps = (timestamp - story.newest, timestamp - story.oldest, timestamp - mean)
-    return max(gaussian(g, sigma) for g in gaps)
+    return max(
+        gaussian(timestamp - story.newest, sigma),
+        gaussian(timestamp - story.oldest, sigma),
+        gaussian(timestamp - mean, sigma),
+    )
 
 
 def gaussian(gap: float, sigma: float) -> float:

@@ -26,6 +26,8 @@ class ArticleFeatures:
     weekdays: frozenset[int] = frozenset()  # days of the week the article names
     years: frozenset[int] = frozenset()  # years it names (1900-2099)
     places: frozenset[str] = frozenset()  # countries its headline names
+    # what is derived from it when first needed (``index.query_keys``)
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass

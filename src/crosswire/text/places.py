@@ -52,6 +52,7 @@ _ENDINGS = tuple(
 MIN_STEM = 4
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’.][\p{L}\p{M}]+)*\.?")
 _MAX_WORDS = 6
+_ELIDED = regex.compile(r"[ldLD]['’]\p{Lu}")  # "l'Italie", "d'Haïti"
 _ISLAND = regex.compile(
     r"(?i)\b(?:îles?|islas?|ilhas?|inseln?|islands?|isole|isola|eilanden|eiland)\b"
 )
@@ -122,6 +123,9 @@ def countries(text: str, language: str | None = None) -> frozenset[str]:
     found: set[str] = set()
     i = 0
     while i < len(tokens):
+        if _uncapitalised(tokens[i]):  # starts no name (see ``_lookup``)
+            i += 1
+            continue
         # New Mexico, New Jersey: US states, so no single word after "New" (New Zealand and
         # Papua New Guinea are matched whole)
         shortest = 2 if i and tokens[i - 1] == "New" else 1
@@ -138,8 +142,15 @@ def countries(text: str, language: str | None = None) -> frozenset[str]:
     return frozenset(found)
 
 
+def _uncapitalised(token: str) -> bool:
+    """A Latin-script word without a capital (nor an elided one before it: "l'Italie"):
+    ``_lookup`` finds no name that starts with it."""
+    first = token[:1]
+    return first.isascii() and first.isalpha() and not first.isupper() and not _ELIDED.match(token)
+
+
 def _lookup(tokens: list[str], names: Names, language: str | None) -> str | None:
-    if len(tokens) == 1 and regex.match(r"[ldLD]['’]\p{Lu}", tokens[0]):  # "l'Italie", "d'Haïti"
+    if len(tokens) == 1 and _ELIDED.match(tokens[0]):
         tokens = [tokens[0][2:]]
     first = tokens[0]
     if first[:1].isascii() and first[:1].isalpha() and not first[:1].isupper():
