@@ -207,7 +207,11 @@ class Pipeline:
                 return report
             with self._engine_forgotten_on_error(), self.store.transaction():
                 _, merges, vetoed = respect_corrections(self.store, [], merges)
-                report.story_ids.update(self._write_merges(merges, utcnow(), report))
+                grown = self._write_merges(merges, utcnow(), report)
+                report.story_ids.update(grown)
+                # a merge can move the grown story to the other's developing story
+                topics = {i: engine.topic_of(i) for i in grown}
+                self.store.set_story_topics({i: t for i, t in topics.items() if t is not None})
                 self.store.set_meta(ASSIGNER_META, self._token)
             if vetoed:
                 self._engine = None

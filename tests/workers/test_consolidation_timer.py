@@ -6,8 +6,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import crosswire.pipeline as pipeline_module
 from crosswire.cli.serve import keep_stories_current
 from crosswire.models import Article
 from crosswire.pipeline import Pipeline
@@ -129,5 +131,42 @@ def test_a_timer_of_zero_never_runs(sqlite_url):
     try:
         assert timer.maybe_run(pipeline) is None
         assert timer.runs == 0
+    finally:
+        pipeline.store.close()
+
+
+def test_the_pass_writes_the_developing_story_a_merge_leaves(sqlite_url, monkeypatch):
+    """The grown story takes the developing story holding more reports, in the store too."""
+    first = Pipeline(open_store(sqlite_url), settings_for(sqlite_url, every=0.0))
+    events = reports()
+    again = Article(
+        title=events[0].title,
+        text=events[0].text + " Roads reopened by noon.",
+        url="https://outlet9.example/valdoria",
+        source="outlet9.example",
+        language="en",
+        published_at=START + timedelta(minutes=30),
+    )
+    first.add_articles([*events, again])
+    by_url = {a.url: a.story_id for a in first.store.list_articles(limit=10)}
+    first.store.close()
+    largest = by_url[events[0].url]
+    assert by_url[again.url] == largest and len(set(by_url.values())) == 4
+    others = sorted(set(by_url.values()) - {largest})
+    store = open_store(sqlite_url)
+    store.set_story_topics({s: others[0] for s in others})  # three reports in one theme
+    store.close()
+    # the engine rebuilt from the store calls every pair one event
+    shipped = pipeline_module.cluster_options
+    monkeypatch.setattr(
+        pipeline_module,
+        "cluster_options",
+        lambda settings: replace(shipped(settings), consolidate_threshold=0.0),
+    )
+    pipeline = Pipeline(open_store(sqlite_url), settings_for(sqlite_url, every=0.0))
+    try:
+        report = pipeline.consolidate_recent()
+        assert report.merged_stories == 3
+        assert pipeline.store.story_topics([largest]) == {largest: others[0]}
     finally:
         pipeline.store.close()
