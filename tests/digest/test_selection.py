@@ -100,3 +100,26 @@ def test_bullets_come_in_the_order_chosen_most_important_first():
     story = StorySentences(sentences, vectors.astype(np.float32))
     summary = build_summary(story, DigestOptions(reader_language="en"), {})
     assert [e["text"] for e in summary] == [texts[1], texts[0]]
+
+
+def test_of_two_sentences_that_say_the_same_the_one_closest_to_the_story_is_kept():
+    from crosswire.digest.selection import SelectionWeights
+
+    texts = [
+        # the most word pairs other outlets use, but off the story's centre
+        "The council approved a harbour plan with a ferry pier and a storm shelter on Monday.",
+        "The city council approved the harbour plan.",  # the same fact, at the centre
+        "Its ferry pier and storm shelter will take two years to build.",
+        "Fishermen said a storm shelter was long overdue.",
+    ]
+    sentences = [
+        Sentence(t, article_id=i + 1, source=f"s{i}", language="en", position=0, words=words(t))
+        for i, t in enumerate(texts)
+    ]
+    vectors = np.array([[1, 0, 0], [0.85, 0.5, 0.2], [0, 1, 0], [0, 0.6, 0.8]], dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    story = StorySentences(sentences, vectors)
+    assert float(vectors[0] @ vectors[1]) >= 0.8  # one says what the other says
+    weights = SelectionWeights(common_words=0)  # (a story this small has no function words)
+    chosen = select_sentences(story, [0, 1, 2, 3], max_sentences=2, weights=weights)
+    assert chosen == [1, 2]  # not [0, 2]: the gain per word alone took the first sentence

@@ -65,8 +65,9 @@ class DigestOptions:
 # they were chosen (the most important first), not in reading order; "VIDEO:" taken off a
 # sentence, a fact check's "CLAIM:" never a bullet; 16: quote speakers: a title left in the
 # text is no one's name, nor is a participle that opens a sentence, names read to their end;
-# 17: several asides between a speaker and the verb, no place after a preposition as speaker
-DIGEST_VERSION = 17
+# 17: several asides between a speaker and the verb, no place after a preposition as speaker;
+# 18: of the sentences that say one fact, the one closest to the story's centre is the bullet
+DIGEST_VERSION = 18
 
 
 def options_from_settings(settings: Any) -> DigestOptions:

@@ -11,7 +11,9 @@ the best gain per word (``cost_exponent`` < 1 softens the length penalty), where
 
 Candidates that say what a chosen sentence says are skipped: too close in cosine, or (in one
 language) sharing most of their words with it, the attribution's rule of "the same thing"
-(``attribution.lexical_match``), so no two bullets credit each other's outlets.
+(``text.matching.lexical_match``), so no two bullets credit each other's outlets. Of the
+sentences that say the fact a step takes, the one kept is the closest to the story's centre
+and headlines, with the lead bonus (``repeats``; AllSides train[:1200] R2 0.1984 -> 0.2026).
 
 Concepts, common words and lexical centrality match words without their clitic prefixes
 (``clitics.match_words``): in Hebrew and Arabic one word has many surface forms ("הממשלה",
@@ -170,6 +172,7 @@ def select_sentences(
     lengths = np.array([max(1, len(story.sentences[i].words)) for i in candidates], dtype=float)
     spend = np.array([budget_words(story.sentences[i].text) for i in candidates])
     lead = np.array([1.0 / (1 + story.sentences[i].position) for i in candidates])
+    standing = centrality + w.lead * lead  # which of the sentences saying one thing to keep
     covered: set[tuple[str, ...]] = set()
     sources: set[str] = set()
     chosen: list[int] = []
@@ -195,21 +198,36 @@ def select_sentences(
                 best, best_score = int(k), score
         if best < 0:
             break
+        # of the sentences that say the same thing, the one closest to the story's centre and
+        # headlines (with the lead bonus): the gain per word that found the fact favours the
+        # wording with most word pairs for its length, not the one most like the story
+        same = repeats(story, candidates, alive, candidates[best], redundancy)
+        same[best] = True
+        best = int(max(np.flatnonzero(same), key=lambda k: float(standing[k])))
         index = candidates[best]
         chosen.append(index)
         covered |= grams[best]
         sources.add(story.sentences[index].source)
         used_words += int(spend[best])
         alive[best] = False
-        close = story.vectors[candidates] @ story.vectors[index] >= redundancy
-        picked = story.sentences[index]
-        for k in np.flatnonzero(alive):
-            other = story.sentences[candidates[k]]
-            if not close[k] and other.language == picked.language:
-                close[k] = lexical_match(other.words, picked.words) >= MIN_CONTAINMENT
-            if close[k] and figures_disagree(other.text, picked.text):
-                close[k] = False  # "12 killed" and "31 killed": a difference, not a repeat
-        alive &= ~close
+        alive &= ~repeats(story, candidates, alive, index, redundancy)
         if max_words is not None and used_words >= max_words:
             break
     return chosen
+
+
+def repeats(
+    story: StorySentences, candidates: list[int], alive: np.ndarray, index: int, redundancy: float
+) -> np.ndarray:
+    """Which ``alive`` candidates say what sentence ``index`` says: within ``redundancy`` in
+    cosine or (in one language) sharing most of its words, unless they give other figures of
+    one unit ("12 killed" and "31 killed": a difference, not a repeat)."""
+    close = story.vectors[candidates] @ story.vectors[index] >= redundancy
+    picked = story.sentences[index]
+    for k in np.flatnonzero(alive):
+        other = story.sentences[candidates[k]]
+        if not close[k] and other.language == picked.language:
+            close[k] = lexical_match(other.words, picked.words) >= MIN_CONTAINMENT
+        if close[k] and figures_disagree(other.text, picked.text):
+            close[k] = False
+    return close & alive
