@@ -257,6 +257,12 @@ def test_a_speech_verb_opening_a_sentence_and_long_titles(text, speaker):
             '"The levee will hold through the night," said Representative Ana Ruiz of New York.',
             "Representative Ana Ruiz of New York",
         ),
+        # the words after the verb are no job title: "says there is … across" a place
+        (
+            'But Professor Ana Ruiz says there is "a deep sense of injustice in the valley" '
+            "across Harbourton.",
+            "Professor Ana Ruiz",
+        ),
         # a name after "on" is a thing; the name set off by commas after it is the speaker
         (
             'In a clip posted on Valley Radio, Koss, speaking to the crowd, clearly says, "The '

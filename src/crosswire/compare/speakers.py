@@ -108,9 +108,11 @@ _NAME_RUN = regex.compile(_NAME)
 # "said senior adviser David Axelrod": a few lower-case words between the verb and the name
 # lower-case words between a verb and a name: "senior adviser", "the former" (no preposition:
 # "wrote on Twitter", "said, according to AFP" name no speaker there)
+# (nor a verb: "says there is … across Greece" names no speaker after "says")
 _FILLER = (
-    r"(?!(?:on|in|at|to|for|with|by|from|during|of|that|after|before|about|en|sur|à|de|"
-    r"por|para|con|su|auf|im|mit)\b)[\p{Ll}\-]+"
+    r"(?!(?:on|in|at|to|for|with|by|from|during|of|that|after|before|about|across|into|over|"
+    r"under|through|around|near|against|toward|towards|within|among|between|is|are|was|were|"
+    r"has|have|had|be|been|there|en|sur|à|de|por|para|con|su|auf|im|mit)\b)[\p{Ll}\-]+"
 )
 # after "told" or "asked" comes the listener: "…," Tove Lind told Harbour Radio
 _AFTER_VERBS = "|".join(
