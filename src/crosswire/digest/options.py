@@ -66,8 +66,9 @@ class DigestOptions:
 # sentence, a fact check's "CLAIM:" never a bullet; 16: quote speakers: a title left in the
 # text is no one's name, nor is a participle that opens a sentence, names read to their end;
 # 17: several asides between a speaker and the verb, no place after a preposition as speaker;
-# 18: of the sentences that say one fact, the one closest to the story's centre is the bullet
-DIGEST_VERSION = 18
+# 18: of the sentences that say one fact, the one closest to the story's centre is the bullet;
+# 19: no verb or preposition among the words between a speech verb and the speaker after it
+DIGEST_VERSION = 19
 
 
 def options_from_settings(settings: Any) -> DigestOptions:
