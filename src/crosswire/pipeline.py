@@ -21,7 +21,7 @@ import logging
 import threading
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
@@ -207,21 +207,27 @@ class Pipeline:
                 return report
             with self._engine_forgotten_on_error(), self.store.transaction():
                 _, merges, vetoed = respect_corrections(self.store, [], merges)
-                grown = self._write_merges(merges, utcnow(), report)
-                report.story_ids.update(grown)
-                # a merge can move the grown story to the other's developing story
-                topics = {i: engine.topic_of(i) for i in grown}
-                self.store.set_story_topics({i: t for i, t in topics.items() if t is not None})
+                report.story_ids.update(self._write_merges(engine, merges, utcnow(), report))
                 self.store.set_meta(ASSIGNER_META, self._token)
             if vetoed:
                 self._engine = None
         return report
 
     def _write_merges(
-        self, merges: Sequence[tuple[int, int]], latest: datetime, report: IngestReport
+        self,
+        engine: StoryEngine,
+        merges: Sequence[tuple[int, int]],
+        latest: datetime,
+        report: IngestReport,
+        ids: Mapping[int, int] | None = None,
     ) -> set[int]:
         """Store the engine's merges (inside the caller's transaction); a merged story keeps
-        its own time, never later than ``latest``. Returns the stories merged into."""
+        its own time, never later than ``latest``, and the grown story the developing story
+        the engine gave it (a merge can move it to the other's). ``ids``: the stored id of
+        each story the engine still knows by a provisional one. Returns the stories merged
+        into."""
+        ids = ids or {}
+        provisional = {stored: opened for opened, stored in ids.items()}
         grown: set[int] = set()
         for from_id, into_id in merges:
             merged = self.store.get_story(from_id, follow_merges=False)
@@ -229,6 +235,8 @@ class Pipeline:
             self.store.merge_stories(from_id, into_id, min(at, latest))
             report.merged_stories += 1
             grown.add(into_id)
+        topics = {i: engine.topic_of(provisional.get(i, i)) for i in grown}
+        self.store.set_story_topics({i: ids.get(t, t) for i, t in topics.items() if t is not None})
         return grown
 
     # storing and assigning -------------------------------------------------------------
@@ -360,7 +368,7 @@ class Pipeline:
             self.store.move_article(article_id, into_id, self._time_of(article_id, times))
             report.moved_articles += 1
             report.story_ids.update((from_id, into_id))
-        grown = self._write_merges(merges, newest, report)
+        grown = self._write_merges(engine, merges, newest, report, ids)
         # until its digest exists, a story is called by its first article's title (one
         # in the reader's language where it has one)
         by_id = {a.id: a for a in articles}
