@@ -53,7 +53,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -328,7 +328,8 @@ class PairModel:
     def _arrays(self) -> tuple[list[int] | None, np.ndarray]:
         """Where its features sit in ``FEATURES`` (None: all, in order), and its weights
         as the array ``np.dot`` would make of them at every call."""
-        return _columns(self.features), _weights(self.weights)
+        columns = None if self.features == FEATURES else [FEATURES.index(f) for f in self.features]
+        return columns, np.array(self.weights)
 
     def to_dict(self) -> dict:
         return {
@@ -355,18 +356,6 @@ def load_pair_model(path: str | Path | None = None) -> PairModel:
     else:
         text = Path(path).read_text(encoding="utf-8")
     return PairModel.from_dict(json.loads(text))
-
-
-@lru_cache(maxsize=8)
-def _columns(features: tuple[str, ...]) -> list[int] | None:
-    """Where a model's features sit in ``FEATURES`` (None: all of them, in order)."""
-    return None if features == FEATURES else [FEATURES.index(name) for name in features]
-
-
-@lru_cache(maxsize=8)
-def _weights(weights: tuple[float, ...]) -> np.ndarray:
-    """A model's weights as the array ``np.dot`` would make of them at every call."""
-    return np.array(weights)
 
 
 Observer = Callable[[StoryState, StoryState, np.ndarray, float], None]
