@@ -201,6 +201,7 @@ def select_sentences(
         # of the sentences that say the same thing, the one closest to the story's centre and
         # headlines (with the lead bonus): the gain per word that found the fact favours the
         # wording with most word pairs for its length, not the one most like the story
+        found = best
         same = repeats(story, candidates, alive, candidates[best], redundancy)
         same[best] = True
         best = int(max(np.flatnonzero(same), key=lambda k: float(standing[k])))
@@ -210,7 +211,8 @@ def select_sentences(
         sources.add(story.sentences[index].source)
         used_words += int(spend[best])
         alive[best] = False
-        alive &= ~repeats(story, candidates, alive, index, redundancy)
+        # the repeats of the sentence found are known; another kept one has its own
+        alive &= ~(same if best == found else repeats(story, candidates, alive, index, redundancy))
         if max_words is not None and used_words >= max_words:
             break
     return chosen
