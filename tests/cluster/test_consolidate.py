@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -229,7 +230,7 @@ def test_pair_features_read_the_strongest_links_and_the_names_they_share():
     one, two, other = (eng.active.stories[i] for i in ids)
     same = story_pair_features(one, two, eng.options)
     apart = story_pair_features(one, other, eng.options)
-    assert feature(same, "shared_names") >= np.log1p(2)  # Tessaport, Crews (and more)
+    assert feature(same, "shared_names") >= math.log1p(2)  # Tessaport, Crews (and more)
     assert feature(same, "shared_figures") == pytest.approx(np.log1p(1))  # 240
     assert feature(apart, "shared_names") == feature(apart, "shared_figures") == 0.0
     # one article each: the strongest link is the only one
@@ -261,6 +262,30 @@ def test_pair_features_read_the_names_all_of_one_storys_reports_give_and_the_oth
     assert feature(same_event, "unshared") == 0.0  # all that both reports name, the third names
     singles = story_pair_features(late, eng.active.stories[ids[5]], eng.options)
     assert feature(singles, "unshared") == 0.0  # one report: no names that all its reports give
+
+
+def test_pair_features_of_a_grown_story_are_read_from_its_new_state():
+    """What the features keep of a story between two pairs (its core anchors, its figures
+    and names apart) is made again once the story changes."""
+    eng = engine(APART)
+    port = "Coastguards at Tessaport pulled sailors from the water after the storm. "
+    articles = [
+        report(1, "", port + "The trawler Mirelda sank near the Quarn reef, 14 aboard.", None),
+        report(2, "", port + "Mirelda had left Quarn at dawn.", None),
+        report(3, "", port + "The ferry Ostavel ran aground off Brisk point.", None),
+        report(4, "", "Mirelda went down off Quarn with 14 aboard; Varro Lund survived.", None),
+    ]
+    ids = [d.story_id for d in eng.add(articles)]
+    first = eng._merge(eng.active.stories[ids[0]], eng.active.stories[ids[1]])
+    other = eng.active.stories[ids[2]]
+    before = story_pair_features(first, other, eng.options)
+    grown = eng._merge(first, eng.active.stories[ids[3]])
+    after = story_pair_features(grown, other, eng.options)
+    for story in (grown, other):
+        story.memo.clear()
+        story.anchors.memo.clear()
+    assert np.array_equal(after, story_pair_features(grown, other, eng.options))
+    assert not np.array_equal(after, before)
 
 
 class FirstPairThenGrown:

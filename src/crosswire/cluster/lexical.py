@@ -53,18 +53,23 @@ def dot(a: SparseVector, b: SparseVector) -> float:
 
 
 class Centroid:
-    """The sum of a story's article vectors, pruned to its heaviest terms, and their count."""
+    """The sum of a story's article vectors, pruned to its heaviest terms, and their count.
 
-    __slots__ = ("total", "count", "keep")
+    ``memo`` holds what is derived from ``total`` when first needed (the consolidation's
+    figures and names apart); ``add``, the one way ``total`` changes, empties it."""
+
+    __slots__ = ("total", "count", "keep", "memo")
 
     def __init__(self, keep: int = 200) -> None:
         self.total: SparseVector = {}
         self.count = 0
         self.keep = keep
+        self.memo: dict = {}
 
     def add(self, vector: SparseVector, count: int = 1) -> None:
         add_into(self.total, vector, self.keep)
         self.count += count
+        self.memo.clear()
 
     def mean_cosine(self, vector: SparseVector) -> float:
         """Average cosine between a unit ``vector`` and the story's (unit) article vectors:
