@@ -3,6 +3,7 @@
     python bench/import_speed.py            # 10,000 synthetic articles
     python bench/import_speed.py --n 50000
     python bench/import_speed.py --n 2000 --skip-model   # leave out the default-model run
+    python bench/import_speed.py --file ../shared/datasets/allsides-stories/train.articles.jsonl
 
 Every import runs `crosswire import FILE --db sqlite:///fresh.db --json` in a fresh folder
 with no `CROSSWIRE_*` variables and no config file, i.e. with the production defaults
@@ -22,6 +23,10 @@ with no `CROSSWIRE_*` variables and no config file, i.e. with the production def
   (title + opening sentences, ~300 characters), in this process, model load excluded: the
   floor under the default import on this machine (timed on the first ``--model-sample``
   leads and scaled to N, since the model's cost is linear in the tokens).
+
+``--file`` times a JSONL file of articles (the dataset layout) instead of the synthetic
+stream: real reports are a more honest load for the story engine than invented ones
+(``--n`` then keeps the file's first N lines).
 
 Ratios are against the baseline measured in the same run, since absolute times on a
 shared machine are noisy; ``*_cpu_s`` are the CPU seconds (user + system, every thread) the
@@ -57,13 +62,31 @@ def baseline(path: Path, db: Path) -> float:
     conn.executemany(
         "INSERT INTO a VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
-            (r["id"], r["title"], r["text"], r["lang"], r["date"], r["source"], r["url"])
+            (
+                r["id"],
+                r["title"],
+                r["text"],
+                r.get("lang"),
+                r.get("date"),
+                r.get("source"),
+                r.get("url"),
+            )
             for r in rows
         ],
     )
     conn.commit()
     conn.close()
     return time.perf_counter() - start
+
+
+def first_lines(source: Path, target: Path, n: int | None) -> Path:
+    """A copy of ``source`` cut to its first ``n`` lines (all of them when ``n`` is None)."""
+    with source.open(encoding="utf-8") as lines, target.open("w", encoding="utf-8") as out:
+        for k, line in enumerate(lines):
+            if n is not None and k >= n:
+                break
+            out.write(line)
+    return target
 
 
 def embedding_only(path: Path, sample: int) -> tuple[float, float, int]:
@@ -124,7 +147,10 @@ def crosswire_import(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=10_000, help="articles to generate")
+    parser.add_argument(
+        "--n", type=int, default=None, help="articles to generate (10,000; with --file: first N)"
+    )
+    parser.add_argument("--file", type=Path, help="time this JSONL file instead of a synthetic one")
     parser.add_argument(
         "--skip-model", action="store_true", help="leave out the runs with the default model"
     )
@@ -133,11 +159,18 @@ def main() -> None:
         "--model-sample", type=int, default=2000, help="leads timed for embedding_only_s"
     )
     args = parser.parse_args()
-    result: dict[str, object] = {"articles": args.n}
     loaded = round(os.getloadavg()[0], 2)  # a shared machine: say how busy it was
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        data = write_jsonl(folder / "articles.jsonl", args.n)
+        if args.file is not None:
+            data = first_lines(args.file, folder / "articles.jsonl", args.n)
+            args.n = sum(1 for _ in data.open(encoding="utf-8"))
+        else:
+            args.n = args.n or 10_000
+            data = write_jsonl(folder / "articles.jsonl", args.n)
+        result: dict[str, object] = {"articles": args.n}
+        if args.file is not None:
+            result["file"] = str(args.file)
         base = baseline(data, folder / "baseline.db")
         store_only, store_cpu, r1 = crosswire_import(data, folder / "store.db", "--no-cluster")
         assert r1["added"] == args.n

@@ -264,6 +264,30 @@ def test_pair_features_read_the_names_all_of_one_storys_reports_give_and_the_oth
     assert feature(singles, "unshared") == 0.0  # one report: no names that all its reports give
 
 
+def test_pair_features_of_a_grown_story_are_read_from_its_new_state():
+    """What the features keep of a story between two pairs (its core anchors, its figures
+    and names apart) is made again once the story changes."""
+    eng = engine(APART)
+    port = "Coastguards at Tessaport pulled sailors from the water after the storm. "
+    articles = [
+        report(1, "", port + "The trawler Mirelda sank near the Quarn reef, 14 aboard.", None),
+        report(2, "", port + "Mirelda had left Quarn at dawn.", None),
+        report(3, "", port + "The ferry Ostavel ran aground off Brisk point.", None),
+        report(4, "", "Mirelda went down off Quarn with 14 aboard; Varro Lund survived.", None),
+    ]
+    ids = [d.story_id for d in eng.add(articles)]
+    first = eng._merge(eng.active.stories[ids[0]], eng.active.stories[ids[1]])
+    other = eng.active.stories[ids[2]]
+    before = story_pair_features(first, other, eng.options)
+    grown = eng._merge(first, eng.active.stories[ids[3]])
+    after = story_pair_features(grown, other, eng.options)
+    for story in (grown, other):
+        story.memo.clear()
+        story.anchors.memo.clear()
+    assert np.array_equal(after, story_pair_features(grown, other, eng.options))
+    assert not np.array_equal(after, before)
+
+
 class FirstPairThenGrown:
     """Calls the first pair it is shown one event, and then any pair with a grown story."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from crosswire.cluster.index import ActiveStories
+from crosswire.cluster.index import ActiveStories, similarities
 from crosswire.cluster.state import ArticleFeatures, StoryState
 
 
@@ -113,3 +113,13 @@ def test_nearest_lists_live_stories_by_embedding_closest_first():
     active.remove(3)
     assert active.nearest(query, 1) == [4]
     assert ActiveStories(dim=2, window_seconds=0, max_active=1).nearest(query, 3) == []
+
+
+def test_similarities_are_the_product_computed_in_this_thread() -> None:
+    rng = np.random.default_rng(5)
+    matrix = rng.standard_normal((300, 64)).astype(np.float32)
+    vector = rng.standard_normal(64).astype(np.float32)
+    sims = similarities(matrix, vector)
+    assert sims.dtype == np.float32 and sims.shape == (300,)
+    exact = matrix.astype(np.float64) @ vector.astype(np.float64)
+    assert np.allclose(sims, exact, rtol=0, atol=1e-5)

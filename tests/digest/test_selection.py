@@ -123,3 +123,21 @@ def test_of_two_sentences_that_say_the_same_the_one_closest_to_the_story_is_kept
     weights = SelectionWeights(common_words=0)  # (a story this small has no function words)
     chosen = select_sentences(story, [0, 1, 2, 3], max_sentences=2, weights=weights)
     assert chosen == [1, 2]  # not [0, 2]: the gain per word alone took the first sentence
+
+
+def test_a_sentence_in_the_first_person_weighs_less_than_the_same_fact_told():
+    from dataclasses import replace
+
+    from crosswire.digest.selection import SelectionWeights
+
+    texts = [
+        '"We have closed the port to all ships until Friday," the harbour master said.',
+        "The harbour master closed the port to all ships until Friday, officials said.",
+    ]
+    story = _plain_story(texts, "en")
+    story.sentences[1].position = 0  # both leads: nothing but the voice tells them apart
+    story.vectors[:] = 1 / np.sqrt(2)  # and equally central
+    weights = SelectionWeights()
+    assert select_sentences(story, [0, 1], max_sentences=1, weights=weights) == [1]
+    plain = replace(weights, first_person=0.0)
+    assert select_sentences(story, [0, 1], max_sentences=1, weights=plain) == [0]

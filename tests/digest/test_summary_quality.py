@@ -167,3 +167,16 @@ def test_the_quality_counts_find_what_they_count(embed):
 )
 def test_the_debris_count_reads_labels_and_datelines_not_names(text, debris):
     assert has_debris(text) is debris
+
+
+def test_paraphrases_of_one_fact_are_counted_and_two_facts_are_not():
+    from crosswire.eval.digest_quality import paraphrase_pair
+
+    one = (
+        "A man was arrested in Harbourton on Friday in connection with the parcels sent to judges."
+    )
+    same = "Police have arrested a suspect in connection with a dozen parcels mailed to Harbourton."
+    other = "Harbourton police said the parcels held no explosives and were sent from abroad."
+    assert paraphrase_pair(one, same, 0.6)
+    assert not paraphrase_pair(one, other, 0.6)  # a name and the parcels, not the arrest
+    assert not paraphrase_pair(one, same, 0.4)  # the words alone do not make one fact

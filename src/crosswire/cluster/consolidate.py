@@ -66,7 +66,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from crosswire.cluster.lexical import dot
+from crosswire.cluster.lexical import Centroid, SparseVector, dot
 from crosswire.cluster.options import ClusterOptions
 from crosswire.cluster.scoring import DAY, gaussian
 from crosswire.cluster.state import ArticleFeatures, StoryState
@@ -154,6 +154,19 @@ def _unshared(a: StoryState, b: StoryState) -> float:
     places and figures that all its own reports give (0 for a single report)."""
     if len(a.member_anchors) < 2:
         return 0.0
+    core, total = _core_anchors(a)
+    if not total:
+        return 0.0
+    theirs = b.anchors.total
+    return sum(w for key, w in core.items() if key not in theirs) / total
+
+
+def _core_anchors(a: StoryState) -> tuple[dict[str, float], float]:
+    """``a``'s core anchors (see ``_unshared``) with their summed weights, and the sum of
+    those; made once per state of the story (``StoryState.memo``)."""
+    kept = a.memo.get("core")
+    if kept is not None:
+        return kept
     seen: dict[str, list[float]] = {}
     for anchors in a.member_anchors:
         for key, weight in anchors.items():
@@ -162,11 +175,8 @@ def _unshared(a: StoryState, b: StoryState) -> float:
             entry[1] += weight
     least = max(2.0, len(a.member_anchors) / 2)
     core = {key: weight for key, (n, weight) in seen.items() if n >= least}
-    total = sum(core.values())
-    if not total:
-        return 0.0
-    theirs = b.anchors.total
-    return sum(w for key, w in core.items() if key not in theirs) / total
+    a.memo["core"] = kept = (core, sum(core.values()))
+    return kept
 
 
 def _strongest_links(
@@ -239,12 +249,25 @@ def _anchor_kinds(a: StoryState, b: StoryState) -> tuple[float, float]:
     """Cosines of the two stories' anchor centroids, figures (``#``) and names (``@``) apart:
     two weeks' reports of one recurring event share their names, not their figures."""
     out = []
-    for kind in "#@":
-        mine = {k: v for k, v in a.anchors.total.items() if k[0] == kind}
-        theirs = {k: v for k, v in b.anchors.total.items() if k[0] == kind}
-        norm = math.sqrt(dot(mine, mine) * dot(theirs, theirs))
+    for (mine, my_norm), (theirs, their_norm) in zip(
+        _by_kind(a.anchors), _by_kind(b.anchors), strict=True
+    ):
+        norm = math.sqrt(my_norm * their_norm)
         out.append(dot(mine, theirs) / norm if norm else 0.0)
     return out[0], out[1]
+
+
+def _by_kind(anchors: Centroid) -> list[tuple[SparseVector, float]]:
+    """An anchor centroid's figures (``#``) and names (``@``) apart, each with its dot
+    product with itself; made once per state of the centroid (``Centroid.memo``)."""
+    kept = anchors.memo.get("kinds")
+    if kept is None:
+        kept = []
+        for kind in "#@":
+            part = {k: v for k, v in anchors.total.items() if k[0] == kind}
+            kept.append((part, dot(part, part)))
+        anchors.memo["kinds"] = kept
+    return kept
 
 
 def with_gaps(rows: list[np.ndarray]) -> np.ndarray:

@@ -27,12 +27,15 @@ from crosswire.cluster.scoring import (
 )
 from crosswire.cluster.state import ArticleFeatures, StoryState
 from crosswire.cluster.text import (
+    casefolded_words,
     extract_anchors,
     extract_terms,
-    extract_weekdays,
-    extract_years,
     lead_text,
+    normalise_digits,
     opening,
+    terms_in,
+    weekdays_in,
+    years_in,
 )
 from crosswire.cluster.topics import Topics
 from crosswire.dedup import CopyIndex, CopyOptions
@@ -248,13 +251,13 @@ class StoryEngine:
     def _features(self, article: Article, dense: np.ndarray) -> ArticleFeatures:
         self._seq += 1
         language = article.language or detect_language(article)
-        terms = extract_terms(
-            f"{article.title} {article.title} {article.text}",
-            bigrams=self.options.bigrams,
-            stem=self.options.stem_chars,
-        )
+        # the words of title, title again and text (the title counts twice), read once: the
+        # text's weekdays are those of the same words
+        words = casefolded_words(f"{article.title} {article.title} {article.text}")
+        terms = terms_in(words, bigrams=self.options.bigrams, stem=self.options.stem_chars)
         full = f"{article.title} {article.text}"
-        anchors = extract_anchors(full)
+        digits = normalise_digits(full)
+        anchors = extract_anchors(full, digits)
         headline = extract_terms(article.title or "", stem=self.options.stem_chars)
         self.words.add(terms)
         self.anchor_df.add(anchors)
@@ -270,8 +273,8 @@ class StoryEngine:
             timestamp=when.timestamp() if when is not None else None,
             seq=self._seq,
             title=weigh_terms(headline, self.title_words),
-            weekdays=extract_weekdays(full),
-            years=extract_years(full),
+            weekdays=weekdays_in(words),
+            years=years_in(digits),
             places=countries(opening(article, self.options.places_sentences), language),
         )
 

@@ -65,12 +65,16 @@ class StoryState:
     # story does not: they tell events apart, and a long-lived one would collect without end)
     clashes: bool = True
     members: deque[ArticleFeatures] = field(init=False)
+    # what is derived from its members when first needed (the consolidation's core anchors);
+    # ``add`` and ``absorb``, the ways its members change, empty it
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.dense_sum = np.zeros(self.dim, dtype=np.float32)
         self.members = deque(maxlen=self.member_limit)
 
     def add(self, article: ArticleFeatures) -> None:
+        self.memo.clear()
         self.size += 1
         if article.covered:
             self.covered += 1
@@ -103,6 +107,7 @@ class StoryState:
 
     def absorb(self, other: StoryState) -> None:
         """Take in every article of ``other`` (a merge)."""
+        self.memo.clear()
         self.size += other.size
         self.covered += other.covered
         self.dense_sum += other.dense_sum

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 
 from crosswire.models import Article
 
@@ -57,13 +58,27 @@ _YEAR_ALONE = re.compile(r"(?<![0-9A-Za-z.,])(?:19|20)\d\d(?![0-9A-Za-z]|[.,]\d)
 
 def extract_years(text: str) -> frozenset[int]:
     """The years 1900-2099 that ``text`` names, in digits of any script."""
-    return frozenset(int(y) for y in _YEAR_ALONE.findall(normalise_digits(text)))
+    return years_in(normalise_digits(text))
+
+
+def years_in(text: str) -> frozenset[int]:
+    """``extract_years`` of a text whose digits are ASCII already (``normalise_digits``)."""
+    return frozenset(int(y) for y in _YEAR_ALONE.findall(text))
 
 
 def extract_weekdays(text: str) -> frozenset[int]:
     """The days of the week that ``text`` names (0 = Monday)."""
-    words = (w.casefold() for w in _WORD.findall(text))
+    return weekdays_in(casefolded_words(text))
+
+
+def weekdays_in(words: Iterable[str]) -> frozenset[int]:
+    """``extract_weekdays`` of a text's ``casefolded_words``."""
     return frozenset(_WEEKDAYS[w] for w in words if w in _WEEKDAYS)
+
+
+def casefolded_words(text: str) -> list[str]:
+    """The words of ``text``, each case-folded (what the term and weekday readers read)."""
+    return [w.casefold() for w in _WORD.findall(text)]
 
 
 def normalise_digits(text: str) -> str:
@@ -74,10 +89,12 @@ def normalise_digits(text: str) -> str:
 def numbers(text: str) -> list[str]:
     """The numbers in ``text``, digits of any script as ASCII, without thousands separators
     or leading zeros: ``120.000``, ``120,000`` and ``१२०,०००`` are all ``120000``."""
-    return [
-        _SEPARATORS.sub("", match).lstrip("0") or "0"
-        for match in _NUMBER.findall(normalise_digits(text))
-    ]
+    return numbers_in(normalise_digits(text))
+
+
+def numbers_in(text: str) -> list[str]:
+    """``numbers`` of a text whose digits are ASCII already (``normalise_digits``)."""
+    return [_SEPARATORS.sub("", match).lstrip("0") or "0" for match in _NUMBER.findall(text)]
 
 
 def lead_text(article: Article, max_chars: int) -> str:
@@ -111,7 +128,11 @@ def extract_terms(text: str, bigrams: bool = False, stem: int = 0) -> Counter[st
     """Lower-cased word counts without stop words, one-letter words and bare numbers; with
     ``bigrams``, also the pairs of adjacent kept words; with ``stem``, each word cut to its
     first ``stem`` letters (a language-independent stemmer: inflections then agree)."""
-    words = (w.casefold() for w in _WORD.findall(text))
+    return terms_in(casefolded_words(text), bigrams, stem)
+
+
+def terms_in(words: Iterable[str], bigrams: bool = False, stem: int = 0) -> Counter[str]:
+    """``extract_terms`` of a text's ``casefolded_words``."""
     kept = [w for w in words if len(w) > 1 and w not in _STOP and not w.isdigit()]
     if stem:
         kept = [w[:stem] for w in kept]
@@ -121,9 +142,12 @@ def extract_terms(text: str, bigrams: bool = False, stem: int = 0) -> Counter[st
     return terms
 
 
-def extract_anchors(text: str) -> Counter[str]:
-    """Numbers (``#120000``) and capitalised Latin-script words (``@bush``) in ``text``."""
-    anchors: Counter[str] = Counter(f"#{number}" for number in numbers(text))
+def extract_anchors(text: str, ascii_digits: str | None = None) -> Counter[str]:
+    """Numbers (``#120000``) and capitalised Latin-script words (``@bush``) in ``text``
+    (``ascii_digits``: its ``normalise_digits``, when the caller has it)."""
+    if ascii_digits is None:
+        ascii_digits = normalise_digits(text)
+    anchors: Counter[str] = Counter(f"#{number}" for number in numbers_in(ascii_digits))
     for name in _LATIN_NAME.findall(text):
         word = name.casefold().strip("'’-")
         if word not in _STOP:

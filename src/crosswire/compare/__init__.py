@@ -22,6 +22,7 @@ from crosswire.compare.discrepancies import (
 )
 from crosswire.compare.numbers import Quantity, extract_quantities, value_given
 from crosswire.compare.only_in import figures_of, one_side, only_in
+from crosswire.compare.people import speaker_names
 from crosswire.compare.quotes import collect_quotes, quotations
 from crosswire.compare.slots import slot_differences
 from crosswire.models import (
@@ -130,10 +131,15 @@ def compare_story(story: StorySentences, options: CompareOptions) -> Comparison:
     return Comparison(
         numbers=[_figure_row(row) for row in numbers],
         conflicts=[_conflict(c) for c in grouped],
-        quotes=[
-            _quote(q)
-            for q in collect_quotes(sentences, options.embed, threshold, options.reader_language)
-        ],
+        quotes=_one_name_each(
+            [
+                _quote(q)
+                for q in collect_quotes(
+                    sentences, options.embed, threshold, options.reader_language
+                )
+            ],
+            sentences,
+        ),
         only_in=[
             OnlyIn(o["source"], o["article_id"], o["sentence"])
             for o in only_in(
@@ -182,6 +188,14 @@ def _conflict(conflict: dict[str, Any]) -> Conflict:
         ],
         changed=conflict.get("changed", False),
     )
+
+
+def _one_name_each(quotes: list[Quote], sentences: list[Sentence]) -> list[Quote]:
+    """The quotes with each speaker shown by one name (``people.speaker_names``)."""
+    names = speaker_names([q.speaker for q in quotes], [s.text for s in sentences])
+    for q in quotes:
+        q.speaker = names.get(q.speaker or "", q.speaker)
+    return quotes
 
 
 def _quote(quote: dict[str, Any]) -> Quote:

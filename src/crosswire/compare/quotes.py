@@ -19,6 +19,7 @@ from crosswire.compare.speakers import (
     pronoun_speaks,
     speaker_in,
 )
+from crosswire.compare.speakers_ar import arabic_speaker
 from crosswire.text.similarity import sentence_vectors
 from crosswire.text.words import words
 
@@ -141,7 +142,7 @@ def _attribute(
     words after it to its last sentence's end, ``before`` the sentences before it, ``earlier``
     the whole text before it (quotations blanked throughout); ``goes_on`` is the speaker of a
     quotation just before, in this sentence or the one before."""
-    who = headed_by(own) or _speaker(rest)
+    who = headed_by(own) or _speaker(rest) or arabic_speaker(rest)
     pronoun = pronoun_speaks(rest) if who is None else None
     if pronoun is None and who is None and described_speaks(rest):
         pronoun = "the"  # "the congressman said": a person named before

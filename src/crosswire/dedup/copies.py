@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from datasketch import MinHashLSH
 
-from crosswire.dedup.shingles import estimate_containment, shingle, sign
+from crosswire.dedup.shingles import estimate_containment, shingle_normalised, sign
 from crosswire.models import Article, normalise_text
 from crosswire.urls import canonicalise_url
 
@@ -167,9 +167,9 @@ class CopyIndex:
         return entry
 
     def _describe_anew(self, article: Article) -> _Entry:
-        shingles = shingle(article.text or "", self.options.shingle_words)
-        enough = len(shingles) >= self.options.min_shingles
         body = normalise_text(article.text or "")
+        shingles = shingle_normalised(body, self.options.shingle_words)
+        enough = len(shingles) >= self.options.min_shingles
         return _Entry(
             article_id=article.id if article.id is not None else -1,
             root=article.id if article.id is not None else -1,

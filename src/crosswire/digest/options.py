@@ -67,8 +67,11 @@ class DigestOptions:
 # text is no one's name, nor is a participle that opens a sentence, names read to their end;
 # 17: several asides between a speaker and the verb, no place after a preposition as speaker;
 # 18: of the sentences that say one fact, the one closest to the story's centre is the bullet;
-# 19: no verb or preposition among the words between a speech verb and the speaker after it
-DIGEST_VERSION = 19
+# 19: no verb or preposition among the words between a speech verb and the speaker after it;
+# 20: a sentence in the first person weighs less in the selection (``text.voice``); 21: one
+# name per speaker in a story's quotes (``compare.people``), speakers of Arabic quotations
+# (``compare.speakers_ar``)
+DIGEST_VERSION = 21
 
 
 def options_from_settings(settings: Any) -> DigestOptions:

@@ -7,7 +7,9 @@ the best gain per word (``cost_exponent`` < 1 softens the length penalty), where
   number of distinct articles using it, so facts many outlets report weigh most;
 - centrality: cosine to the story centroid (the mean of per-article centroids, so every
   outlet counts equally and the embedding is cross-lingual);
-- a lead bonus (news puts its main facts first) and a bonus for an outlet not yet quoted.
+- a lead bonus (news puts its main facts first) and a bonus for an outlet not yet quoted;
+- less for a sentence in the first person (``text.voice``): someone's voice, a quotation,
+  not the story's (AllSides train[:1200] R2 0.2026 -> 0.2033).
 
 Candidates that say what a chosen sentence says are skipped: too close in cosine, or (in one
 language) sharing most of their words with it, the attribution's rule of "the same thing"
@@ -31,6 +33,7 @@ from crosswire.compare.numbers import figures_disagree
 from crosswire.text.clitics import match_words
 from crosswire.text.matching import MIN_CONTAINMENT, lexical_match
 from crosswire.text.sentences import StorySentences
+from crosswire.text.voice import first_person
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class SelectionWeights:
     title: float = 1.0  # similarity to the articles' titles
     lexical: float = 0.0  # tf-idf cosine to the story's word centroid (any language)
     lexical_fallback: float = 4.0  # its weight instead, when the embedding features are off
+    first_person: float = 0.5  # taken off a sentence in the first person (``text.voice``)
 
 
 def story_centroid(story: StorySentences) -> np.ndarray:
@@ -169,6 +173,11 @@ def select_sentences(
         title_centroid = title_vectors.mean(axis=0)
         width = len(title_centroid)  # the embedding block (story vectors may add a lexical one)
         centrality += w.title * (story.vectors[candidates, :width] @ title_centroid)
+    if w.first_person:  # someone's voice, not the story's: a quotation, a letter
+        voiced = [story.sentences[i] for i in candidates]
+        centrality -= w.first_person * np.array(
+            [first_person(s.text, s.language) for s in voiced], dtype=float
+        )
     lengths = np.array([max(1, len(story.sentences[i].words)) for i in candidates], dtype=float)
     spend = np.array([budget_words(story.sentences[i].text) for i in candidates])
     lead = np.array([1.0 / (1 + story.sentences[i].position) for i in candidates])

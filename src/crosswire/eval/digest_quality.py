@@ -15,7 +15,15 @@ the rules the digest uses to avoid the faults, so that they can find what those 
   "But", "However", "Meanwhile" …) while the bullet before it is not the sentence before it
   in the same article (where the word would have been resolved);
 - *expander repeat*: a sentence in a bullet's "how other outlets put it" that is another
-  bullet's text.
+  bullet's text;
+- *paraphrase pair*: two bullets in one language that report one fact in other words,
+  below the near-duplicate test ("A male suspect was arrested in Florida on Friday …" /
+  "Police have arrested a suspect in connection with at least a dozen packages …", cosine
+  0.66): cosine ``PARAPHRASE_COSINE`` or more, and ``PARAPHRASE_WORDS`` or more of the
+  same words in lower case (the stems of ``compare.slots.terms``: "arrested"/"arrest"), and
+  a name or a figure in common. Read on 40 pairs of basil-dev bullets (cosine 0.45 or more,
+  two terms shared), it finds 9 of the 18 that report one fact, and calls 5 of the other 22
+  one (precision about 0.65): a count of the problem, not a rule to act on.
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ from typing import Any
 import regex
 
 from crosswire.compare.numbers import figures_disagree
+from crosswire.compare.slots import STEM, fold, terms
 from crosswire.models import Digest
 from crosswire.text.matching import lexical_match
 from crosswire.text.similarity import sentence_vectors
@@ -55,6 +64,24 @@ DANGLING = frozenset(
     "toutefois aussi lui egli ella essi però tuttavia inoltre anche er sie aber jedoch "
     "außerdem auch ele ela eles elas mas porém".split()
 )
+
+
+PARAPHRASE_COSINE = 0.5
+PARAPHRASE_WORDS = 3
+_LOWER = regex.compile(r"(?<![\p{L}'’])\p{Ll}[\p{L}'’\-]*")
+
+
+def paraphrase_pair(a: str, b: str, cosine: float) -> bool:
+    """Whether bullets ``a`` and ``b`` (one language, ``cosine`` apart) report one fact in
+    other words (see the module's docstring)."""
+    if cosine < PARAPHRASE_COSINE:
+        return False
+    shared = terms(a) & terms(b)
+    lower = {fold(w)[:STEM] for w in _LOWER.findall(a)} & {
+        fold(w)[:STEM] for w in _LOWER.findall(b)
+    }
+    words = shared & lower
+    return len(words) >= PARAPHRASE_WORDS and len(shared - words) >= 1
 
 
 def has_debris(text: str) -> bool:
@@ -89,6 +116,7 @@ def digest_quality(
         "debris": [],
         "dangling": [],
         "expander_repeats": [],
+        "paraphrase_pairs": [],
     }
     if entries:
         vectors = sentence_vectors(texts, languages, embed)
@@ -101,6 +129,8 @@ def digest_quality(
             )
             if (cosine >= threshold or lexical >= 0.6) and not figures_disagree(texts[i], texts[j]):
                 out["near_duplicate_pairs"].append([texts[i], texts[j]])
+            elif languages[i] == languages[j] and paraphrase_pair(texts[i], texts[j], cosine):
+                out["paraphrase_pairs"].append([texts[i], texts[j]])
     sentences_of: dict[int, list[str]] = {}
     for k, entry in enumerate(entries):
         text = entry.text
@@ -133,7 +163,7 @@ def digest_quality(
     return out
 
 
-COUNTED = ("near_duplicate_pairs", "debris", "dangling", "expander_repeats")
+COUNTED = ("near_duplicate_pairs", "paraphrase_pairs", "debris", "dangling", "expander_repeats")
 
 
 def totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
