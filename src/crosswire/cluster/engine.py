@@ -399,14 +399,13 @@ class StoryEngine:
         return Assignment(article_id, story.story_id, duplicate_of=root, score=1.0, topic_id=topic)
 
     def _joins(self, fits: list[Fit], covered: bool = True) -> bool:
-        """Join the best story when its score plus ``margin_weight`` times its lead over the
-        runner-up reaches the threshold; a little below it when the best stands
-        clearly above the runner-up (``margin``); or, above ``contrast_floor``, when it
-        stands ``contrast`` above the background of this article's other candidates (for
-        an article the embedder covers; anchors alone are too thin for that)."""
+        """Join the best story when its score reaches the threshold; a little below it when
+        the best stands clearly above the runner-up (``margin``); or, above
+        ``contrast_floor``, when it stands ``contrast`` above the background of this
+        article's other candidates (for an article the embedder covers; anchors alone are
+        too thin for that)."""
         best = fits[0].score
-        lead = best - fits[1].score if len(fits) > 1 else 0.0  # no runner-up, no contrast
-        if best + self.options.margin_weight * lead >= self.options.threshold:
+        if best >= self.options.threshold:
             return True
         if len(fits) < 2:
             return False

@@ -19,8 +19,6 @@ class ClusterOptions:
     # the runner-up by ``margin`` (0 turns this off).
     margin: float = 0.55
     margin_relief: float = 0.55
-    # The join test is score + margin_weight · (score − runner-up's score) ≥ threshold.
-    margin_weight: float = 0.0
     # Above ``contrast_floor``, also join when the best story beats this article's
     # ``contrast_rank``-th best candidate by ``contrast`` (0 turns this off): where the
     # stories around are far apart (distinct topics), less evidence is needed than where
@@ -42,9 +40,6 @@ class ClusterOptions:
     link_min: float = 0.8
     link_members: int = 4
     link_top: int = 3
-    # A story past ``growth_pivot`` articles scores ``growth_weight`` · ln(size / pivot) more.
-    growth_weight: float = 0.0
-    growth_pivot: float = 3.0
     # score = bias + dense·cos(embeddings) + lexical·cos(TF-IDF, same language)
     #         + title·cos(TF-IDF of the headlines) + anchors·cos(numbers and Latin-script
     #         names) − weekday·[the two name different days of the week].

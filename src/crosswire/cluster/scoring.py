@@ -62,7 +62,7 @@ def measure_fit(article: ArticleFeatures, story: StoryState, options: ClusterOpt
     places = options.weight_places > 0 and disjoint(
         article.places, story.main_places(options.places_share)
     )
-    score = weigh(dense, lexical, anchors, time, options, title) + growth_bonus(story, options)
+    score = weigh(dense, lexical, anchors, time, options, title)
     score = less_clashes(score, clash, options, years, places)
     return Fit(story.story_id, score, dense, lexical, anchors, time, title, clash, years)
 
@@ -89,14 +89,6 @@ def undated(*timestamps: float | None) -> bool:
 def disjoint(mine: frozenset, theirs: set | frozenset) -> bool:
     """Both sides name something (days, years, countries) and nothing in common."""
     return bool(mine and theirs and mine.isdisjoint(theirs))
-
-
-def growth_bonus(story: StoryState, options: ClusterOptions) -> float:
-    """A developing story (more than ``growth_pivot`` articles) gathers follow-ups that
-    share its theme more than its first event: ``growth_weight`` · ln(size / pivot)."""
-    if options.growth_weight <= 0 or story.size <= options.growth_pivot:
-        return 0.0
-    return options.growth_weight * math.log(story.size / options.growth_pivot)
 
 
 def translation_score(
