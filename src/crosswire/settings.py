@@ -169,8 +169,8 @@ class Settings(BaseSettings):
     cluster_consolidate_every_seconds: float = Field(
         300.0,
         description="How often `crosswire serve` and the assigning `crosswire worker` run the "
-        "consolidation pass over the recent stories (0: never; it also runs one article "
-        "behind each placement).",
+        "consolidation pass over the recent stories (0: never; it also runs after each "
+        "placement).",
     )
     cluster_consolidate_window_hours: float = Field(
         72.0,

@@ -324,42 +324,20 @@ class AlwaysOne:
         return 1.0
 
 
-def test_only_stories_in_languages_the_embedder_covers_are_scored():
+def test_stories_whose_embeddings_do_not_compare_are_not_scored():
     from crosswire.cluster.consolidate import Consolidator
 
     eng = engine(APART)
-    # Hebrew outside the embedder: its vectors say little (MultiLing's unrelated Hebrew
-    # documents at cosine 0.9), so even two Hebrew stories are never scored
-    eng.embedder_languages = frozenset({"en"})
+    eng.embedder_languages = frozenset({"en"})  # Greek and Hebrew: each its own space
     text = "Tessaport 240 Lissendor 2031 Umbrelle 17"
     articles = [
-        replace(report(1, "", text), language="he"),
-        replace(report(2, "", text), language="en"),
+        replace(report(1, "", text), language="el"),
+        replace(report(2, "", text), language="he"),
         replace(report(3, "", text), language="he"),
-        replace(report(4, "", text), language="en"),
     ]
     ids = [d.story_id for d in eng.add(articles)]
-    assert len(set(ids)) == 4
     consolidator = Consolidator(APART, AlwaysOne())  # type: ignore[arg-type]
-    hebrew = consolidator.after_placement(eng, eng.active.stories[ids[2]], ids[:2])
-    assert consolidator.scored == 0 and hebrew.size == 1
-    english = consolidator.after_placement(eng, eng.active.stories[ids[3]], ids[:3])
-    assert consolidator.scored == 1 and english.size == 2
-    assert eng.resolve(ids[1]) == eng.resolve(ids[3])
-    assert eng.resolve(ids[0]) == ids[0] and eng.resolve(ids[2]) == ids[2]
-
-
-def test_a_story_is_consolidated_once_the_next_article_is_placed():
-    from crosswire.cluster.consolidate import Consolidator
-
-    eng = engine(APART)
-    consolidator = Consolidator(APART, AlwaysOne())  # type: ignore[arg-type]
-    eng.consolidator = consolidator
-    texts = ["Crews at the Tessaport dock unloaded crates.", "A choir in Umbrelle sang."]
-    first = eng.add([report(1, "", texts[0])])[0].story_id
-    assert consolidator.scored == 0  # alone: it waits for the next article
-    second = eng.add([report(2, "", texts[1])])[0].story_id
-    # the first article's story is compared (and, by this model, merged) with the second's;
-    # the second's own turn comes with the third article
-    assert consolidator.scored == 1 and eng.resolve(first) == eng.resolve(second)
-    assert eng.drain_merges() == [(second, first)]
+    merged = consolidator.after_placement(eng, eng.active.stories[ids[2]], ids[:2])
+    # the other Hebrew story is scored and merged; the Greek one is never scored
+    assert consolidator.scored == 1 and merged.size == 2
+    assert eng.resolve(ids[0]) == ids[0] and eng.resolve(ids[1]) == eng.resolve(ids[2])

@@ -2,13 +2,9 @@
 
 Online assignment decides at once, from what it has seen so far; an event whose first
 reports share few words (no headline, no date, another outlet's vocabulary) starts as two
-or three stories. One article behind (once the next article is placed), the story an
-article was placed in is compared with its nearest live stories (by mean embedding) by a
-learned story-to-story model: the probability that the two are one event. Waiting for the
-next placement lets a lone report be joined by the next report of its event before it is
-weighed as a story; merged at once, a lone report of a sibling event (a second quake, a
-rival team's offer) fell into the larger story of its theme and drew the rest of its event
-after it. Those at ``consolidate_threshold`` (one
+or three stories. Right after each article is placed, its story is compared with the live
+stories around it (the article's best other candidates) by a learned story-to-story model:
+the probability that the two are one event. Those at ``consolidate_threshold`` (one
 probability; by default the one shipped with the model) merge, and the grown story is
 scored again against the candidates left until none reaches it (agglomerative). Each merge
 is recorded (``StoryEngine.drain_merges``) and the absorbed story redirects to the other.
@@ -36,12 +32,10 @@ each of which works when a headline or a date is missing:
   the best and the mean of the story's other candidates (one event is the neighbour a
   story is clearly closest to; a lead does not depend on how alike a corpus's texts are).
 
-Only stories with articles in languages the embedder covers are scored: the model is
-fitted on such pairs. Without a comparable embedding its word and lead features alone
-merged the translations of unrelated themes (MultiLing, 7 languages, topics: 0.9468
-without the pass, 0.8492 with it on every pair); and two stories of one language the
-embedder does not know compare by vectors that say little (MultiLing's unrelated Hebrew
-documents at cosine 0.9: 7 languages 0.8412 when those were scored, 0.9465 without).
+Only stories whose embeddings compare (a language the embedder covers on both sides, or
+the same other language) are scored: the model is fitted on such pairs, and without an
+embedding its word and lead features alone merged the translations of unrelated themes
+(MultiLing, 7 languages, topics: 0.9468 without the pass, 0.8492 with it on every pair).
 
 A model names the features it uses (``PairModel.features``, a subset of ``FEATURES``). The
 weights are fitted by ``bench/train_story_pairs.py`` on the candidate pairs that the online
@@ -436,7 +430,7 @@ class Consolidator:
             other = engine.active.stories.get(story_id)
             if other is None or other is story or other.story_id == story.story_id:
                 continue
-            if story.covered and other.covered:  # embeddings that compare (see above)
+            if _mean_dense(story, other) is not None:  # embeddings that compare (see above)
                 others.append(other)
         # agglomerative: merge those that reach the threshold, then score the grown story
         # again against the candidates left, until none reaches it

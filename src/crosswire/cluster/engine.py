@@ -79,8 +79,6 @@ class StoryEngine:
         self._new_originals: list[tuple[int, int]] = []  # (old, new) originals of copies
         self._seq = 0
         self.consolidator = Consolidator(options) if consolidates(options) else None
-        # the story the last article was placed in: consolidated once the next one is placed
-        self._behind: int | None = None
 
     # public interface --------------------------------------------------------------
     def add(self, articles: Sequence[Article]) -> list[Assignment]:
@@ -150,8 +148,6 @@ class StoryEngine:
         self._merges = [(ids.get(a, a), ids.get(b, b)) for a, b in self._merges]
         self._moves = [(x, ids.get(a, a), ids.get(b, b)) for x, a, b in self._moves]
         self._opened = [ids.get(s, s) for s in self._opened]
-        if self._behind is not None:
-            self._behind = ids.get(self._behind, self._behind)
 
     def drain_merges(self) -> list[tuple[int, int]]:
         """Story merges (from id, into id) decided since the last call."""
@@ -195,7 +191,8 @@ class StoryEngine:
             if self.active.stories.get(story.story_id) is not story:
                 continue  # absorbed earlier in this pass
             examined += 1
-            self._consolidate(story)
+            near = self.active.nearest(story.dense_mean(), self.options.consolidate_candidates + 1)
+            consolidator.after_placement(self, story, [s for s in near if s != story.story_id])
         after = consolidator.cost()
         return {
             "stories": examined,
@@ -309,20 +306,10 @@ class StoryEngine:
         topic = self._topic(story.story_id, features)
         placed = story.story_id
         if self.consolidator is not None:
-            behind, self._behind = self._behind, placed
-            if behind is not None:
-                self._consolidate(self.active.stories.get(self.resolve(behind)))
-            if self.options.topics:  # the story may have merged: its topic now
-                topic = self.topics.topic_of(self.resolve(placed))
+            story = self.consolidator.after_placement(self, story, [f.story_id for f in fits])
+        if self.consolidator is not None and self.options.topics:  # the merged story's topic
+            topic = self.topics.topic_of(story.story_id)
         return Assignment(article.id, placed, score=score, topic_id=topic)
-
-    def _consolidate(self, story: StoryState | None) -> None:
-        """Merge ``story`` with those of its nearest live stories (by their mean embedding)
-        that the consolidation pass calls one event (``cluster/consolidate.py``)."""
-        if story is None or self.consolidator is None:
-            return
-        near = self.active.nearest(story.dense_mean(), self.options.consolidate_candidates + 1)
-        self.consolidator.after_placement(self, story, [s for s in near if s != story.story_id])
 
     def _take_stray(self, story: StoryState, features: ArticleFeatures, fits: list[Fit]) -> None:
         """Before ``features`` starts ``story``: take in the article of a small candidate

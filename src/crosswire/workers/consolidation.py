@@ -1,9 +1,8 @@
 """The consolidation pass on a timer, for the long-running processes that assign stories.
 
-Online assignment places each article at once and, once the next article is placed, merges
-its story with the neighbours the story-pair model calls the same event. Stories that only
-came to look alike later (a third report bridging two fragments), and the last story of a
-quiet stream, are met again by the timed pass: every
+Online assignment places each article at once and, right after, merges its story with the
+neighbours the story-pair model calls the same event. Stories that only came to look alike
+later (a third report bridging two fragments) are met again by the timed pass: every
 ``cluster_consolidate_every_seconds``, ``Pipeline.consolidate_recent`` re-examines the
 stories touched in the last ``cluster_consolidate_window_hours`` (at most
 ``cluster_consolidate_max_stories`` of them, so one pass costs a bounded time, logged).
