@@ -141,3 +141,18 @@ def test_a_sentence_in_the_first_person_weighs_less_than_the_same_fact_told():
     assert select_sentences(story, [0, 1], max_sentences=1, weights=weights) == [1]
     plain = replace(weights, first_person=0.0)
     assert select_sentences(story, [0, 1], max_sentences=1, weights=plain) == [0]
+
+
+def test_summary_sentences_come_from_the_first_sentences_of_their_article():
+    from dataclasses import replace
+
+    from crosswire.digest.options import DigestOptions
+    from crosswire.digest.summary import summary_candidates
+
+    texts = [f"The council met for the {n} time this week to discuss the port." for n in range(9)]
+    story = _plain_story(texts, "en")  # positions 0 … 8
+    options = replace(DigestOptions(), lead_sentences=6)
+    assert summary_candidates(story, "en", options) == [0, 1, 2, 3, 4, 5]
+    for s in story.sentences:
+        s.position += 6  # none among the first six: every sentence stays a candidate
+    assert summary_candidates(story, "en", options) == list(range(9))

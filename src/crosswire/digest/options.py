@@ -19,6 +19,8 @@ class DigestOptions:
     max_sentences_per_article: int = 40
     max_articles: int = 60  # articles whose text a digest reads (see build.representative)
     min_words: int = 6
+    # summary sentences come from the first sentences of their article (``summary``)
+    lead_sentences: int = 6
     max_words: int = 60
     redundancy: float = 0.8  # a candidate this close to a chosen sentence is skipped
     only_in_per_source: int = 2
@@ -38,6 +40,7 @@ class DigestOptions:
                 self.match_threshold,
                 self.weights,
                 self.max_articles,
+                self.lead_sentences,
                 DIGEST_VERSION,
             )
         )
@@ -70,8 +73,8 @@ class DigestOptions:
 # 19: no verb or preposition among the words between a speech verb and the speaker after it;
 # 20: a sentence in the first person weighs less in the selection (``text.voice``); 21: one
 # name per speaker in a story's quotes (``compare.people``), speakers of Arabic quotations
-# (``compare.speakers_ar``)
-DIGEST_VERSION = 21
+# (``compare.speakers_ar``); 22: summary sentences from the first six of their article
+DIGEST_VERSION = 22
 
 
 def options_from_settings(settings: Any) -> DigestOptions:
