@@ -74,8 +74,9 @@ class DigestOptions:
 # 20: a sentence in the first person weighs less in the selection (``text.voice``); 21: one
 # name per speaker in a story's quotes (``compare.people``), speakers of Arabic quotations
 # (``compare.speakers_ar``); 22: summary sentences from the first six of their article; 23:
-# an article's title repeated in its text is no summary sentence and not its lead
-DIGEST_VERSION = 23
+# an article's title repeated in its text is no summary sentence and not its lead; 24: a
+# picture's caption ending in its credit is page furniture
+DIGEST_VERSION = 24
 
 
 def options_from_settings(settings: Any) -> DigestOptions:
