@@ -75,8 +75,9 @@ class DigestOptions:
 # name per speaker in a story's quotes (``compare.people``), speakers of Arabic quotations
 # (``compare.speakers_ar``); 22: summary sentences from the first six of their article; 23:
 # an article's title repeated in its text is no summary sentence and not its lead; 24: a
-# picture's caption ending in its credit is page furniture
-DIGEST_VERSION = 24
+# picture's caption ending in its credit is page furniture; 25: an Arabic speaker is a name
+# (not a description, a source or a place), a speaker after "the" or a place alone is nobody
+DIGEST_VERSION = 25
 
 
 def options_from_settings(settings: Any) -> DigestOptions:
