@@ -280,3 +280,27 @@ def test_clean_name_drops_a_verb_that_opens_the_run():
     assert clean_name("Saying President Ana Ruiz") == "President Ana Ruiz"
     assert clean_name("Added Koss") == "Koss"
     assert clean_name("Saying") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Keep the library open,” tweeted the Riverton, Ore., branch of the readers' club.",
+        "The Harbor Daily Ledger on May 3 described the mayor as “a tireless builder.”",
+        "The 19th Amendment states that “no citizen shall be denied the vote.”",
+        "Critics say the plan “will empty the harbor.”",
+        "Nebraska and Oklahoma complained about “a flood of cheap grain.”",
+        "Members of the Yes, Vote, No Delay group wrote that “the vote must go on.”",
+    ],
+)
+def test_a_place_a_paper_or_a_group_is_no_speaker(text):
+    assert speaker_in(text) is None
+    assert people_in(text) == []
+
+
+def test_the_before_a_title_still_names_a_person():
+    assert speaker_in("“We will march,” said the Rev. Ada Lind.") == "Rev. Ada Lind"
+    assert speaker_in("the Harbor Club President Tom Reyes said on Friday.") == (
+        "Harbor Club President Tom Reyes"
+    )
+    assert speaker_in("“We will vote,” said Virginia Holt.") == "Virginia Holt"

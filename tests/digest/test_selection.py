@@ -156,3 +156,18 @@ def test_summary_sentences_come_from_the_first_sentences_of_their_article():
     for s in story.sentences:
         s.position += 6  # none among the first six: every sentence stays a candidate
     assert summary_candidates(story, "en", options) == list(range(9))
+
+
+def test_a_title_repeated_in_the_text_is_no_summary_sentence():
+    from crosswire.digest.options import DigestOptions
+    from crosswire.digest.summary import summary_candidates
+
+    texts = [
+        "Harbour Council Votes to Close the Old Port Road to Lorries",
+        "The council voted on Monday to close the old port road to heavy lorries.",
+    ]
+    story = _plain_story(texts, "en")
+    story.sentences[0].headline = True
+    assert summary_candidates(story, "en", DigestOptions()) == [1]
+    story.sentences[1].headline = True  # nothing but titles: a title rather than nothing
+    assert summary_candidates(story, "en", DigestOptions()) == [0, 1]

@@ -180,3 +180,8 @@ def test_paraphrases_of_one_fact_are_counted_and_two_facts_are_not():
     assert paraphrase_pair(one, same, 0.6)
     assert not paraphrase_pair(one, other, 0.6)  # a name and the parcels, not the arrest
     assert not paraphrase_pair(one, same, 0.4)  # the words alone do not make one fact
+
+
+def test_a_caption_with_its_credit_is_counted_as_debris():
+    assert has_debris("Senator Ana Ruiz at the Capitol in May.CreditTom Lee/Reuters")
+    assert not has_debris("Credit Suisse said the merger would close in May.")

@@ -68,3 +68,12 @@ def test_dangling_openings(text, dangling):
 )
 def test_the_page_speaking_is_never_a_summary_sentence(text, furniture):
     assert page_furniture(text) is furniture
+
+
+def test_a_caption_with_its_credit_is_page_furniture():
+    from crosswire.text.debris import page_furniture
+
+    assert page_furniture("Senator Ana Ruiz at the Capitol in May.CreditTom Lee/Reuters")
+    assert page_furniture("Crews at the levee on Monday. Credit: Tom Lee/AP")
+    assert not page_furniture("The agency gave credit to Tom Lee for the rescue.")
+    assert not page_furniture("Credit Suisse said the merger would close in May.")

@@ -48,3 +48,19 @@ def test_datelines_in_several_languages(line):
 )
 def test_a_sentence_with_a_date_is_no_dateline(sentence):
     assert not is_dateline(words(sentence))
+
+
+def test_a_title_repeated_above_the_text_is_marked_and_not_the_lead():
+    from crosswire.models import Article
+    from crosswire.text.sentences import article_sentences
+
+    article = Article(
+        id=1,
+        title="Harbour Council Votes to Close the Old Port Road",
+        text="Harbour Council votes to close the old port road\n"
+        "The council voted on Monday to close the old port road to heavy lorries.",
+        language="en",
+    )
+    title, lead = article_sentences(article, 10)
+    assert title.headline and not lead.headline
+    assert (title.position, lead.position) == (0, 0)  # the lead is still the article's first

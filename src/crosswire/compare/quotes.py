@@ -19,7 +19,7 @@ from crosswire.compare.speakers import (
     pronoun_speaks,
     speaker_in,
 )
-from crosswire.compare.speakers_ar import arabic_speaker
+from crosswire.compare.speakers_ar import arabic_speaker, arabic_speaks
 from crosswire.text.similarity import sentence_vectors
 from crosswire.text.words import words
 
@@ -142,7 +142,7 @@ def _attribute(
     words after it to its last sentence's end, ``before`` the sentences before it, ``earlier``
     the whole text before it (quotations blanked throughout); ``goes_on`` is the speaker of a
     quotation just before, in this sentence or the one before."""
-    who = headed_by(own) or _speaker(rest) or arabic_speaker(rest)
+    who = headed_by(own) or _speaker(rest) or arabic_speaker(rest, len(own))
     pronoun = pronoun_speaks(rest) if who is None else None
     if pronoun is None and who is None and described_speaks(rest):
         pronoun = "the"  # "the congressman said": a person named before
@@ -152,7 +152,7 @@ def _attribute(
         if who is None and pronoun != "the":
             named = [n for n in people_in(earlier) if agrees(pronoun, n)]
             who = named[-1] if named else None
-    elif who is None and not _verb_in(rest):
+    elif who is None and not _verb_in(rest) and not arabic_speaks(rest, len(own)):
         who = goes_on  # a quotation that goes on in the next sentence, unattributed
     return who if who is not None else clause_speaker(before, own)  # "Schumer …, tweeting: …"
 

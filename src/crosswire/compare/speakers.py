@@ -70,7 +70,21 @@ NOT_NAMES = frozenset(
     "feb apr jun jul aug sep sept oct nov dec "
     "the a an in on at for by from with after before during since later however meanwhile "
     "but and he she they it we i you his her their this that these those there when while "
-    "if as one two three several many some all both then".split()
+    "if as one two three several many some all both then no "
+    # plural nouns that open a sentence: "Critics say …" names a group, not a person
+    "critics officials analysts experts supporters opponents residents witnesses "
+    "prosecutors lawmakers democrats republicans".split()
+)
+# places named alone are no person: "Nebraska and Oklahoma complained"
+PLACES = frozenset(
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia "
+    "hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts "
+    "michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon "
+    "pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming "
+    "america britain china russia france germany israel iran iraq mexico canada".split()
+)
+_PLACE_PARTS = frozenset(
+    "new north south west east rhode hampshire jersey york carolina dakota".split()
 )
 # words of institutions: a speaker, but not the person a later "he" stands for
 INSTITUTIONS = frozenset(
@@ -204,6 +218,26 @@ _DESCRIBING = frozenset("democrat democrats republican republicans".split())
 _INITIAL_END = regex.compile(r"(?:\b\p{Lu}|Jr|Sr)\.$")
 
 
+# "the" before a run of capitals makes it a thing or a place ("the Brooklyn, N.Y., chapter",
+# "The New Haven Register"), unless a person's title is in it ("the Rev. Al Sharpton")
+_THE_BEFORE = regex.compile(r"\b[Tt]he\s+$")
+
+
+def a_person(name: str, before: str) -> bool:
+    """Whether ``name``, found after the text ``before``, may be a person's: not after "the"
+    without a title, not a place alone, not ending in a thing ("The 14th Amendment")."""
+    if before[-1:].isalnum():
+        return False  # the tail of a word: "AACP" of "the NAACP"
+    bare = [t.casefold().rstrip(".,") for t in name.split()]
+    if any(t in PERSON_TITLES for t in bare[:-1]):
+        return True  # "the NAACP President Benjamin Todd Jealous", "The Rev. Al Sharpton"
+    if bare[0] == "the" or _THE_BEFORE.search(before[-12:]):
+        return False
+    if " ".join(bare) in PLACES or all(t in _PLACE_PARTS or t in PLACES for t in bare):
+        return False
+    return bare[-1] not in THINGS
+
+
 def speaker_in(text: str) -> str | None:
     """The speaker a speech verb names in ``text`` (the quotation's sentences, the
     quotation itself left out), or None; "he" / "she" give None here (``pronoun_speaks``)."""
@@ -228,7 +262,7 @@ def speaker_in(text: str) -> str | None:
             if pattern is _BEFORE and after_preposition and not people_in(found.group(1)):
                 continue
             name = clean_name(found.group(1), -1 if pattern is _BEFORE else 0)
-            if name:
+            if name and a_person(found.group(1), text[: found.start(1)]):
                 return name
     return None
 
@@ -281,7 +315,7 @@ def people_in(text: str) -> list[str]:
         if _PLACE_BEFORE.search(text[max(0, found.start() - 6) : found.start()]):
             continue  # "of California", "in Puerto Rico": a place
         name = clean_name(raw)
-        if not name:
+        if not name or not a_person(raw, text[: found.start()]):
             continue
         tokens = name.split()
         bare = [t.casefold().rstrip(".,") for t in tokens]

@@ -73,8 +73,11 @@ class DigestOptions:
 # 19: no verb or preposition among the words between a speech verb and the speaker after it;
 # 20: a sentence in the first person weighs less in the selection (``text.voice``); 21: one
 # name per speaker in a story's quotes (``compare.people``), speakers of Arabic quotations
-# (``compare.speakers_ar``); 22: summary sentences from the first six of their article
-DIGEST_VERSION = 22
+# (``compare.speakers_ar``); 22: summary sentences from the first six of their article; 23:
+# an article's title repeated in its text is no summary sentence and not its lead; 24: a
+# picture's caption ending in its credit is page furniture; 25: an Arabic speaker is a name
+# (not a description, a source or a place), a speaker after "the" or a place alone is nobody
+DIGEST_VERSION = 25
 
 
 def options_from_settings(settings: Any) -> DigestOptions:

@@ -25,14 +25,20 @@ def summary_candidates(story: StorySentences, language: str, options: DigestOpti
     """Sentences of a usable length that stand on their own, among the first
     ``options.lead_sentences`` of their article, all in one language: the reader's
     ``language`` when the story has any, else the language most of them are in; never a
-    dateline."""
+    dateline, never the title an article repeats above its text (the page shows a headline)."""
     sized = [
         i
         for i, s in enumerate(story.sentences)
-        if options.min_words <= len(s.words) <= options.max_words and not s.dateline
+        if options.min_words <= len(s.words) <= options.max_words
+        and not s.dateline
+        and not s.headline
     ]
-    if not sized:  # a story of short texts: take what there is
-        sized = [i for i, s in enumerate(story.sentences) if s.words and not s.dateline]
+    if not sized:  # a story of short texts: take what there is, a title last
+        sized = [
+            i
+            for i, s in enumerate(story.sentences)
+            if s.words and not s.dateline and not s.headline
+        ] or [i for i, s in enumerate(story.sentences) if s.words and not s.dateline]
     sized = [i for i in sized if not page_furniture(story.sentences[i].text)] or sized
     standing = [i for i in sized if not dangling_opening(story.sentences[i].text)]
     sized = standing or sized

@@ -10,7 +10,8 @@ the rules the digest uses to avoid the faults, so that they can find what those 
   no figure of one unit that differs: "12 killed" and "31 killed" are a difference);
 - *debris*: a bullet beginning with a dash or bullet mark, a dateline in capitals ("WASHINGTON
   —", "NEW YORK (AP) --"), a wire credit ("(Reuters) -"), a byline ("By Ana Ruiz"), or a
-  page label ("Updated", "Photo:", "Read more");
+  page label ("Updated", "Photo:", "Read more"); or a bullet that is a picture's caption,
+  ending in its credit ("… at the Capitol.CreditAna Ruiz/Reuters");
 - *dangling opening*: a bullet whose first word is a personal pronoun or a connective ("He",
   "But", "However", "Meanwhile" …) while the bullet before it is not the sentence before it
   in the same article (where the word would have been resolved);
@@ -84,8 +85,12 @@ def paraphrase_pair(a: str, b: str, cosine: float) -> bool:
     return len(words) >= PARAPHRASE_WORDS and len(shared - words) >= 1
 
 
+# a picture's caption ending in its credit ("… at the Capitol.CreditAna Ruiz/Reuters")
+_CREDIT_LINE = regex.compile(r"Credit\s*:?\s*\p{Lu}[^/]{1,40}/\s*\p{Lu}\S*\s*$")
+
+
 def has_debris(text: str) -> bool:
-    return bool(_DEBRIS.match(text.strip()))
+    return bool(_DEBRIS.match(text.strip()) or _CREDIT_LINE.search(text))
 
 
 # "This week", "So far": a demonstrative that points at a time, not at what came before

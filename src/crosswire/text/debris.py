@@ -98,8 +98,16 @@ _FURNITURE = regex.compile(
 )
 
 
+# a picture's caption that ends in its credit, glued or not: "… at the Capitol.CreditAna
+# Ruiz/Reuters", "… on Monday. Credit: Ana Ruiz/AP"
+_CAPTION = regex.compile(
+    r"(?:^|[.\s])Credit\s*:?\s*\p{Lu}[\p{L}.'’\- ]{1,40}/\s*\p{Lu}[\p{L}.'’\- ]*$"
+)
+
+
 def page_furniture(text: str) -> bool:
     """Whether ``text`` is the page speaking, not the story ("Watch the full interview.",
-    "CORRECTION: This article originally said …", a fact check's "CLAIM: …"): never a
-    summary sentence."""
-    return bool(_FURNITURE.match(text.strip()))
+    "CORRECTION: This article originally said …", a fact check's "CLAIM: …", a picture's
+    caption with its credit): never a summary sentence."""
+    text = text.strip()
+    return bool(_FURNITURE.match(text) or _CAPTION.search(text))

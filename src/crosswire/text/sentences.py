@@ -34,6 +34,7 @@ class Sentence:
     position: int  # 0 = the lead (and any short line or dateline before it)
     words: list[str] = field(default_factory=list)
     dateline: bool = False  # the article's date on a line of its own: never a summary sentence
+    headline: bool = False  # the article's title, repeated in its text: never a summary sentence
     lead_in: str = ""  # a dateline, byline or credit the page put before it (``debris``)
 
 
@@ -73,14 +74,19 @@ def is_dateline(tokens: list[str]) -> bool:
 
 def article_sentences(article: Article, limit: int) -> list[Sentence]:
     """The article's sentences (title excluded), at most ``limit``. Positions count only
-    sentences of ``LEAD_MIN_WORDS`` words or more that are not datelines: a dateline
-    ("Sunday, March 9, 2031") or a photo credit before the lead does not push it down."""
+    sentences of ``LEAD_MIN_WORDS`` words or more that are not datelines nor the title: a
+    dateline ("Sunday, March 9, 2031"), the title a page repeats above its text or a photo
+    credit before the lead does not push it down."""
     out = []
     position = 0
-    for written in split_sentences(article.text or "")[:limit]:
+    title = words(article.title or "")
+    written_sentences = split_sentences(article.text or "")[:limit]
+    for k, written in enumerate(written_sentences):
         lead_in, text = strip_debris(written)
         tokens = words(text)
         dateline = is_dateline(tokens)
+        # the title above the text, not a text that is all title
+        headline = k == 0 and len(written_sentences) > 1 and bool(title) and tokens == title
         out.append(
             Sentence(
                 text=text,
@@ -90,10 +96,11 @@ def article_sentences(article: Article, limit: int) -> list[Sentence]:
                 position=position,
                 words=tokens,
                 dateline=dateline,
+                headline=headline,
                 lead_in=lead_in,
             )
         )
-        if len(tokens) >= LEAD_MIN_WORDS and not dateline:
+        if len(tokens) >= LEAD_MIN_WORDS and not dateline and not headline:
             position += 1
     return out
 
