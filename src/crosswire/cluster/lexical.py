@@ -27,13 +27,11 @@ class DocumentFrequencies:
         self.docs += 1
         self.counts.update(terms.keys())
 
-    def idf(self, term: str) -> float:
-        return math.log((1 + self.docs + self.prior_docs) / (1 + self.counts.get(term, 0))) + 1.0
-
 
 def weigh_terms(terms: Counter[str], df: DocumentFrequencies, keep: int = 0) -> SparseVector:
-    """Sub-linear TF times IDF, L2-normalised; ``keep`` > 0 keeps only the heaviest terms."""
-    # ``df.idf`` written out: one call per term less
+    """Sub-linear TF, 1 + ln(n), times smoothed IDF, ln((1 + docs) / (1 + df)) + 1, with
+    ``df.prior_docs`` counted among the docs; L2-normalised; ``keep`` > 0 keeps only the
+    heaviest terms."""
     docs, counts, log = 1 + df.docs + df.prior_docs, df.counts, math.log
     vector = {
         t: (1.0 + log(n)) * (log(docs / (1 + counts.get(t, 0))) + 1.0) for t, n in terms.items()
