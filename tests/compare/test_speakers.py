@@ -289,7 +289,7 @@ def test_clean_name_drops_a_verb_that_opens_the_run():
         "The Harbor Daily Ledger on May 3 described the mayor as “a tireless builder.”",
         "The 19th Amendment states that “no citizen shall be denied the vote.”",
         "Critics say the plan “will empty the harbor.”",
-        "Nebraska and Oklahoma complained about “a flood of cheap grain.”",
+        "Kansas and Iowa complained about “a flood of cheap grain.”",
         "Members of the Yes, Vote, No Delay group wrote that “the vote must go on.”",
     ],
 )

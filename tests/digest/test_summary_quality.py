@@ -175,7 +175,7 @@ def test_paraphrases_of_one_fact_are_counted_and_two_facts_are_not():
     one = (
         "A man was arrested in Harbourton on Friday in connection with the parcels sent to judges."
     )
-    same = "Police have arrested a suspect in connection with a dozen parcels mailed to Harbourton."
+    same = "Police arrested a suspect in connection with a dozen parcels mailed to Harbourton."
     other = "Harbourton police said the parcels held no explosives and were sent from abroad."
     assert paraphrase_pair(one, same, 0.6)
     assert not paraphrase_pair(one, other, 0.6)  # a name and the parcels, not the arrest

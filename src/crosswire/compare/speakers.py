@@ -75,7 +75,7 @@ NOT_NAMES = frozenset(
     "critics officials analysts experts supporters opponents residents witnesses "
     "prosecutors lawmakers democrats republicans".split()
 )
-# places named alone are no person: "Nebraska and Oklahoma complained"
+# places named alone are no person: "Kansas and Iowa complained"
 PLACES = frozenset(
     "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia "
     "hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts "
@@ -230,7 +230,7 @@ def a_person(name: str, before: str) -> bool:
         return False  # the tail of a word: "AACP" of "the NAACP"
     bare = [t.casefold().rstrip(".,") for t in name.split()]
     if any(t in PERSON_TITLES for t in bare[:-1]):
-        return True  # "the NAACP President Benjamin Todd Jealous", "The Rev. Al Sharpton"
+        return True  # "the union President Ada Lind", "The Rev. Tom Vale"
     if bare[0] == "the" or _THE_BEFORE.search(before[-12:]):
         return False
     if " ".join(bare) in PLACES or all(t in _PLACE_PARTS or t in PLACES for t in bare):

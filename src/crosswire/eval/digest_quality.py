@@ -18,13 +18,13 @@ the rules the digest uses to avoid the faults, so that they can find what those 
 - *expander repeat*: a sentence in a bullet's "how other outlets put it" that is another
   bullet's text;
 - *paraphrase pair*: two bullets in one language that report one fact in other words,
-  below the near-duplicate test ("A male suspect was arrested in Florida on Friday …" /
-  "Police have arrested a suspect in connection with at least a dozen packages …", cosine
-  0.66): cosine ``PARAPHRASE_COSINE`` or more, and ``PARAPHRASE_WORDS`` or more of the
-  same words in lower case (the stems of ``compare.slots.terms``: "arrested"/"arrest"), and
-  a name or a figure in common. Read on 40 pairs of basil-dev bullets (cosine 0.45 or more,
-  two terms shared), it finds 9 of the 18 that report one fact, and calls 5 of the other 22
-  one (precision about 0.65): a count of the problem, not a rule to act on.
+  below the near-duplicate test ("A man was arrested in Tessaport on Friday …" / "Police
+  have arrested a suspect over the parcels sent to Tessaport …"): cosine
+  ``PARAPHRASE_COSINE`` or more, and ``PARAPHRASE_WORDS`` or more of the same words in lower
+  case (the stems of ``compare.slots.terms``: "arrested"/"arrest"), and a name or a figure
+  in common. Read on 40 pairs of basil-dev bullets (cosine 0.45 or more, two terms shared),
+  it finds 9 of the 18 that report one fact, and calls 5 of the other 22 one (precision
+  about 0.65): a count of the problem, not a rule to act on.
 """
 
 from __future__ import annotations

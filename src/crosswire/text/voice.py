@@ -1,7 +1,7 @@
 """Whether a sentence speaks in the first person: "I", "we", "my", "our" and their forms.
 
-In news copy the first person is someone else's voice: a quotation ("We've now purchased
-enough vaccine," Biden said), a letter, a post read out. Standing alone as a bullet of a
+In news copy the first person is someone else's voice: a quotation ("We have ordered
+enough pumps," the mayor said), a letter, a post read out. Standing alone as a bullet of a
 summary it reads as the outlet's own claim or needs its speaker; the editors' summaries of
 AllSides never use it outside a quotation they introduce. The selection weighs such
 sentences down (``SelectionWeights.first_person``), it does not leave them out.
