@@ -13,11 +13,23 @@ from pathlib import Path
 
 import httpx
 
+from crosswire.constants import DIGEST_META
+from crosswire.digest.options import options_from_settings
+from crosswire.settings import load_settings
+
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def digests_current(store, **settings: str) -> None:
+    """Record in ``store`` that its digests were built with the options of a server run with
+    ``settings`` (e.g. ``embedder="hashing"``): the server then keeps the digests a test
+    wrote by hand, instead of rebuilding them while the test reads them (a race)."""
+    options = options_from_settings(load_settings(**settings))
+    store.set_meta(DIGEST_META, options.cache_key())
 
 
 @contextmanager

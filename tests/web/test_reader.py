@@ -15,7 +15,7 @@ from crosswire.ingest.feeds import parse_feed
 from crosswire.models import Article, Comment, Source, Submission, User, article_stamp
 from crosswire.store import open_store
 from crosswire.store.digest_json import digest_from_json
-from tests.helpers.live_server import live_server
+from tests.helpers.live_server import digests_current, live_server
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 SVG_XSS = '"/><svg onload=alert(2)>'
@@ -289,6 +289,7 @@ def site(tmp_path_factory):
         "b": b.id,
         "c": c.id,
     }
+    digests_current(store, embedder="hashing")
     store.close()
     with (
         live_server(url, root, env={"CROSSWIRE_EMBEDDER": "hashing"}) as base,

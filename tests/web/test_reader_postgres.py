@@ -11,7 +11,7 @@ import httpx
 from crosswire.models import Article, Source, article_stamp
 from crosswire.store import open_store
 from crosswire.store.digest_json import digest_from_json
-from tests.helpers.live_server import live_server
+from tests.helpers.live_server import digests_current, live_server
 
 T0 = datetime(2026, 4, 2, 9, 0, tzinfo=UTC)
 
@@ -50,6 +50,7 @@ def test_reader_side_on_postgres(pg_url, tmp_path):
         )
         store.save_digest(bridge.id, digest, article_stamp(ids[:2]), title=digest.headline)
         store.save_digest(bridge.id, digest, article_stamp(ids[:2]))  # rebuilt: places once
+        digests_current(store, embedder="hashing")
     with (
         live_server(pg_url, tmp_path, env={"CROSSWIRE_EMBEDDER": "hashing"}) as base,
         httpx.Client(base_url=base, timeout=30) as client,
